@@ -1,0 +1,109 @@
+package com.spotfunnel.voice.events.serde;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.spotfunnel.voice.events.CallEvent;
+import com.spotfunnel.voice.events.DecodedCallEvent;
+import com.spotfunnel.voice.events.DecodedCallEvent.SkipReason;
+import com.spotfunnel.voice.events.EventType;
+import com.spotfunnel.voice.events.payload.EventPayload;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns call events into JSON bytes and back. The envelope is written by hand (rather than by Jackson's
+ * polymorphic typing) so that {@code type} and {@code schemaVersion} are read before the payload is touched:
+ * a record of an unknown type or a newer schema is skipped without ever being bound to a class.
+ */
+public final class CallEventCodec {
+
+    private static final ObjectMapper MAPPER = ContractJson.mapper();
+
+    private CallEventCodec() {
+    }
+
+    public static byte[] encode(CallEvent event) {
+        try {
+            return MAPPER.writeValueAsBytes(toTree(event));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write event " + event.eventId(), e);
+        }
+    }
+
+    public static ObjectNode toTree(CallEvent event) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("eventId", event.eventId().toString());
+        root.put("type", event.type().wireName());
+        root.put("schemaVersion", event.schemaVersion());
+        root.put("tenantId", event.tenantId());
+        root.put("callId", event.callId());
+        root.put("seq", event.seq());
+        root.put("occurredAt", event.occurredAt().toString());
+        root.set("payload", MAPPER.valueToTree(event.payload()));
+        return root;
+    }
+
+    /** Never throws: whatever the bytes are, the answer is an event or a reason to skip the record. */
+    public static DecodedCallEvent decode(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return new DecodedCallEvent.Skipped(SkipReason.MALFORMED, null, "empty record");
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(bytes);
+        } catch (IOException | RuntimeException e) {
+            return new DecodedCallEvent.Skipped(SkipReason.MALFORMED, null, "not JSON");
+        }
+        return decode(root);
+    }
+
+    public static DecodedCallEvent decode(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            return new DecodedCallEvent.Skipped(SkipReason.MALFORMED, null, "not a JSON object");
+        }
+        String typeName = root.path("type").asText(null);
+        if (typeName == null) {
+            return new DecodedCallEvent.Skipped(SkipReason.MALFORMED, null, "no type");
+        }
+        Optional<EventType> type = EventType.fromWireName(typeName);
+        if (type.isEmpty()) {
+            return new DecodedCallEvent.Skipped(SkipReason.UNKNOWN_TYPE, typeName, "unknown type");
+        }
+        int schemaVersion = root.path("schemaVersion").asInt(1);
+        if (schemaVersion > type.get().schemaVersion()) {
+            return new DecodedCallEvent.Skipped(SkipReason.NEWER_SCHEMA, typeName,
+                    "schemaVersion " + schemaVersion + " > " + type.get().schemaVersion());
+        }
+        try {
+            EventPayload payload = MAPPER.treeToValue(required(root, "payload"), type.get().payloadClass());
+            CallEvent event = new CallEvent(
+                    UUID.fromString(required(root, "eventId").asText()),
+                    required(root, "tenantId").asText(),
+                    required(root, "callId").asText(),
+                    required(root, "seq").asLong(),
+                    Instant.parse(required(root, "occurredAt").asText()),
+                    payload);
+            return new DecodedCallEvent.Known(event);
+        } catch (IOException | RuntimeException e) {
+            return new DecodedCallEvent.Skipped(SkipReason.MALFORMED, typeName, describe(e));
+        }
+    }
+
+    private static JsonNode required(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            throw new IllegalArgumentException("missing " + field);
+        }
+        return node;
+    }
+
+    /** The exception's kind and first line only: the record's content stays out of logs. */
+    private static String describe(Exception e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        return e.getClass().getSimpleName() + ": " + message;
+    }
+}
