@@ -1,0 +1,24 @@
+package com.spotfunnel.voice.dashboard.projection;
+
+import com.spotfunnel.voice.events.DecodedCallEvent;
+import com.spotfunnel.voice.events.Topics;
+import com.spotfunnel.voice.support.events.CallEventIntake;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Consumes {@code call-events} (group {@code dashboard-api}) into the dashboard's read model. */
+@ApplicationScoped
+public class CallEventsConsumer {
+
+    private final CallEventIntake intake;
+
+    public CallEventsConsumer(CallEventIntake intake) {
+        this.intake = intake;
+    }
+
+    @Incoming(Topics.CALL_EVENTS)
+    public void onRecord(ConsumerRecord<String, DecodedCallEvent> record) {
+        intake.accept(record);
+    }
+}

@@ -1,0 +1,24 @@
+package com.spotfunnel.voice.dashboard;
+
+import com.spotfunnel.voice.infra.testing.KafkaTestResource;
+import com.spotfunnel.voice.infra.testing.PostgresTestResource;
+import com.spotfunnel.voice.infra.testing.StandardEndpointsContract;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+class DashboardEndpointsTest extends StandardEndpointsContract {
+
+    @Override
+    protected List<String> requiredReadinessChecks() {
+        return List.of("Reactive Messaging", "Reactive PostgreSQL", "Database connections");
+    }
+
+    @Override
+    protected String openApiTitle() {
+        return "SpotFunnel Dashboard API";
+    }
+}

@@ -1,0 +1,22 @@
+package com.spotfunnel.voice.pipeline;
+
+import com.spotfunnel.voice.infra.testing.KafkaTestResource;
+import com.spotfunnel.voice.infra.testing.StandardEndpointsContract;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class PipelineEndpointsTest extends StandardEndpointsContract {
+
+    @Override
+    protected List<String> requiredReadinessChecks() {
+        return List.of("Reactive Messaging");
+    }
+
+    @Override
+    protected String openApiTitle() {
+        return "SpotFunnel Pipeline";
+    }
+}
