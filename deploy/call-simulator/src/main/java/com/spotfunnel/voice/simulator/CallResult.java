@@ -1,0 +1,21 @@
+package com.spotfunnel.voice.simulator;
+
+import java.util.List;
+
+/**
+ * What one simulated caller experienced.
+ *
+ * @param turnLatenciesMillis per answered utterance: end of caller speech → first agent audio received
+ * @param answeredTurns       utterances the agent answered within the turn timeout
+ * @param lateFrames          caller frames sent more than one frame late (the generator could not keep up)
+ * @param failedSends         caller frames that could not be sent (the socket broke)
+ * @param error               why the call failed, or null
+ */
+public record CallResult(String callSid, boolean streamed, String said, List<Long> turnLatenciesMillis,
+        int answeredTurns, int plannedTurns, int framesSent, int lateFrames, int failedSends,
+        int agentAudioFrames, int marksEchoed, int clears, String error) {
+
+    public boolean succeeded() {
+        return error == null && streamed && answeredTurns == plannedTurns && failedSends == 0;
+    }
+}
