@@ -1,0 +1,68 @@
+package com.spotfunnel.voice.gateway.twilio;
+
+import com.spotfunnel.voice.gateway.config.GatewayConfig;
+import com.twilio.security.RequestValidator;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks {@code X-Twilio-Signature} with twilio-java's {@link RequestValidator} against the URL Twilio used:
+ * the configured public base URL plus the request's path and query. Behind a trusted proxy (listed in
+ * {@code gateway.trusted-proxies}) the base is rebuilt from its {@code X-Forwarded-Proto/Host/Port}
+ * headers; anyone else's forwarded headers are ignored.
+ */
+@ApplicationScoped
+public class TwilioSignature {
+
+    public static final String HEADER = "X-Twilio-Signature";
+
+    private final RequestValidator validator;
+    private final String publicBaseUrl;
+    private final List<String> trustedProxies;
+
+    public TwilioSignature(GatewayConfig config) {
+        this.validator = new RequestValidator(config.twilio().authToken());
+        this.publicBaseUrl = stripSlash(config.publicBaseUrl());
+        this.trustedProxies = config.trustedProxies().orElse(List.of());
+    }
+
+    public boolean isValid(HttpServerRequest request, Map<String, String> params, String signature) {
+        if (signature == null || signature.isBlank()) {
+            return false;
+        }
+        return validator.validate(publicUrl(request), params, signature);
+    }
+
+    /** The URL Twilio signed: public base + path + query. */
+    public String publicUrl(HttpServerRequest request) {
+        return baseFor(request) + request.uri();
+    }
+
+    private String baseFor(HttpServerRequest request) {
+        SocketAddress remote = request.remoteAddress();
+        String forwardedHost = request.getHeader("X-Forwarded-Host");
+        if (remote == null || forwardedHost == null || !trustedProxies.contains(remote.hostAddress())) {
+            return publicBaseUrl;
+        }
+        String proto = firstValue(request.getHeader("X-Forwarded-Proto"), "https");
+        String host = firstValue(forwardedHost, "");
+        String port = firstValue(request.getHeader("X-Forwarded-Port"), "");
+        boolean defaultPort = port.isEmpty() || host.contains(":")
+                || ("https".equals(proto) && "443".equals(port)) || ("http".equals(proto) && "80".equals(port));
+        return proto + "://" + host + (defaultPort ? "" : ":" + port);
+    }
+
+    private static String firstValue(String header, String fallback) {
+        if (header == null || header.isBlank()) {
+            return fallback;
+        }
+        return header.split(",")[0].trim();
+    }
+
+    static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
