@@ -5,10 +5,10 @@ import com.spotfunnel.voice.gateway.events.CallEvents;
 import com.spotfunnel.voice.gateway.fallback.CallControl;
 import com.spotfunnel.voice.gateway.fallback.FallbackPlanner;
 import com.spotfunnel.voice.gateway.ops.GatewayMetrics;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
-/** The collaborators every {@link CallSession} needs, injected once. */
-@ApplicationScoped
+/** The collaborators every {@link CallSession} needs, injected once (a singleton: its fields are read directly). */
+@Singleton
 public class SessionServices {
 
     final CallEvents events;

@@ -7,18 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 /**
  * Graceful shutdown: on SIGTERM readiness goes DOWN (the load balancer stops sending), the webhook refuses
  * new calls, and live calls go on until they end or {@code gateway.drain-grace} passes.
  */
-@Readiness
 @ApplicationScoped
-public class Drain implements HealthCheck {
+public class Drain {
 
     private static final Logger LOG = Logger.getLogger(Drain.class);
 
@@ -42,12 +38,6 @@ public class Drain implements HealthCheck {
     /** For tests and an operator's cancelled drain. */
     public void cancel() {
         draining = false;
-    }
-
-    @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.named("voice-gateway accepting calls").status(!draining)
-                .withData("activeCalls", metrics.activeCalls()).build();
     }
 
     /** Runs early in shutdown (high priority), before the HTTP server and Kafka producer stop. */

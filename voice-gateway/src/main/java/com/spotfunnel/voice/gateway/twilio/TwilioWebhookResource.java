@@ -159,7 +159,7 @@ public class TwilioWebhookResource {
     }
 
     /** The webhook's smaller collaborators, so the resource's constructor stays short. */
-    @jakarta.enterprise.context.ApplicationScoped
+    @jakarta.inject.Singleton
     public static class WebhookSupport {
 
         final Drain drain;
