@@ -113,9 +113,16 @@ public class TwilioMediaEndpoint {
     @OnError
     @NonBlocking
     public void onError(Throwable error, WebSocketConnection connection) {
+        Optional<CallSession> session = sessions.byConnection(connection.id());
+        if (error instanceof io.vertx.core.http.HttpClosedException || !connection.isOpen()) {
+            // The caller's line dropped without a stop: a hang-up, not a failure.
+            LOG.debugf("Media stream %s closed abruptly", connection.id());
+            session.ifPresent(s -> s.streamEnded("caller_hangup"));
+            return;
+        }
         LOG.errorf(error, "Unexpected error on media stream %s", connection.id());
         metrics.mediaRejected("error");
-        sessions.byConnection(connection.id()).ifPresent(session -> session.unexpectedError(error));
+        session.ifPresent(s -> s.unexpectedError(error));
     }
 
     private void reject(WebSocketConnection connection, String reason) {
