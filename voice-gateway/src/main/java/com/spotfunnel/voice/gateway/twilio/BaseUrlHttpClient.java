@@ -50,7 +50,11 @@ final class BaseUrlHttpClient extends HttpClient {
     private Request rebased(Request original) {
         String url = original.getUrl().replaceFirst("^https?://[^/]+", baseUrl);
         Request copy = new Request(original.getMethod(), url);
-        copy.setAuth(original.getAuthStrategy());
+        if (original.getUsername() != null) {
+            copy.setAuth(original.getUsername(), original.getPassword());
+        } else if (original.getAuthStrategy() != null) {
+            copy.setAuth(original.getAuthStrategy());
+        }
         copy.setContentType(original.getContentType());
         copy.setBody(original.getBody());
         copy.setUserAgentExtensions(original.getUserAgentExtensions());
