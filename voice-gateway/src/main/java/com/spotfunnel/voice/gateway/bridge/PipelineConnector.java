@@ -44,7 +44,8 @@ public class PipelineConnector {
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost(base.getHost()).setPort(port).setSsl(tls)
                 .setURI(prefix + "/calls/" + URLEncoder.encode(start.callId(), StandardCharsets.UTF_8))
-                .setTimeout(config.pipelineConnectTimeout().toMillis());
+                .setConnectTimeout(config.pipelineConnectTimeout().toMillis())
+                .setIdleTimeout(0);
         client.connect(options).onComplete(result -> {
             if (result.failed()) {
                 if (!bridge.isClosed()) {
