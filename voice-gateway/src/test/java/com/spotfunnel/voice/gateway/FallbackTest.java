@@ -172,6 +172,28 @@ class FallbackTest {
     }
 
     @Test
+    void aCallerWhoAsksForAPersonIsTransferred() throws Exception {
+        String callSid = TwilioSimulator.newCallSid();
+        MediaStreamClient caller = twilio.placeCall(callSid, "+14155550206", ACME);
+        FakePipeline.Call pipeline = FakePipeline.get().awaitCall(caller.callId());
+        pipeline.await(GatewayMessage.CallStart.class);
+        pipeline.send(new PipelineMessage.Transfer("caller_request"));
+        String twiml = awaitTwimlOf(callSid);
+        assertFalse(twiml.contains("<Say>"), twiml);
+        assertTrue(twiml.contains(">+15559990001</Dial>"), twiml);
+        assertTrue(twiml.contains("reason=caller_request"), twiml);
+        caller.stop();
+        List<CallEvent> events = CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
+        CallTransferred transferred = (CallTransferred) events.stream()
+                .filter(e -> e.type() == EventType.CALL_TRANSFERRED).findFirst().orElseThrow().payload();
+        assertEquals("caller_request", transferred.reason());
+        CallEnded ended = (CallEnded) events.get(events.size() - 1).payload();
+        assertEquals(CallStatus.TRANSFERRED, ended.status());
+        assertEquals("transfer", ended.endedReason());
+        assertTrue(events.stream().noneMatch(e -> e.type() == EventType.FALLBACK_PLAYED));
+    }
+
+    @Test
     void aDyingPipelineSocketGivesTheGenericMessage() throws Exception {
         String callSid = TwilioSimulator.newCallSid();
         MediaStreamClient caller = twilio.placeCall(callSid, "+14155550203", ACME);

@@ -47,7 +47,7 @@ public final class CallSession implements BridgeListener {
     private boolean agentHungUp;
     private String transferredTo;
     private FallbackPlan fallback;
-    private boolean fallbackInFlight;
+    private boolean twilioUpdateInFlight;
     private boolean fallbackSucceeded;
     private String endRequestedReason;
     private boolean ended;
@@ -101,7 +101,8 @@ public final class CallSession implements BridgeListener {
         if (ended) {
             return;
         }
-        if (fallbackInFlight) {
+        if (twilioUpdateInFlight) {
+            // The call's new TwiML is taking effect; its events come first, then CallEnded.
             endRequestedReason = reason;
             return;
         }
@@ -190,7 +191,7 @@ public final class CallSession implements BridgeListener {
 
     private void fail(FailureKind kind, String errorType, String detail) {
         fallback = services.planner.plan(call.tenant(), kind, call.callId());
-        fallbackInFlight = true;
+        twilioUpdateInFlight = true;
         services.events.publish(track, new SystemError(errorType, Severity.ERROR, "voice-gateway",
                 detail == null ? errorType : detail, null, Map.of("callSid", call.callSid(), "kind",
                         kind.name().toLowerCase(java.util.Locale.ROOT))));
@@ -199,8 +200,12 @@ public final class CallSession implements BridgeListener {
     }
 
     private synchronized void fallbackDone(boolean succeeded) {
-        fallbackInFlight = false;
         fallbackSucceeded = succeeded;
+        updateDone(succeeded);
+    }
+
+    private void updateDone(boolean succeeded) {
+        twilioUpdateInFlight = false;
         if (!succeeded) {
             // Twilio would not take the message: end the stream, which ends the call, rather than leave silence.
             twilio.close();
@@ -220,11 +225,15 @@ public final class CallSession implements BridgeListener {
             return;
         }
         transferredTo = services.planner.transferNumber(call.tenant());
-        services.control.transfer(track, transferredTo, twiml).subscribe().with(ok -> {
-            if (!ok) {
-                twilio.close();
-            }
-        });
+        twilioUpdateInFlight = true;
+        services.control.transfer(track, transferredTo, twiml).subscribe().with(this::transferDone);
+    }
+
+    private synchronized void transferDone(boolean succeeded) {
+        if (!succeeded) {
+            transferredTo = null;
+        }
+        updateDone(succeeded);
     }
 
     private void hangUpNow() {

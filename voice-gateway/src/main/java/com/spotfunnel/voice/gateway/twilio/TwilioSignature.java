@@ -43,13 +43,24 @@ public class TwilioSignature {
 
     private String baseFor(HttpServerRequest request) {
         SocketAddress remote = request.remoteAddress();
-        String forwardedHost = request.getHeader("X-Forwarded-Host");
-        if (remote == null || forwardedHost == null || !trustedProxies.contains(remote.hostAddress())) {
-            return publicBaseUrl;
+        return publicBase(publicBaseUrl, trustedProxies, remote == null ? null : remote.hostAddress(),
+                request.getHeader("X-Forwarded-Proto"), request.getHeader("X-Forwarded-Host"),
+                request.getHeader("X-Forwarded-Port"));
+    }
+
+    /**
+     * The scheme://host[:port] Twilio saw: the configured one, unless the request comes from a trusted proxy
+     * that says where it was received.
+     */
+    static String publicBase(String configured, List<String> trustedProxies, String remoteAddress,
+            String forwardedProto, String forwardedHost, String forwardedPort) {
+        if (remoteAddress == null || forwardedHost == null || forwardedHost.isBlank()
+                || !trustedProxies.contains(remoteAddress)) {
+            return configured;
         }
-        String proto = firstValue(request.getHeader("X-Forwarded-Proto"), "https");
+        String proto = firstValue(forwardedProto, "https");
         String host = firstValue(forwardedHost, "");
-        String port = firstValue(request.getHeader("X-Forwarded-Port"), "");
+        String port = firstValue(forwardedPort, "");
         boolean defaultPort = port.isEmpty() || host.contains(":")
                 || ("https".equals(proto) && "443".equals(port)) || ("http".equals(proto) && "80".equals(port));
         return proto + "://" + host + (defaultPort ? "" : ":" + port);
