@@ -38,8 +38,11 @@ public interface GatewayConfig {
 
     Fallback fallback();
 
-    /** How long live calls may go on after SIGTERM (readiness is DOWN and no new call is accepted meanwhile). */
-    @WithDefault("25s")
+    /**
+     * After Quarkus' graceful shutdown ({@code quarkus.shutdown.timeout}, during which live calls go on and new
+     * requests get 503), how much longer to wait for sessions still live.
+     */
+    @WithDefault("5s")
     Duration drainGrace();
 
     /** How long an ended call's sequence counter is kept for late callbacks (transfer outcome). */
