@@ -12,9 +12,10 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.buffer.Buffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,7 +33,10 @@ public class TwilioMediaEndpoint {
     private final TenantRegistry tenants;
     private final StreamToken tokens;
     private final GatewayMetrics metrics;
+    private static final int LOGGED_REJECTIONS = 5;
+
     private final int maxFrameBytes;
+    private final Map<String, AtomicInteger> rejections = new ConcurrentHashMap<>();
 
     public TwilioMediaEndpoint(CallSessions sessions, TenantRegistry tenants, StreamToken tokens,
             GatewayMetrics metrics, GatewayConfig config) {
@@ -46,7 +50,8 @@ public class TwilioMediaEndpoint {
     @OnTextMessage
     @NonBlocking
     public void onText(String text, WebSocketConnection connection) {
-        if (text.length() > maxFrameBytes || text.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes) {
+        // Twilio's JSON is ASCII: characters are bytes (a multi-byte frame only gets a little more room).
+        if (text.length() > maxFrameBytes) {
             reject(connection, "oversized");
             return;
         }
@@ -107,6 +112,7 @@ public class TwilioMediaEndpoint {
     @OnClose
     @NonBlocking
     public void onClose(WebSocketConnection connection) {
+        rejections.remove(connection.id());
         sessions.byConnection(connection.id()).ifPresent(session -> session.streamEnded("caller_hangup"));
     }
 
@@ -127,8 +133,13 @@ public class TwilioMediaEndpoint {
 
     private void reject(WebSocketConnection connection, String reason) {
         metrics.mediaRejected(reason);
-        String callId = sessions.byConnection(connection.id()).map(s -> s.call().callId()).orElse("-");
-        LOG.warnf("Rejected Media Streams message on connection %s (call %s): %s", connection.id(), callId, reason);
+        int seen = rejections.computeIfAbsent(connection.id(), id -> new AtomicInteger()).incrementAndGet();
+        if (seen <= LOGGED_REJECTIONS || LOG.isDebugEnabled()) {
+            String callId = sessions.byConnection(connection.id()).map(s -> s.call().callId()).orElse("-");
+            LOG.logf(seen <= LOGGED_REJECTIONS ? Logger.Level.WARN : Logger.Level.DEBUG,
+                    "Rejected Media Streams message on connection %s (call %s): %s%s", connection.id(), callId, reason,
+                    seen == LOGGED_REJECTIONS ? " (further rejections on this stream are logged at DEBUG)" : "");
+        }
     }
 
     private static String streamSidOf(TwilioFrame frame) {
