@@ -99,8 +99,23 @@ class TwilioWebhookTest {
         completed.put("SequenceNumber", "3");
         var ringing = TwilioSimulator.incomingCall(callSid, "+14155550100", "+15550000001");
         ringing.put("SequenceNumber", "0");
+        double before = finalCompleted();
         twilio.post("/twilio/status", completed).then().statusCode(200);
         twilio.post("/twilio/status", completed).then().statusCode(200);
         twilio.post("/twilio/status", ringing).then().statusCode(200);
+        assertEquals(before + 1, finalCompleted(), "recorded once; the late 'ringing' changes nothing");
+        assertEquals("completed", ledger.get(callSid).orElseThrow().status());
+        assertEquals(42, ledger.get(callSid).orElseThrow().durationSeconds());
+    }
+
+    @jakarta.inject.Inject
+    com.spotfunnel.voice.gateway.twilio.CallStatusLedger ledger;
+
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double finalCompleted() {
+        var counter = meters.find("gateway_twilio_final_status_total").tag("status", "completed").counter();
+        return counter == null ? 0 : counter.count();
     }
 }

@@ -57,6 +57,16 @@ public class GatewayMetrics {
         meters.counter("gateway_incoming_calls_total", "outcome", outcome).increment();
     }
 
+    /** A call's final status and duration as Twilio reported them on the status callback. */
+    public void twilioFinalStatus(String status, long durationSeconds) {
+        meters.counter("gateway_twilio_final_status_total", "status", status).increment();
+        if (durationSeconds >= 0) {
+            io.micrometer.core.instrument.DistributionSummary.builder("gateway_twilio_call_duration_seconds")
+                    .description("call duration reported by Twilio").baseUnit("seconds").register(meters)
+                    .record(durationSeconds);
+        }
+    }
+
     public void droppedFrames(long count) {
         if (count > 0) {
             meters.counter("gateway_caller_frames_dropped_total").increment(count);

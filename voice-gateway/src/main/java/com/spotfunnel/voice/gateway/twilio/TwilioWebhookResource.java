@@ -107,6 +107,7 @@ public class TwilioWebhookResource {
         var incoming = new CallStatusLedger.TwilioStatus(status, number(params.get("SequenceNumber"), -1),
                 number(params.get("CallDuration"), -1), Instant.now());
         if (support.ledger.record(callSid, incoming) && incoming.isFinal()) {
+            support.metrics.twilioFinalStatus(status, incoming.durationSeconds());
             // A caller who hung up without the stream's stop: end the session now.
             support.sessions.byCallSid(callSid)
                     .ifPresent(session -> session.streamEnded("caller_hangup"));
