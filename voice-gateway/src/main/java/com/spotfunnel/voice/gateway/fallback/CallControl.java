@@ -6,6 +6,7 @@ import com.spotfunnel.voice.events.payload.Severity;
 import com.spotfunnel.voice.events.payload.SystemError;
 import com.spotfunnel.voice.gateway.events.CallEvents;
 import com.spotfunnel.voice.gateway.events.CallTrack;
+import com.spotfunnel.voice.gateway.ops.CallMdc;
 import com.spotfunnel.voice.gateway.ops.GatewayMetrics;
 import com.spotfunnel.voice.gateway.twilio.TwilioCallClient;
 import io.smallrye.mutiny.Uni;
@@ -60,8 +61,9 @@ public class CallControl {
         return Uni.createFrom().completionStage(() -> twilio.updateTwiml(track.callSid(), twiml))
                 .replaceWith(true)
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.errorf(failure, "CRITICAL Twilio call update (%s) failed after retries for call %s: %s",
-                            purpose, track.callId(), failure.toString());
+                    CallMdc.log(track.callId(), track.tenantId(), () -> LOG.errorf(failure,
+                            "CRITICAL Twilio call update (%s) failed after retries for call %s: %s",
+                            purpose, track.callId(), failure.toString()));
                     events.publish(track, new SystemError("twilio_update_failed", Severity.CRITICAL, "voice-gateway",
                             "Twilio REST update for " + purpose + " failed: " + failure.getClass().getSimpleName(),
                             null, Map.of("callSid", track.callSid(), "purpose", purpose)));

@@ -14,6 +14,7 @@ import com.spotfunnel.voice.gateway.bridge.BridgeListener;
 import com.spotfunnel.voice.gateway.bridge.PipelineBridge;
 import com.spotfunnel.voice.gateway.events.CallTrack;
 import com.spotfunnel.voice.gateway.fallback.FallbackPlan;
+import com.spotfunnel.voice.gateway.ops.CallMdc;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -119,7 +120,8 @@ public final class CallSession implements BridgeListener {
         try {
             handle(message);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Unexpected error handling pipeline message on call %s", call.callId());
+            CallMdc.log(call.callId(), call.tenantId(),
+                    () -> LOG.errorf(e, "Unexpected error handling pipeline message on call %s", call.callId()));
             fail(FailureKind.OTHER, "gateway_error", e.getClass().getSimpleName());
         }
     }
@@ -170,7 +172,8 @@ public final class CallSession implements BridgeListener {
     @Override
     public synchronized void onBridgeBroken(String reason) {
         if (!ended && fallback == null) {
-            LOG.warnf("Pipeline socket of call %s broke (%s)", call.callId(), reason);
+            CallMdc.log(call.callId(), call.tenantId(),
+                    () -> LOG.warnf("Pipeline socket of call %s broke (%s)", call.callId(), reason));
             fail(FailureKind.OTHER, "pipeline_disconnected", "pipeline socket " + reason);
         }
     }
