@@ -256,6 +256,26 @@ class FallbackTest {
         assertEquals(CallStatus.FAILED, ((CallEnded) events.get(events.size() - 1).payload()).status());
     }
 
+    @Test
+    void aCallTwilioSaysIsNoLongerInProgressIsNotRetried() throws Exception {
+        var server = FakeTwilioApi.get().server();
+        server.resetMappings();
+        server.stubFor(post(urlPathMatching(FakeTwilioApi.CALL_UPDATE)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":21220,\"message\":\"Call is not in-progress. Cannot redirect.\","
+                        + "\"more_info\":\"\",\"status\":400}")));
+        String callSid = TwilioSimulator.newCallSid();
+        MediaStreamClient caller = twilio.placeCall(callSid, "+14155550207", ACME);
+        FakePipeline.Call pipeline = FakePipeline.get().awaitCall(caller.callId());
+        pipeline.await(GatewayMessage.CallStart.class);
+        pipeline.send(new PipelineMessage.Failed(FailureKind.LLM, "all llm failed"));
+        assertTrue(caller.awaitClosedByGateway(Duration.ofSeconds(15)));
+        List<CallEvent> events = CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
+        assertEquals(1, FakeTwilioApi.get().updatesOf(callSid).size(), "a 4xx is final: no retry");
+        assertTrue(events.stream().anyMatch(e -> e.payload() instanceof SystemError error
+                && "twilio_update_failed".equals(error.errorType())));
+    }
+
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder twilioError(int status) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":20500,\"message\":\"Internal Server Error\",\"more_info\":\"\",\"status\":"

@@ -1,6 +1,7 @@
 package com.spotfunnel.voice.gateway.twilio;
 
 import com.spotfunnel.voice.gateway.config.GatewayConfig;
+import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,10 +31,19 @@ public class TwilioCallClient {
     }
 
     @Asynchronous
-    @Retry(maxRetries = 3, delay = 300, jitter = 100, maxDuration = 10, durationUnit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 300, jitter = 100, maxDuration = 10, durationUnit = ChronoUnit.SECONDS,
+            abortOn = CallNotUpdatableException.class)
     @Timeout(value = 6, unit = ChronoUnit.SECONDS)
     public CompletionStage<Void> updateTwiml(String callSid, String twiml) {
-        Call.updater(callSid).setTwiml(twiml).update(client);
+        try {
+            Call.updater(callSid).setTwiml(twiml).update(client);
+        } catch (ApiException e) {
+            Integer status = e.getStatusCode();
+            if (status != null && status >= 400 && status < 500 && status != 429) {
+                throw new CallNotUpdatableException("Twilio refused the update: " + status + " code " + e.getCode(), e);
+            }
+            throw e;
+        }
         return CompletableFuture.completedFuture(null);
     }
 }
