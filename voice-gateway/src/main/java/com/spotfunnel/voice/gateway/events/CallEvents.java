@@ -46,15 +46,20 @@ public class CallEvents {
         CallEvent event;
         synchronized (track) {
             event = CallEvent.of(track.tenantId(), track.callId(), track.takeSeq(), Instant.now(), payload);
-            publisher.publish(event).subscribe().with(
-                    ok -> { },
-                    failure -> {
-                        meters.counter("gateway_events_failed_total").increment();
-                        LOG.errorf(failure, "CRITICAL call event %s seq %d of call %s was not written",
-                                event.type().wireName(), event.seq(), event.callId());
-                    });
+            try {
+                publisher.publish(event).subscribe().with(ok -> { }, failure -> notWritten(event, failure));
+            } catch (RuntimeException e) {
+                // e.g. the channel is already closed at shutdown: the call's other work must go on
+                notWritten(event, e);
+            }
         }
         meters.counter("gateway_events_published_total", "type", event.type().wireName()).increment();
+    }
+
+    private void notWritten(CallEvent event, Throwable failure) {
+        meters.counter("gateway_events_failed_total").increment();
+        LOG.errorf(failure, "CRITICAL call event %s seq %d of call %s was not written", event.type().wireName(),
+                event.seq(), event.callId());
     }
 
     private void evictOld() {
