@@ -8,6 +8,7 @@ import java.util.List;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(com.spotfunnel.voice.gateway.fakes.GatewayFakesResource.class)
 class GatewayEndpointsTest extends StandardEndpointsContract {
 
     @Override

@@ -1,6 +1,10 @@
 package com.spotfunnel.voice.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** The gateway's business settings ({@code gateway.*}). */
 @ConfigMapping(prefix = "gateway")
@@ -11,4 +15,90 @@ public interface GatewayConfig {
      * and to build the Media Stream's wss URL.
      */
     String publicBaseUrl();
+
+    /**
+     * Addresses of reverse proxies whose {@code X-Forwarded-Proto/Host/Port} headers are believed when the
+     * public URL is rebuilt for signature checks. Empty: forwarded headers are ignored.
+     */
+    Optional<List<String>> trustedProxies();
+
+    /** Base URL of pipeline-service's bridge, e.g. {@code ws://pipeline-service:8081}; calls go to {@code /calls/{callId}}. */
+    String pipelineUrl();
+
+    /** How long to wait for the pipeline socket to open before the call falls back. */
+    @WithDefault("5s")
+    Duration pipelineConnectTimeout();
+
+    /** Optional JSON file with a list of tenant configs loaded into the registry at boot (local stack). */
+    Optional<String> tenantsFile();
+
+    Twilio twilio();
+
+    Media media();
+
+    Fallback fallback();
+
+    /**
+     * After Quarkus' graceful shutdown ({@code quarkus.shutdown.timeout}, during which live calls go on and new
+     * requests get 503), how much longer to wait for sessions still live.
+     */
+    @WithDefault("5s")
+    Duration drainGrace();
+
+    /** How long an ended call's sequence counter is kept for late callbacks (transfer outcome). */
+    @WithDefault("30m")
+    Duration endedCallRetention();
+
+    interface Twilio {
+        /** Account SID ({@code AC…}) for REST calls. */
+        String accountSid();
+
+        /** Auth token: signs webhooks and authenticates REST calls. Secret. */
+        String authToken();
+
+        /** Overrides {@code https://api.twilio.com} (tests, a local fake). */
+        Optional<String> apiBaseUrl();
+
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        @WithDefault("5s")
+        Duration readTimeout();
+    }
+
+    interface Media {
+        /** Text frames larger than this are rejected (counted, logged, dropped). */
+        @WithDefault("65536")
+        int maxFrameBytes();
+
+        /** Caller audio frames kept while the pipeline socket is still opening. */
+        @WithDefault("250")
+        int maxBufferedFrames();
+    }
+
+    interface Fallback {
+        @WithDefault("I apologize, but I'm experiencing technical difficulties right now. Let me transfer you to someone who can help you immediately.")
+        String llmMessage();
+
+        @WithDefault("I'm sorry, I'm having trouble with my voice system. Please hold while I transfer you to a representative.")
+        String ttsMessage();
+
+        @WithDefault("I'm having trouble hearing you clearly. Let me connect you with someone who can help.")
+        String sttMessage();
+
+        @WithDefault("I apologize, but something went wrong. Let me transfer you to someone who can assist you.")
+        String otherMessage();
+
+        /** Spoken to callers of a number no tenant owns. */
+        @WithDefault("Sorry, this number is not in service. Goodbye.")
+        String unknownNumberMessage();
+
+        /** Spoken while the gateway is shutting down and refuses new calls. */
+        @WithDefault("Sorry, we cannot take your call right now. Please call again in a moment.")
+        String unavailableMessage();
+
+        /** Seconds a fallback transfer rings before giving up. */
+        @WithDefault("30")
+        int dialTimeoutSeconds();
+    }
 }

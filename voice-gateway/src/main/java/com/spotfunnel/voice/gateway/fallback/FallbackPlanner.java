@@ -1,0 +1,69 @@
+package com.spotfunnel.voice.gateway.fallback;
+
+import com.spotfunnel.voice.events.payload.FailureKind;
+import com.spotfunnel.voice.events.tenant.AgentConfig;
+import com.spotfunnel.voice.events.tenant.TenantConfig;
+import com.spotfunnel.voice.gateway.config.GatewayConfig;
+import com.spotfunnel.voice.gateway.twilio.Twiml;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Chooses the fallback: the tenant's message for the failure kind (else the platform default), then a
+ * {@code <Dial>} to the tenant's transfer number with an action callback, or {@code <Hangup/>} without one.
+ */
+@ApplicationScoped
+public class FallbackPlanner {
+
+    private final GatewayConfig config;
+
+    public FallbackPlanner(GatewayConfig config) {
+        this.config = config;
+    }
+
+    public FallbackPlan plan(TenantConfig tenant, FailureKind kind, String callId) {
+        AgentConfig agent = tenant == null ? null : tenant.agent();
+        String message = agent == null ? null : agent.fallbackMessages().get(kind);
+        if (message == null || message.isBlank()) {
+            message = defaultMessage(kind);
+        }
+        String transferTo = transferNumber(tenant);
+        String twiml = transferTo == null ? Twiml.sayThenHangup(message)
+                : Twiml.sayThenDial(message, transferTo, dialActionUrl(callId, "fallback"),
+                        config.fallback().dialTimeoutSeconds());
+        return new FallbackPlan(kind, message, transferTo, twiml);
+    }
+
+    /** A transfer the caller asked for: no apology, just the dial (or null when the tenant has no number). */
+    public String transferTwiml(TenantConfig tenant, String callId) {
+        String transferTo = transferNumber(tenant);
+        return transferTo == null ? null
+                : Twiml.sayThenDial(null, transferTo, dialActionUrl(callId, "caller_request"),
+                        config.fallback().dialTimeoutSeconds());
+    }
+
+    public String transferNumber(TenantConfig tenant) {
+        if (tenant == null || tenant.agent() == null) {
+            return null;
+        }
+        String number = tenant.agent().transferNumber();
+        return number == null || number.isBlank() ? null : number;
+    }
+
+    public String defaultMessage(FailureKind kind) {
+        GatewayConfig.Fallback messages = config.fallback();
+        return switch (kind) {
+            case LLM -> messages.llmMessage();
+            case TTS -> messages.ttsMessage();
+            case STT -> messages.sttMessage();
+            case OTHER -> messages.otherMessage();
+        };
+    }
+
+    private String dialActionUrl(String callId, String reason) {
+        String base = config.publicBaseUrl().replaceAll("/$", "");
+        return base + "/twilio/dial-result?callId=" + URLEncoder.encode(callId, StandardCharsets.UTF_8)
+                + "&reason=" + reason;
+    }
+}

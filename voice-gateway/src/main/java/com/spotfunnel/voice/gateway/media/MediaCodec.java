@@ -1,0 +1,100 @@
+package com.spotfunnel.voice.gateway.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.spotfunnel.voice.events.serde.ContractJson;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Twilio Media Streams JSON in and out (shared/PROTOCOLS.md §3). Reading never throws. */
+public final class MediaCodec {
+
+    private static final ObjectMapper MAPPER = ContractJson.mapper();
+
+    private MediaCodec() {
+    }
+
+    public static TwilioFrame read(String text) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (IOException | RuntimeException e) {
+            return new TwilioFrame.Rejected("bad_json");
+        }
+        if (root == null || !root.isObject()) {
+            return new TwilioFrame.Rejected("bad_json");
+        }
+        String streamSid = root.path("streamSid").asText(null);
+        return switch (root.path("event").asText("")) {
+            case "connected" -> new TwilioFrame.Connected();
+            case "start" -> start(root, streamSid);
+            case "media" -> media(root, streamSid);
+            case "mark" -> textField(root.path("mark").path("name"), "bad_mark",
+                    name -> new TwilioFrame.Mark(streamSid, name));
+            case "dtmf" -> textField(root.path("dtmf").path("digit"), "bad_dtmf",
+                    digit -> new TwilioFrame.Dtmf(streamSid, digit));
+            case "stop" -> new TwilioFrame.Stop(streamSid);
+            default -> new TwilioFrame.Rejected("unknown_event");
+        };
+    }
+
+    private static TwilioFrame start(JsonNode root, String streamSid) {
+        JsonNode start = root.path("start");
+        String sid = streamSid != null ? streamSid : start.path("streamSid").asText(null);
+        String callSid = start.path("callSid").asText(null);
+        if (sid == null || callSid == null) {
+            return new TwilioFrame.Rejected("bad_start");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        start.path("customParameters").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+        return new TwilioFrame.Start(sid, callSid, start.path("accountSid").asText(null), params);
+    }
+
+    private static TwilioFrame media(JsonNode root, String streamSid) {
+        JsonNode media = root.path("media");
+        String track = media.path("track").asText("inbound");
+        if (!track.startsWith("inbound")) {
+            return new TwilioFrame.Rejected("outbound_track");
+        }
+        JsonNode payload = media.path("payload");
+        if (!payload.isTextual()) {
+            return new TwilioFrame.Rejected("bad_media");
+        }
+        try {
+            return new TwilioFrame.Media(streamSid, Base64.getDecoder().decode(payload.asText()));
+        } catch (IllegalArgumentException e) {
+            return new TwilioFrame.Rejected("bad_base64");
+        }
+    }
+
+    private static TwilioFrame textField(JsonNode node, String reason,
+            java.util.function.Function<String, TwilioFrame> make) {
+        return node.isTextual() ? make.apply(node.asText()) : new TwilioFrame.Rejected(reason);
+    }
+
+    public static String media(String streamSid, byte[] audio) {
+        ObjectNode root = envelope("media", streamSid);
+        root.putObject("media").put("payload", Base64.getEncoder().encodeToString(audio));
+        return root.toString();
+    }
+
+    public static String mark(String streamSid, String name) {
+        ObjectNode root = envelope("mark", streamSid);
+        root.putObject("mark").put("name", name);
+        return root.toString();
+    }
+
+    public static String clear(String streamSid) {
+        return envelope("clear", streamSid).toString();
+    }
+
+    private static ObjectNode envelope(String event, String streamSid) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("event", event);
+        root.put("streamSid", streamSid);
+        return root;
+    }
+}

@@ -1,0 +1,28 @@
+package com.spotfunnel.voice.gateway.media;
+
+import com.spotfunnel.voice.gateway.bridge.PipelineConnector;
+import com.spotfunnel.voice.gateway.events.CallEvents;
+import com.spotfunnel.voice.gateway.fallback.CallControl;
+import com.spotfunnel.voice.gateway.fallback.FallbackPlanner;
+import com.spotfunnel.voice.gateway.ops.GatewayMetrics;
+import jakarta.inject.Singleton;
+
+/** The collaborators every {@link CallSession} needs, injected once (a singleton: its fields are read directly). */
+@Singleton
+public class SessionServices {
+
+    final CallEvents events;
+    final PipelineConnector pipeline;
+    final FallbackPlanner planner;
+    final CallControl control;
+    final GatewayMetrics metrics;
+
+    public SessionServices(CallEvents events, PipelineConnector pipeline, FallbackPlanner planner, CallControl control,
+            GatewayMetrics metrics) {
+        this.events = events;
+        this.pipeline = pipeline;
+        this.planner = planner;
+        this.control = control;
+        this.metrics = metrics;
+    }
+}

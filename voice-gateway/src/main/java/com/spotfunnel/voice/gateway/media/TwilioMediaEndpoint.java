@@ -1,0 +1,176 @@
+package com.spotfunnel.voice.gateway.media;
+
+import com.spotfunnel.voice.events.tenant.TenantRegistry;
+import com.spotfunnel.voice.gateway.config.GatewayConfig;
+import com.spotfunnel.voice.gateway.ops.GatewayMetrics;
+import com.spotfunnel.voice.gateway.twilio.StreamToken;
+import io.quarkus.websockets.next.OnBinaryMessage;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.buffer.Buffer;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Twilio Media Streams ({@code wss://…/twilio/media}): connected, start, media, mark, dtmf and stop in;
+ * media, mark and clear out (through {@link CallSession}). Everything runs on the connection's event loop
+ * and never blocks. A malformed message is counted in {@code gateway_media_rejected_total{reason}}, logged,
+ * and dropped: it never ends its own call, let alone another.
+ */
+@WebSocket(path = "/twilio/media")
+public class TwilioMediaEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(TwilioMediaEndpoint.class);
+
+    private final CallSessions sessions;
+    private final TenantRegistry tenants;
+    private final StreamToken tokens;
+    private final GatewayMetrics metrics;
+    private static final int LOGGED_REJECTIONS = 5;
+
+    private final int maxFrameBytes;
+    private final Map<String, AtomicInteger> rejections = new ConcurrentHashMap<>();
+
+    public TwilioMediaEndpoint(CallSessions sessions, TenantRegistry tenants, StreamToken tokens,
+            GatewayMetrics metrics, GatewayConfig config) {
+        this.sessions = sessions;
+        this.tenants = tenants;
+        this.tokens = tokens;
+        this.metrics = metrics;
+        this.maxFrameBytes = config.media().maxFrameBytes();
+    }
+
+    @OnTextMessage
+    @NonBlocking
+    public void onText(String text, WebSocketConnection connection) {
+        // Twilio's JSON is ASCII: characters are bytes (a multi-byte frame only gets a little more room).
+        if (text.length() > maxFrameBytes) {
+            reject(connection, "oversized");
+            return;
+        }
+        TwilioFrame frame = MediaCodec.read(text);
+        Optional<CallSession> session = sessions.byConnection(connection.id());
+        if (frame instanceof TwilioFrame.Rejected rejected) {
+            reject(connection, rejected.reason());
+        } else if (frame instanceof TwilioFrame.Connected) {
+            LOG.debugf("Media stream %s connected", connection.id());
+        } else if (frame instanceof TwilioFrame.Start start) {
+            start(start, connection, session);
+        } else if (session.isEmpty()) {
+            reject(connection, "before_start");
+        } else if (!session.get().call().streamSid().equals(streamSidOf(frame))) {
+            reject(connection, "wrong_stream_sid");
+        } else {
+            dispatch(frame, session.get());
+        }
+    }
+
+    private void dispatch(TwilioFrame frame, CallSession session) {
+        if (frame instanceof TwilioFrame.Media media) {
+            session.callerAudio(media.audio());
+        } else if (frame instanceof TwilioFrame.Mark mark) {
+            session.markEchoed(mark.name());
+        } else if (frame instanceof TwilioFrame.Dtmf dtmf) {
+            session.dtmf(dtmf.digit());
+        } else if (frame instanceof TwilioFrame.Stop) {
+            session.streamEnded("caller_hangup");
+        }
+    }
+
+    private void start(TwilioFrame.Start start, WebSocketConnection connection, Optional<CallSession> existing) {
+        if (existing.isPresent()) {
+            reject(connection, "duplicate_start");
+            return;
+        }
+        Map<String, String> params = start.customParameters();
+        String callId = params.get("callId");
+        if (!tokens.isValid(callId, start.callSid(), params.get("token"))) {
+            reject(connection, "bad_stream_token");
+            connection.close().subscribe().with(ok -> { }, err -> { });
+            return;
+        }
+        String tenantId = params.getOrDefault("tenantId", "unknown");
+        CallContext call = new CallContext(callId, tenantId, start.callSid(), start.streamSid(), params.get("from"),
+                params.get("to"), params.getOrDefault("direction", "inbound"),
+                tenants.byTenantId(tenantId).orElse(null));
+        sessions.start(connection.id(), call, new ConnectionLink(connection));
+    }
+
+    @OnBinaryMessage
+    @NonBlocking
+    public void onBinary(Buffer ignored, WebSocketConnection connection) {
+        reject(connection, "binary_frame");
+    }
+
+    @OnClose
+    @NonBlocking
+    public void onClose(WebSocketConnection connection) {
+        rejections.remove(connection.id());
+        sessions.byConnection(connection.id()).ifPresent(session -> session.streamEnded("caller_hangup"));
+    }
+
+    @OnError
+    @NonBlocking
+    public void onError(Throwable error, WebSocketConnection connection) {
+        Optional<CallSession> session = sessions.byConnection(connection.id());
+        if (error instanceof io.vertx.core.http.HttpClosedException || !connection.isOpen()) {
+            // The caller's line dropped without a stop: a hang-up, not a failure.
+            LOG.debugf("Media stream %s closed abruptly", connection.id());
+            session.ifPresent(s -> s.streamEnded("caller_hangup"));
+            return;
+        }
+        LOG.errorf(error, "Unexpected error on media stream %s", connection.id());
+        metrics.mediaRejected("error");
+        session.ifPresent(s -> s.unexpectedError(error));
+    }
+
+    private void reject(WebSocketConnection connection, String reason) {
+        metrics.mediaRejected(reason);
+        int seen = rejections.computeIfAbsent(connection.id(), id -> new AtomicInteger()).incrementAndGet();
+        if (seen <= LOGGED_REJECTIONS || LOG.isDebugEnabled()) {
+            String callId = sessions.byConnection(connection.id()).map(s -> s.call().callId()).orElse("-");
+            LOG.logf(seen <= LOGGED_REJECTIONS ? Logger.Level.WARN : Logger.Level.DEBUG,
+                    "Rejected Media Streams message on connection %s (call %s): %s%s", connection.id(), callId, reason,
+                    seen == LOGGED_REJECTIONS ? " (further rejections on this stream are logged at DEBUG)" : "");
+        }
+    }
+
+    private static String streamSidOf(TwilioFrame frame) {
+        if (frame instanceof TwilioFrame.Media media) {
+            return media.streamSid();
+        } else if (frame instanceof TwilioFrame.Mark mark) {
+            return mark.streamSid();
+        } else if (frame instanceof TwilioFrame.Dtmf dtmf) {
+            return dtmf.streamSid();
+        } else if (frame instanceof TwilioFrame.Stop stop) {
+            return stop.streamSid();
+        }
+        return null;
+    }
+
+    /** The session's view of this connection. */
+    private record ConnectionLink(WebSocketConnection connection) implements TwilioLink {
+
+        @Override
+        public void send(String json) {
+            if (connection.isOpen()) {
+                connection.sendText(json).subscribe().with(ok -> { },
+                        err -> LOG.debugf("Send to media stream %s failed: %s", connection.id(), err));
+            }
+        }
+
+        @Override
+        public void close() {
+            if (connection.isOpen()) {
+                connection.close().subscribe().with(ok -> { }, err -> { });
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package com.spotfunnel.voice.gateway.ops;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The gateway's own meters in {@code /q/metrics}. */
+@ApplicationScoped
+public class GatewayMetrics {
+
+    private final MeterRegistry meters;
+    private final AtomicInteger activeCalls = new AtomicInteger();
+    private final Timer turnLatency;
+
+    public GatewayMetrics(MeterRegistry meters) {
+        this.meters = meters;
+        Gauge.builder("gateway_active_calls", activeCalls, AtomicInteger::get)
+                .description("calls with a live Media Stream on this instance").register(meters);
+        this.turnLatency = Timer.builder("gateway_turn_latency")
+                .description("from the caller's finished turn to the first agent audio sent to Twilio")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+    }
+
+    public void callStarted() {
+        activeCalls.incrementAndGet();
+    }
+
+    public void callEnded() {
+        activeCalls.decrementAndGet();
+    }
+
+    public int activeCalls() {
+        return activeCalls.get();
+    }
+
+    public void turnLatency(Duration latency) {
+        turnLatency.record(latency);
+    }
+
+    public void mediaRejected(String reason) {
+        meters.counter("gateway_media_rejected_total", "reason", reason).increment();
+    }
+
+    public void fallback(String kind, String result) {
+        meters.counter("gateway_fallbacks_total", "kind", kind, "result", result).increment();
+    }
+
+    public void callEndedWith(String status) {
+        meters.counter("gateway_calls_ended_total", "status", status).increment();
+    }
+
+    public void webhook(String outcome) {
+        meters.counter("gateway_incoming_calls_total", "outcome", outcome).increment();
+    }
+
+    /** A call's final status and duration as Twilio reported them on the status callback. */
+    public void twilioFinalStatus(String status, long durationSeconds) {
+        meters.counter("gateway_twilio_final_status_total", "status", status).increment();
+        if (durationSeconds >= 0) {
+            io.micrometer.core.instrument.DistributionSummary.builder("gateway_twilio_call_duration_seconds")
+                    .description("call duration reported by Twilio").baseUnit("seconds").register(meters)
+                    .record(durationSeconds);
+        }
+    }
+
+    public void droppedFrames(long count) {
+        if (count > 0) {
+            meters.counter("gateway_caller_frames_dropped_total").increment(count);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package com.spotfunnel.voice.gateway.twilio;
+
+import com.spotfunnel.voice.events.payload.CallTransferred;
+import com.spotfunnel.voice.events.payload.Severity;
+import com.spotfunnel.voice.events.payload.SystemError;
+import com.spotfunnel.voice.events.tenant.TenantConfig;
+import com.spotfunnel.voice.events.tenant.TenantRegistry;
+import com.spotfunnel.voice.gateway.config.GatewayConfig;
+import com.spotfunnel.voice.gateway.events.CallEvents;
+import com.spotfunnel.voice.gateway.events.CallTrack;
+import com.spotfunnel.voice.gateway.fallback.FallbackPlanner;
+import com.spotfunnel.voice.gateway.media.CallSessions;
+import com.spotfunnel.voice.gateway.ops.Drain;
+import com.spotfunnel.voice.gateway.ops.GatewayMetrics;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Twilio's webhooks. Every request must carry a valid {@code X-Twilio-Signature} (403 otherwise, and no
+ * stream). {@code /voice} answers a call with a Media Stream to the tenant's agent, {@code /status}
+ * records call progress, {@code /dial-result} records the outcome of a transfer.
+ */
+@Path("/twilio")
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@Produces(MediaType.TEXT_XML)
+public class TwilioWebhookResource {
+
+    private static final Logger LOG = Logger.getLogger(TwilioWebhookResource.class);
+
+    private final TwilioSignature signature;
+    private final TenantRegistry tenants;
+    private final CallEvents events;
+    private final StreamToken tokens;
+    private final GatewayConfig config;
+    private final WebhookSupport support;
+
+    public TwilioWebhookResource(TwilioSignature signature, TenantRegistry tenants, CallEvents events,
+            StreamToken tokens, GatewayConfig config, WebhookSupport support) {
+        this.signature = signature;
+        this.tenants = tenants;
+        this.events = events;
+        this.tokens = tokens;
+        this.config = config;
+        this.support = support;
+    }
+
+    @POST
+    @Path("/voice")
+    public String voice(MultivaluedMap<String, String> form, @HeaderParam(TwilioSignature.HEADER) String signed,
+            @Context HttpServerRequest request) {
+        Map<String, String> params = verified(form, signed, request);
+        String callSid = params.getOrDefault("CallSid", "");
+        String to = params.get("To");
+        if (support.drain.isDraining()) {
+            support.metrics.webhook("refused_draining");
+            return Twiml.sayThenHangup(config.fallback().unavailableMessage());
+        }
+        TenantConfig tenant = to == null ? null : tenants.byPhoneNumber(to).orElse(null);
+        String callId = UUID.randomUUID().toString();
+        if (tenant == null) {
+            support.metrics.webhook("unknown_number");
+            LOG.warnf("Call %s (CallSid %s) to a number no active tenant owns", callId, callSid);
+            CallTrack track = events.track(callId, "unknown", callSid);
+            events.publish(track, new SystemError("unknown_number", Severity.WARNING, "voice-gateway",
+                    "Incoming call to a number no active tenant owns", null, Map.of("callSid", callSid)));
+            return Twiml.sayThenHangup(config.fallback().unknownNumberMessage());
+        }
+        support.metrics.webhook("accepted");
+        Map<String, String> streamParams = new LinkedHashMap<>();
+        streamParams.put("callId", callId);
+        streamParams.put("tenantId", tenant.tenantId());
+        streamParams.put("from", params.get("From"));
+        streamParams.put("to", to);
+        streamParams.put("direction", params.getOrDefault("Direction", "inbound"));
+        streamParams.put("token", tokens.issue(callId, callSid));
+        return Twiml.connectStream(mediaUrl(), streamParams);
+    }
+
+    @POST
+    @Path("/status")
+    public String status(MultivaluedMap<String, String> form, @HeaderParam(TwilioSignature.HEADER) String signed,
+            @Context HttpServerRequest request) {
+        Map<String, String> params = verified(form, signed, request);
+        String callSid = params.get("CallSid");
+        String status = params.get("CallStatus");
+        if (callSid == null || status == null) {
+            return Twiml.empty();
+        }
+        var incoming = new CallStatusLedger.TwilioStatus(status, number(params.get("SequenceNumber"), -1),
+                number(params.get("CallDuration"), -1), Instant.now());
+        if (support.ledger.record(callSid, incoming) && incoming.isFinal()) {
+            support.metrics.twilioFinalStatus(status, incoming.durationSeconds());
+            // A caller who hung up without the stream's stop: end the session now.
+            support.sessions.byCallSid(callSid)
+                    .ifPresent(session -> session.streamEnded("caller_hangup"));
+        }
+        return Twiml.empty();
+    }
+
+    @POST
+    @Path("/dial-result")
+    public String dialResult(MultivaluedMap<String, String> form, @HeaderParam(TwilioSignature.HEADER) String signed,
+            @Context HttpServerRequest request, @QueryParam("callId") String callId,
+            @QueryParam("reason") String reason) {
+        Map<String, String> params = verified(form, signed, request);
+        String outcome = params.getOrDefault("DialCallStatus", "unknown");
+        events.find(callId).filter(track -> support.firstDialResult(callId)).ifPresentOrElse(track -> {
+            String transferTo = tenants.byTenantId(track.tenantId())
+                    .map(t -> t.agent() == null ? null : t.agent().transferNumber()).orElse(null);
+            events.publish(track, new CallTransferred(transferTo, reason == null ? "fallback" : reason, outcome));
+        }, () -> LOG.infof("Dial result %s for call %s ignored (unknown or already recorded)", outcome, callId));
+        return Twiml.hangup();
+    }
+
+    private Map<String, String> verified(MultivaluedMap<String, String> form, String signed,
+            HttpServerRequest request) {
+        Map<String, String> params = new HashMap<>();
+        if (form != null) {
+            form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
+        }
+        if (!signature.isValid(request, params, signed)) {
+            support.metrics.webhook("bad_signature");
+            LOG.warnf("Rejected a Twilio webhook on %s: %s signature", request.path(),
+                    signed == null ? "missing" : "invalid");
+            throw new WebApplicationException(Response.status(Response.Status.FORBIDDEN)
+                    .type(MediaType.TEXT_PLAIN).entity("invalid Twilio signature").build());
+        }
+        return params;
+    }
+
+    private String mediaUrl() {
+        String base = TwilioSignature.stripSlash(config.publicBaseUrl());
+        return base.replaceFirst("^http", "ws") + "/twilio/media";
+    }
+
+    private static long number(String value, long fallback) {
+        try {
+            return value == null ? fallback : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** The webhook's smaller collaborators, so the resource's constructor stays short. */
+    @jakarta.inject.Singleton
+    public static class WebhookSupport {
+
+        final Drain drain;
+        final GatewayMetrics metrics;
+        final CallStatusLedger ledger;
+        final CallSessions sessions;
+        private final Set<String> dialResults = ConcurrentHashMap.newKeySet();
+
+        public WebhookSupport(Drain drain, GatewayMetrics metrics, CallStatusLedger ledger, CallSessions sessions) {
+            this.drain = drain;
+            this.metrics = metrics;
+            this.ledger = ledger;
+            this.sessions = sessions;
+        }
+
+        boolean firstDialResult(String callId) {
+            if (dialResults.size() > 100_000) {
+                dialResults.clear();
+            }
+            return dialResults.add(callId);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package com.spotfunnel.voice.gateway;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.spotfunnel.voice.events.CallEvent;
+import com.spotfunnel.voice.events.payload.Severity;
+import com.spotfunnel.voice.events.payload.SystemError;
+import com.spotfunnel.voice.gateway.fakes.CallEventsProbe;
+import com.spotfunnel.voice.gateway.fakes.GatewayFakesResource;
+import com.spotfunnel.voice.gateway.fakes.TwilioSigner;
+import com.spotfunnel.voice.gateway.fakes.TwilioSimulator;
+import com.spotfunnel.voice.infra.testing.KafkaTestResource;
+import com.twilio.security.RequestValidator;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(GatewayFakesResource.class)
+class TwilioWebhookTest {
+
+    private final TwilioSimulator twilio = new TwilioSimulator();
+
+    @Test
+    void simulatorSignsLikeTwilio() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("CallSid", "CA1234567890ABCDE");
+        params.put("Caller", "+14158675310");
+        params.put("Digits", "1234");
+        params.put("From", "+14158675310");
+        params.put("To", "+18005551212");
+        String url = "https://example.com/myapp.php?foo=1&bar=2";
+        assertEquals("L/OH5YylLD5NRKLltdqwSvS0BnU=", TwilioSigner.sign("12345", url, params));
+        assertTrue(new RequestValidator("12345").validate(url, params, "L/OH5YylLD5NRKLltdqwSvS0BnU="));
+    }
+
+    @Test
+    void missingSignatureIsForbiddenAndStartsNoStream() {
+        var params = TwilioSimulator.incomingCall(TwilioSimulator.newCallSid(), "+14155550100", "+15550000001");
+        twilio.post("/twilio/voice", params, null).then().statusCode(403).body(not(containsString("<Stream")));
+    }
+
+    @Test
+    void wrongSignatureIsForbidden() {
+        var params = TwilioSimulator.incomingCall(TwilioSimulator.newCallSid(), "+14155550100", "+15550000001");
+        String signature = twilio.sign("/twilio/voice", params);
+        params.put("To", "+15550000002"); // tampered after signing
+        twilio.post("/twilio/voice", params, signature).then().statusCode(403);
+        // signed with another token
+        twilio.post("/twilio/voice", params, TwilioSigner.sign("not-the-token",
+                "https://gateway.test.example/twilio/voice", params)).then().statusCode(403);
+        // signed over another URL (what a forged Host header would give without a trusted proxy)
+        twilio.post("/twilio/voice", params, TwilioSigner.sign("test-auth-token-12345",
+                "https://evil.example/twilio/voice", params)).then().statusCode(403);
+        twilio.post("/twilio/status", params, "bm90IGEgc2lnbmF0dXJl").then().statusCode(403);
+    }
+
+    @Test
+    void knownNumberGetsAStreamWithItsParameters() {
+        String callSid = TwilioSimulator.newCallSid();
+        twilio.post("/twilio/voice", TwilioSimulator.incomingCall(callSid, "+14155550100", "+15550000001"))
+                .then().statusCode(200)
+                .contentType(containsString("xml"))
+                .body(containsString("<Connect><Stream url=\"wss://gateway.test.example/twilio/media\">"))
+                .body(containsString("<Parameter name=\"tenantId\" value=\"t-acme\"/>"))
+                .body(containsString("<Parameter name=\"callId\""))
+                .body(containsString("<Parameter name=\"token\""))
+                .body(not(containsString("/twilio/media?")));
+    }
+
+    @Test
+    void unknownNumberIsToldPolitelyAndReportedAsSystemError() {
+        String callSid = TwilioSimulator.newCallSid();
+        twilio.post("/twilio/voice", TwilioSimulator.incomingCall(callSid, "+14155550100", "+15557770000"))
+                .then().statusCode(200)
+                .body(containsString("<Say>Sorry, this number is not in service. Goodbye.</Say><Hangup/>"))
+                .body(not(containsString("<Stream")));
+        List<CallEvent> events = CallEventsProbe.get().awaitCallWhere(e -> e.payload() instanceof SystemError error
+                && "unknown_number".equals(error.errorType()) && callSid.equals(error.context().get("callSid")));
+        SystemError error = (SystemError) events.get(0).payload();
+        assertEquals(Severity.WARNING, error.severity());
+        assertEquals(0, events.get(0).seq());
+        assertTrue(CallEventsProbe.get().keyedByCallId(events.get(0).callId()));
+    }
+
+    @Test
+    void statusCallbacksAreAcceptedTwiceAndOutOfOrder() {
+        String callSid = TwilioSimulator.newCallSid();
+        var completed = TwilioSimulator.incomingCall(callSid, "+14155550100", "+15550000001");
+        completed.put("CallStatus", "completed");
+        completed.put("CallDuration", "42");
+        completed.put("SequenceNumber", "3");
+        var ringing = TwilioSimulator.incomingCall(callSid, "+14155550100", "+15550000001");
+        ringing.put("SequenceNumber", "0");
+        double before = finalCompleted();
+        twilio.post("/twilio/status", completed).then().statusCode(200);
+        twilio.post("/twilio/status", completed).then().statusCode(200);
+        twilio.post("/twilio/status", ringing).then().statusCode(200);
+        assertEquals(before + 1, finalCompleted(), "recorded once; the late 'ringing' changes nothing");
+        assertEquals("completed", ledger.get(callSid).orElseThrow().status());
+        assertEquals(42, ledger.get(callSid).orElseThrow().durationSeconds());
+    }
+
+    @jakarta.inject.Inject
+    com.spotfunnel.voice.gateway.twilio.CallStatusLedger ledger;
+
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double finalCompleted() {
+        var counter = meters.find("gateway_twilio_final_status_total").tag("status", "completed").counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
