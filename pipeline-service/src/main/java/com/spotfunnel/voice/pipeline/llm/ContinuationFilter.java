@@ -9,11 +9,13 @@ package com.spotfunnel.voice.pipeline.llm;
 final class ContinuationFilter {
 
     private final String produced;
+    private final boolean endsWithSpace;
     private final StringBuilder held = new StringBuilder();
     private boolean decided;
 
     ContinuationFilter(String produced) {
         this.produced = produced.strip();
+        this.endsWithSpace = !produced.isEmpty() && Character.isWhitespace(produced.charAt(produced.length() - 1));
         this.decided = this.produced.isEmpty();
     }
 
@@ -25,13 +27,19 @@ final class ContinuationFilter {
         String candidate = held.toString().stripLeading();
         if (candidate.length() >= produced.length()) {
             decided = true;
-            return candidate.startsWith(produced) ? candidate.substring(produced.length()) : held.toString();
+            return candidate.startsWith(produced) ? joinable(candidate.substring(produced.length()))
+                    : joinable(held.toString());
         }
         if (produced.startsWith(candidate)) {
             return "";
         }
         decided = true;
-        return held.toString();
+        return joinable(held.toString());
+    }
+
+    /** No double space where the produced text ended with one and the continuation starts with one. */
+    private String joinable(String text) {
+        return endsWithSpace ? text.stripLeading() : text;
     }
 
     /** Text still held when the stream ended: a short continuation that happened to match. */
@@ -40,6 +48,6 @@ final class ContinuationFilter {
             return "";
         }
         decided = true;
-        return held.toString();
+        return joinable(held.toString());
     }
 }

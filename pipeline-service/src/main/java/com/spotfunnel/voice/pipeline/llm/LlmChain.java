@@ -26,6 +26,8 @@ import java.util.Map;
 @ApplicationScoped
 public class LlmChain {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LlmChain.class);
+
     private final Map<String, LlmProvider> providers;
 
     public LlmChain(@Any Instance<LlmProvider> providers) {
@@ -47,6 +49,7 @@ public class LlmChain {
         LlmRequest request = continuing ? original.continuing(produced.toString()) : original;
         ContinuationFilter filter = new ContinuationFilter(continuing ? produced.toString() : "");
         int[] ownChars = {0};
+        LOG.debugf("LLM attempt with %s (continuing: %s)", provider.name(), continuing);
         boolean[] usageSeen = {false};
         return provider.stream(request).onItem().transformToMulti(events -> events)
                 .onItem().transform(event -> {

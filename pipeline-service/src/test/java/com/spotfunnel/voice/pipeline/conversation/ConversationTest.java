@@ -118,7 +118,7 @@ class ConversationTest extends FakesReset {
     @Test
     void bargeInCancelsTheAnswerInFlight() {
         ProviderFakes.stubOpenAi(ProviderFakes.sse(Sse.openAi("First sentence here. ", "Second sentence here. ",
-                "Third sentence here.")).withChunkedDribbleDelay(8, 3000));
+                "Third sentence here.")).withChunkedDribbleDelay(10, 2000));
         String callId = "call-" + UUID.randomUUID();
         try (GatewayClient gateway = GatewayClient.connect(root, callId, "tenant-unknown")) {
             gateway.awaitUtterances(1);
