@@ -25,6 +25,7 @@ public final class DeepgramFake {
     private final HttpServer server;
     private final Queue<String> transcripts = new ConcurrentLinkedQueue<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final java.util.Set<ServerWebSocket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicInteger rejected = new AtomicInteger();
     private volatile boolean reject;
     private volatile String lastQuery;
@@ -69,6 +70,11 @@ public final class DeepgramFake {
         return lastQuery;
     }
 
+    /** Drops every open stream, as a provider outage would. */
+    public void dropAll() {
+        open.forEach(ServerWebSocket::close);
+    }
+
     public void stop() {
         vertx.close();
     }
@@ -82,6 +88,8 @@ public final class DeepgramFake {
             return;
         }
         connections.incrementAndGet();
+        open.add(socket);
+        socket.closeHandler(v -> open.remove(socket));
         int[] bytes = {0};
         double[] clock = {0};
         socket.binaryMessageHandler(buffer -> {

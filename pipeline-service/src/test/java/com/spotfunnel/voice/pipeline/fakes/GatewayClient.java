@@ -79,6 +79,15 @@ public final class GatewayClient implements AutoCloseable {
         }
     }
 
+    /** Caller silence (μ-law 0xFF is zero) in 20 ms frames. */
+    public void sendSilence(int bytes) {
+        for (int sent = 0; sent < bytes; sent += 160) {
+            byte[] frame = new byte[Math.min(160, bytes - sent)];
+            java.util.Arrays.fill(frame, (byte) 0xFF);
+            socket.writeBinaryMessage(Buffer.buffer(frame));
+        }
+    }
+
     public List<PipelineMessage> received() {
         return List.copyOf(received);
     }

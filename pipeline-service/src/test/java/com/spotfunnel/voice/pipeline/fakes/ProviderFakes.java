@@ -60,6 +60,7 @@ public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
         config.put("pipeline.default-providers.stt", "deepgram");
         config.put("pipeline.default-providers.llm", "openai,gemini");
         config.put("pipeline.default-providers.tts", "cartesia,elevenlabs");
+        config.put("pipeline.knowledge.\"t-sim\"", "We open at 9 am and close at 5 pm on weekdays.,Parking is free.");
         // The test price table: round numbers so expected costs are easy to read.
         config.put("pipeline.prices.stt-per-second.deepgram", "0.0001");
         config.put("pipeline.prices.llm.\"gpt-4o-mini\".prompt-token", "0.000001");
