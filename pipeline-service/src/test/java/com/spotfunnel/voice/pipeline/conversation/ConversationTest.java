@@ -118,7 +118,13 @@ class ConversationTest extends FakesReset {
     @Test
     void bargeInCancelsTheAnswerInFlight() {
         ProviderFakes.stubOpenAi(ProviderFakes.sse(Sse.openAi("First sentence here. ", "Second sentence here. ",
-                "Third sentence here.")).withChunkedDribbleDelay(10, 2000));
+                "Third sentence here.")));
+        // the later sentences take a while to synthesize, so the answer is still in flight when the caller speaks
+        for (String slow : new String[] {"Second sentence", "Third sentence"}) {
+            ProviderFakes.wireMock().stubFor(ProviderFakes.cartesia().withRequestBody(
+                    com.github.tomakehurst.wiremock.client.WireMock.containing(slow)).atPriority(1)
+                    .willReturn(ProviderFakes.audio().withFixedDelay(350)));
+        }
         String callId = "call-" + UUID.randomUUID();
         try (GatewayClient gateway = GatewayClient.connect(root, callId, "tenant-unknown")) {
             gateway.awaitUtterances(1);
@@ -131,6 +137,7 @@ class ConversationTest extends FakesReset {
             TranscriptTurn cut = gateway.awaitTurn(Speaker.AGENT, 2);
             assertTrue(cut.interrupted());
             assertFalse(cut.text().contains("Third sentence"), cut.text());
+            assertFalse(Checks.spokenByCartesia().contains("Third sentence here."), "TTS of a cancelled answer");
             List<PipelineMessage> all = gateway.received();
             int clearedAt = all.indexOf(gateway.all(PipelineMessage.Clear.class).get(0));
             sleep(1500);

@@ -103,13 +103,13 @@ public final class GatewayClient implements AutoCloseable {
     }
 
     public <T extends PipelineMessage> T await(Class<T> type, Predicate<T> condition) {
-        Awaitility.await().atMost(WAIT).until(() -> all(type).stream().anyMatch(condition));
+        Awaitility.await().pollInterval(Duration.ofMillis(20)).atMost(WAIT).until(() -> all(type).stream().anyMatch(condition));
         return all(type).stream().filter(condition).findFirst().orElseThrow();
     }
 
     /** Waits for the n-th utterance (from 1) to be fully sent, and returns its id. */
     public String awaitUtterances(int n) {
-        Awaitility.await().atMost(WAIT).until(() -> all(PipelineMessage.AgentAudio.class).stream().filter(PipelineMessage.AgentAudio::last)
+        Awaitility.await().pollInterval(Duration.ofMillis(20)).atMost(WAIT).until(() -> all(PipelineMessage.AgentAudio.class).stream().filter(PipelineMessage.AgentAudio::last)
                 .count() >= n);
         return all(PipelineMessage.AgentAudio.class).stream().filter(PipelineMessage.AgentAudio::last).skip(n - 1)
                 .findFirst().orElseThrow().utteranceId();

@@ -118,8 +118,12 @@ public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
     }
 
     public static void stubCartesia(ResponseDefinitionBuilder response) {
-        wireMock.stubFor(post(urlPathEqualTo("/tts/bytes")).withHeader("Authorization", equalTo("Bearer " + CARTESIA_KEY))
-                .withHeader("Cartesia-Version", equalTo("2025-04-16")).willReturn(response));
+        wireMock.stubFor(cartesia().willReturn(response));
+    }
+
+    public static MappingBuilder cartesia() {
+        return post(urlPathEqualTo("/tts/bytes")).withHeader("Authorization", equalTo("Bearer " + CARTESIA_KEY))
+                .withHeader("Cartesia-Version", equalTo("2025-04-16"));
     }
 
     public static void stubElevenLabs(ResponseDefinitionBuilder response) {
