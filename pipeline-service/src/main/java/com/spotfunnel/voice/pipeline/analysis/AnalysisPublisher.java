@@ -27,22 +27,32 @@ public class AnalysisPublisher {
     private final MutinyEmitter<CallEvent> events;
     private final PipelineConfig config;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     public AnalysisPublisher(CallAnalyzer analyzer, CallerMemory memory,
-            @Channel(Topics.CALL_EVENTS) MutinyEmitter<CallEvent> events, PipelineConfig config) {
+            @Channel(Topics.CALL_EVENTS) MutinyEmitter<CallEvent> events, PipelineConfig config,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.analyzer = analyzer;
         this.memory = memory;
         this.events = events;
         this.config = config;
         this.clock = Clock.systemUTC();
+        meters.gauge("pipeline_analyses_in_flight", inFlight);
+    }
+
+    /** Analyses started and not yet published (or given up). */
+    public int inFlight() {
+        return inFlight.get();
     }
 
     public Uni<Void> publish(FinishedCall call) {
-        return analyzer.analyze(call)
+        return Uni.createFrom().voidItem().invoke(inFlight::incrementAndGet)
+                .chain(() -> analyzer.analyze(call))
                 .invoke(analyzed -> memory.remember(call.tenantId(), call.callerPhone(), analyzed.summary()))
                 .chain(analyzed -> send(call, analyzed))
                 .onFailure().invoke(failure -> LOG.errorf("CallAnalyzed for call %s could not be published: %s",
-                        call.callId(), failure.toString()));
+                        call.callId(), failure.toString()))
+                .onTermination().invoke(inFlight::decrementAndGet);
     }
 
     private Uni<Void> send(FinishedCall call, CallAnalyzed analyzed) {

@@ -63,6 +63,11 @@ public class ConversationServices {
         return conversation;
     }
 
+    /** Calls whose socket is open on this instance. */
+    public int activeCalls() {
+        return activeCalls.get();
+    }
+
     void ended() {
         activeCalls.decrementAndGet();
     }
