@@ -135,12 +135,12 @@ public final class Conversation implements SttListener {
             record(turn, !turn.done);
         }
         closeStt();
-        services.ended();
         FinishedCall finishedCall = new FinishedCall(call.tenantId(), call.callId(), call.callerPhone(), transcript,
                 transferred, failure, llmOrder);
         services.analysis.publish(finishedCall).subscribe().with(ok -> {
         }, err -> {
         });
+        services.ended();
     }
 
     // ---- from the recognizer ----
