@@ -28,9 +28,14 @@ public class TtsChain {
     private final Map<String, TtsProvider> providers;
     private final int bytesPerCharacter;
 
+    @jakarta.inject.Inject
     public TtsChain(@Any Instance<TtsProvider> providers,
             @ConfigProperty(name = "pipeline.tts.bytes-per-character", defaultValue = "480") int bytesPerCharacter) {
-        this.providers = ProviderChains.byName(providers.stream().toList(), TtsProvider::name);
+        this(providers.stream().toList(), bytesPerCharacter);
+    }
+
+    TtsChain(List<TtsProvider> providers, int bytesPerCharacter) {
+        this.providers = ProviderChains.byName(providers, TtsProvider::name);
         this.bytesPerCharacter = bytesPerCharacter;
     }
 
