@@ -5,6 +5,7 @@ import com.spotfunnel.voice.events.payload.ProviderFailed;
 import com.spotfunnel.voice.events.payload.Stage;
 import com.spotfunnel.voice.pipeline.provider.ProviderChains;
 import com.spotfunnel.voice.pipeline.provider.ProviderException;
+import com.spotfunnel.voice.pipeline.provider.ProviderMetrics;
 import com.spotfunnel.voice.pipeline.provider.StageFailedException;
 import com.spotfunnel.voice.pipeline.provider.StageListener;
 import io.smallrye.mutiny.Multi;
@@ -29,9 +30,11 @@ public class LlmChain {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LlmChain.class);
 
     private final Map<String, LlmProvider> providers;
+    private final ProviderMetrics metrics;
 
-    public LlmChain(@Any Instance<LlmProvider> providers) {
+    public LlmChain(@Any Instance<LlmProvider> providers, ProviderMetrics metrics) {
         this.providers = ProviderChains.byName(providers.stream().toList(), LlmProvider::name);
+        this.metrics = metrics;
     }
 
     public Multi<String> stream(List<String> order, LlmRequest request, StageListener listener) {
@@ -51,7 +54,8 @@ public class LlmChain {
         int[] ownChars = {0};
         LOG.debugf("LLM attempt with %s (continuing: %s)", provider.name(), continuing);
         boolean[] usageSeen = {false};
-        return provider.stream(request).onItem().transformToMulti(events -> events)
+        return metrics.timeFirst(Stage.LLM, provider.name(), provider.stream(request))
+                .onItem().transformToMulti(events -> events)
                 .onItem().transform(event -> {
                     if (event instanceof LlmEvent.Usage usage) {
                         usageSeen[0] = true;

@@ -5,6 +5,7 @@ import com.spotfunnel.voice.events.payload.ProviderFailed;
 import com.spotfunnel.voice.events.payload.Stage;
 import com.spotfunnel.voice.pipeline.provider.ProviderChains;
 import com.spotfunnel.voice.pipeline.provider.ProviderException;
+import com.spotfunnel.voice.pipeline.provider.ProviderMetrics;
 import com.spotfunnel.voice.pipeline.provider.StageFailedException;
 import com.spotfunnel.voice.pipeline.provider.StageListener;
 import io.smallrye.mutiny.Uni;
@@ -22,9 +23,11 @@ import java.util.Map;
 public class SttChain {
 
     private final Map<String, SttProvider> providers;
+    private final ProviderMetrics metrics;
 
-    public SttChain(@Any Instance<SttProvider> providers) {
+    public SttChain(@Any Instance<SttProvider> providers, ProviderMetrics metrics) {
         this.providers = ProviderChains.byName(providers.stream().toList(), SttProvider::name);
+        this.metrics = metrics;
     }
 
     /** An open session and who serves it. */
@@ -42,7 +45,7 @@ public class SttChain {
         }
         SttProvider provider = chain.get(0);
         List<SttProvider> rest = chain.subList(1, chain.size());
-        return provider.open(listener).map(session -> new Opened(provider, session, rest))
+        return metrics.timeFirst(Stage.STT, provider.name(), provider.open(listener)).map(session -> new Opened(provider, session, rest))
                 .onFailure().recoverWithUni(failure -> {
                     stage.providerFailed(new ProviderFailed(Stage.STT, provider.name(), ProviderException.typeOf(failure),
                             ProviderException.describe(failure), rest.isEmpty() ? null : rest.get(0).name()));

@@ -5,6 +5,7 @@ import com.spotfunnel.voice.events.payload.ProviderFailed;
 import com.spotfunnel.voice.events.payload.Stage;
 import com.spotfunnel.voice.pipeline.provider.ProviderChains;
 import com.spotfunnel.voice.pipeline.provider.ProviderException;
+import com.spotfunnel.voice.pipeline.provider.ProviderMetrics;
 import com.spotfunnel.voice.pipeline.provider.StageFailedException;
 import com.spotfunnel.voice.pipeline.provider.StageListener;
 import io.smallrye.mutiny.Multi;
@@ -27,16 +28,19 @@ public class TtsChain {
 
     private final Map<String, TtsProvider> providers;
     private final int bytesPerCharacter;
+    private final ProviderMetrics metrics;
 
     @jakarta.inject.Inject
     public TtsChain(@Any Instance<TtsProvider> providers,
-            @ConfigProperty(name = "pipeline.tts.bytes-per-character", defaultValue = "480") int bytesPerCharacter) {
-        this(providers.stream().toList(), bytesPerCharacter);
+            @ConfigProperty(name = "pipeline.tts.bytes-per-character", defaultValue = "480") int bytesPerCharacter,
+            ProviderMetrics metrics) {
+        this(providers.stream().toList(), bytesPerCharacter, metrics);
     }
 
-    TtsChain(List<TtsProvider> providers, int bytesPerCharacter) {
+    TtsChain(List<TtsProvider> providers, int bytesPerCharacter, ProviderMetrics metrics) {
         this.providers = ProviderChains.byName(providers, TtsProvider::name);
         this.bytesPerCharacter = bytesPerCharacter;
+        this.metrics = metrics;
     }
 
     public Multi<byte[]> speak(List<String> order, String sentence, String voice, StageListener listener) {
@@ -51,7 +55,7 @@ public class TtsChain {
             StageListener listener) {
         TtsProvider provider = chain.get(index);
         long[] delivered = {0};
-        return provider.synthesize(text, index == 0 ? voice : null)
+        return metrics.timeFirst(Stage.TTS, provider.name(), provider.synthesize(text, index == 0 ? voice : null))
                 .invoke(audio -> listener.used(Stage.TTS, provider.name(), provider.model(), text.length(), "characters"))
                 .onItem().transformToMulti(audio -> audio)
                 .invoke(bytes -> delivered[0] += bytes.length)

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 /** What the TTS chain does when a provider's audio breaks off mid-sentence. */
 class TtsChainTest {
 
+    private static final com.spotfunnel.voice.pipeline.provider.ProviderMetrics METRICS =
+            new com.spotfunnel.voice.pipeline.provider.ProviderMetrics(
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     private final List<String> failures = new ArrayList<>();
     private final List<String> charged = new ArrayList<>();
     private final StageListener listener = new StageListener() {
@@ -36,7 +39,7 @@ class TtsChainTest {
     void theNextProviderSpeaksOnlyTheRestOfACutSentence() {
         Fake cutting = new Fake("first", 2, true); // 2 × 400 bytes = 8 characters at 100 bytes per character
         Fake second = new Fake("second", 3, false);
-        TtsChain chain = new TtsChain(List.of(cutting, second), 100);
+        TtsChain chain = new TtsChain(List.of(cutting, second), 100, METRICS);
 
         List<byte[]> audio = chain.speak(List.of("first", "second"), "We open at nine tomorrow.", null, listener)
                 .collect().asList().await().indefinitely();
@@ -50,7 +53,7 @@ class TtsChainTest {
 
     @Test
     void whenTheLastProviderFailsTheStageFails() {
-        TtsChain chain = new TtsChain(List.of(new Fake("first", 0, true), new Fake("second", 0, true)), 100);
+        TtsChain chain = new TtsChain(List.of(new Fake("first", 0, true), new Fake("second", 0, true)), 100, METRICS);
         Throwable failure = chain.speak(List.of("first", "second"), "Hello.", null, listener)
                 .collect().asList().map(audio -> (Throwable) null).onFailure().recoverWithItem(t -> t)
                 .await().indefinitely();
