@@ -17,7 +17,7 @@ public interface PipelineConfig {
 
     Analysis analysis();
 
-    /** Small per-tenant knowledge snippets ({@code pipeline.knowledge."<tenantId>"=fact one|fact two}). */
+    /** Small per-tenant knowledge snippets ({@code pipeline.knowledge."<tenantId>"=fact one,fact two}; {@code \,} for a comma). */
     Map<String, List<String>> knowledge();
 
     interface DefaultProviders {

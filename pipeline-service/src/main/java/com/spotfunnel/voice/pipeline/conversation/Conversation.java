@@ -118,6 +118,12 @@ public final class Conversation implements SttListener {
     /** The caller hung up (socket still open: remaining costs can still be sent). */
     public synchronized void onCallerHangup() {
         billAudio(Math.max(0, nextTurn - 1));
+        if (speaking != null) {
+            AgentTurn turn = speaking;
+            speaking = null;
+            turn.cancel();
+            record(turn, !turn.done); // still sent: the socket is open
+        }
         close();
     }
 
