@@ -31,10 +31,19 @@ public final class Checks {
         return costs(gateway, turn, stage).stream().filter(c -> c.unit().equals(unit)).findFirst().orElseThrow();
     }
 
-    /** The sentences Cartesia was asked to speak, in order. */
+    /** The sentences Cartesia was asked to speak, in order (a retried request counted once). */
     public static List<String> spokenByCartesia() {
         return ProviderFakes.wireMock().findAll(postRequestedFor(urlPathEqualTo("/tts/bytes"))).stream()
-                .map(LoggedRequest::getBodyAsString).map(body -> new JsonObject(body).getString("transcript")).toList();
+                .map(LoggedRequest::getBodyAsString).map(body -> new JsonObject(body).getString("transcript"))
+                .distinct().toList();
+    }
+
+    /** The texts ElevenLabs was asked to speak, in order (a retried request counted once). */
+    public static List<String> spokenByElevenLabs() {
+        return ProviderFakes.wireMock().findAll(postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/v1/text-to-speech/.*/stream")))
+                .stream().map(LoggedRequest::getBodyAsString).map(body -> new JsonObject(body).getString("text"))
+                .distinct().toList();
     }
 
     public static int requests(String path) {

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The AI providers for tests: WireMock for OpenAI, Gemini (SSE), Cartesia and ElevenLabs (binary μ-law), and a
  * Vert.x WebSocket server for Deepgram. Every provider URL and key points at them, and the guards get short
- * timings (timeout 800 ms for LLMs, 400 ms for the others, one retry after 20 ms, breaker: 4 calls, 1 s open).
+ * timings (timeout 1 s, one retry after 20 ms, breaker: 4 calls, 1 s open).
  */
 public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
 
@@ -72,7 +72,7 @@ public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
         for (String guarded : new String[] {"llm.OpenAiLlm/stream", "llm.GeminiLlm/stream",
                 "tts.CartesiaTts/synthesize", "tts.ElevenLabsTts/synthesize", "stt.DeepgramStt/open"}) {
             String key = "quarkus.fault-tolerance.\"com.spotfunnel.voice.pipeline." + guarded + "\".";
-            config.put(key + "timeout.value", guarded.startsWith("llm") ? "800" : "400");
+            config.put(key + "timeout.value", "1000");
             config.put(key + "retry.delay", "20");
             config.put(key + "circuit-breaker.delay", "1000");
             config.put(key + "circuit-breaker.request-volume-threshold", "4");

@@ -62,7 +62,7 @@ class LlmFailoverTest extends FakesReset {
 
     @Test
     void openAiTimingOutBeforeItsFirstTokenHandsTheTurnToGemini() {
-        ProviderFakes.stubOpenAi(ProviderFakes.sse(Sse.openAi("Too late.")).withFixedDelay(2000));
+        ProviderFakes.stubOpenAi(ProviderFakes.sse(Sse.openAi("Too late.")).withFixedDelay(3000));
         try (GatewayClient gateway = askOneQuestion()) {
             assertEquals(GEMINI_ANSWER, gateway.awaitTurn(Speaker.AGENT, 2).text());
             ProviderFailed failed = gateway.await(PipelineMessage.ProviderFailure.class, f -> true).failure();
