@@ -315,6 +315,12 @@ public final class Conversation implements SttListener {
         finished = true;
         failure = kind;
         closeStt();
+        if (speaking != null) { // the gateway takes over the caller: nothing more from the agent
+            AgentTurn turn = speaking;
+            speaking = null;
+            turn.cancel();
+            record(turn, !turn.done);
+        }
         if (!closed) {
             out.accept(new PipelineMessage.Failed(kind, cause.getMessage()));
         }

@@ -37,6 +37,10 @@ class SttFailureTest extends FakesReset {
             assertEquals("http_5xx", failed.errorType());
             assertNull(failed.fallbackProvider());
             assertEquals(2, ProviderFakes.deepgram().rejected()); // the call and one retry
+            java.util.List<com.spotfunnel.voice.events.bridge.PipelineMessage> all = gateway.received();
+            int failedAt = all.indexOf(gateway.awaitFailed());
+            assertEquals(java.util.List.of(), all.subList(failedAt + 1, all.size()).stream()
+                    .filter(m -> m instanceof PipelineMessage.AgentAudio).toList(), "agent audio after Failed");
         }
     }
 
