@@ -1,0 +1,65 @@
+package com.spotfunnel.voice.pipeline.analysis;
+
+import com.spotfunnel.voice.events.CallEvent;
+import com.spotfunnel.voice.events.Topics;
+import com.spotfunnel.voice.events.payload.CallAnalyzed;
+import com.spotfunnel.voice.pipeline.config.PipelineConfig;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Analyses a finished call and publishes {@code CallAnalyzed} on {@code call-events} (key = callId, a seq far
+ * above the gateway's). Runs after the socket closed, off the call's path.
+ */
+@ApplicationScoped
+public class AnalysisPublisher {
+
+    private static final Logger LOG = Logger.getLogger(AnalysisPublisher.class);
+
+    private final CallAnalyzer analyzer;
+    private final CallerMemory memory;
+    private final MutinyEmitter<CallEvent> events;
+    private final PipelineConfig config;
+    private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+    public AnalysisPublisher(CallAnalyzer analyzer, CallerMemory memory,
+            @Channel(Topics.CALL_EVENTS) MutinyEmitter<CallEvent> events, PipelineConfig config,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.analyzer = analyzer;
+        this.memory = memory;
+        this.events = events;
+        this.config = config;
+        this.clock = Clock.systemUTC();
+        meters.gauge("pipeline_analyses_in_flight", inFlight);
+    }
+
+    /** Analyses started and not yet published (or given up). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    public Uni<Void> publish(FinishedCall call) {
+        return Uni.createFrom().voidItem().invoke(inFlight::incrementAndGet)
+                .chain(() -> analyzer.analyze(call))
+                .invoke(analyzed -> memory.remember(call.tenantId(), call.callerPhone(), analyzed.summary()))
+                .chain(analyzed -> send(call, analyzed))
+                .onFailure().invoke(failure -> LOG.errorf("CallAnalyzed for call %s could not be published: %s",
+                        call.callId(), failure.toString()))
+                .onTermination().invoke(inFlight::decrementAndGet);
+    }
+
+    private Uni<Void> send(FinishedCall call, CallAnalyzed analyzed) {
+        CallEvent event = CallEvent.of(call.tenantId(), call.callId(), config.analysis().eventSeq(), clock.instant(),
+                analyzed);
+        Message<CallEvent> message = Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(call.callId()).build());
+        return events.sendMessage(message);
+    }
+}

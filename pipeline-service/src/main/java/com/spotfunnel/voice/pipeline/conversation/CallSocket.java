@@ -1,0 +1,87 @@
+package com.spotfunnel.voice.pipeline.conversation;
+
+import com.spotfunnel.voice.events.bridge.BridgeCodec;
+import com.spotfunnel.voice.events.bridge.GatewayMessage;
+import com.spotfunnel.voice.events.bridge.PipelineMessage;
+import io.quarkus.websockets.next.OnBinaryMessage;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.buffer.Buffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The gateway's socket for one call ({@code /calls/{callId}}): the first text frame is {@code CallStart}, then
+ * caller audio as binary frames and control as JSON. Runs on the event loop; nothing here blocks.
+ */
+@WebSocket(path = "/calls/{callId}")
+public class CallSocket {
+
+    private static final Logger LOG = Logger.getLogger(CallSocket.class);
+
+    private final ConversationServices services;
+    private final Map<String, Conversation> calls = new ConcurrentHashMap<>();
+
+    public CallSocket(ConversationServices services) {
+        this.services = services;
+    }
+
+    @OnTextMessage
+    @NonBlocking
+    public void onText(String text, WebSocketConnection connection) {
+        GatewayMessage message = BridgeCodec.readGatewayMessage(text).orElse(null);
+        if (message == null) {
+            LOG.warnf("Call %s: unreadable bridge frame ignored", connection.pathParam("callId"));
+            return;
+        }
+        Conversation conversation = calls.get(connection.id());
+        if (message instanceof GatewayMessage.CallStart start) {
+            if (conversation == null) {
+                calls.put(connection.id(), services.start(start, outbox(connection)));
+            }
+            return;
+        }
+        if (conversation == null) {
+            LOG.warnf("Call %s: %s before start ignored", connection.pathParam("callId"), message.getClass().getSimpleName());
+            return;
+        }
+        if (message instanceof GatewayMessage.Played played) {
+            conversation.onPlayed(played.utteranceId());
+        } else if (message instanceof GatewayMessage.Dtmf dtmf) {
+            conversation.onDtmf(dtmf.digit());
+        } else if (message instanceof GatewayMessage.CallerHangup) {
+            conversation.onCallerHangup();
+        }
+    }
+
+    @OnBinaryMessage
+    @NonBlocking
+    public void onAudio(Buffer audio, WebSocketConnection connection) {
+        Conversation conversation = calls.get(connection.id());
+        if (conversation != null) {
+            conversation.onAudio(audio.getBytes());
+        }
+    }
+
+    @OnClose
+    @NonBlocking
+    public void onClose(WebSocketConnection connection) {
+        Conversation conversation = calls.remove(connection.id());
+        if (conversation != null) {
+            conversation.close();
+        }
+    }
+
+    private static java.util.function.Consumer<PipelineMessage> outbox(WebSocketConnection connection) {
+        return message -> {
+            if (connection.isOpen()) {
+                connection.sendText(BridgeCodec.write(message)).subscribe().with(ok -> {
+                }, failure -> LOG.debugf("Call %s: send failed: %s", connection.pathParam("callId"), failure));
+            }
+        };
+    }
+}

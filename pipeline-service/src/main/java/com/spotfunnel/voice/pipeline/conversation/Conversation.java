@@ -1,0 +1,434 @@
+package com.spotfunnel.voice.pipeline.conversation;
+
+import com.spotfunnel.voice.events.bridge.GatewayMessage;
+import com.spotfunnel.voice.events.bridge.PipelineMessage;
+import com.spotfunnel.voice.events.payload.FailureKind;
+import com.spotfunnel.voice.events.payload.ProviderFailed;
+import com.spotfunnel.voice.events.payload.Speaker;
+import com.spotfunnel.voice.events.payload.Stage;
+import com.spotfunnel.voice.events.payload.TranscriptTurn;
+import com.spotfunnel.voice.events.tenant.AgentConfig;
+import com.spotfunnel.voice.events.tenant.TenantConfig;
+import com.spotfunnel.voice.pipeline.analysis.FinishedCall;
+import com.spotfunnel.voice.pipeline.llm.ChatMessage;
+import com.spotfunnel.voice.pipeline.llm.LlmRequest;
+import com.spotfunnel.voice.pipeline.provider.ProviderException;
+import com.spotfunnel.voice.pipeline.provider.StageFailedException;
+import com.spotfunnel.voice.pipeline.provider.StageListener;
+import com.spotfunnel.voice.pipeline.stt.SttChain;
+import com.spotfunnel.voice.pipeline.stt.SttListener;
+import com.spotfunnel.voice.pipeline.stt.SttProvider;
+import com.spotfunnel.voice.pipeline.stt.SttSession;
+import io.smallrye.mutiny.Multi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * One call's conversation: greeting, then caller utterance → LLM → sentence-by-sentence TTS → agent audio, with
+ * barge-in, goodbye and transfer. Every entry point is synchronized and short (no I/O under the lock; sends are
+ * non-blocking), so socket, provider and timer threads can all call in.
+ */
+public final class Conversation implements SttListener {
+
+    private static final Logger LOG = Logger.getLogger(Conversation.class);
+    private static final int BYTES_PER_SECOND = 8000;
+    private static final int MAX_PENDING_AUDIO_BYTES = 2 * BYTES_PER_SECOND;
+
+    private final GatewayMessage.CallStart call;
+    private final ConversationServices services;
+    private final Consumer<PipelineMessage> out;
+    private final long startedNanos = System.nanoTime();
+    private final AgentConfig agent;
+    private final List<String> sttOrder;
+    private final List<String> llmOrder;
+    private final List<String> ttsOrder;
+    private final List<ChatMessage> history = new ArrayList<>();
+    private final List<TranscriptTurn> transcript = new ArrayList<>();
+    private final List<byte[]> pendingAudio = new ArrayList<>();
+    private int pendingAudioBytes;
+    private int nextTurn;
+    private SttSession stt;
+    private SttProvider sttProvider;
+    private List<SttProvider> sttRemaining = List.of();
+    private long unbilledAudioBytes;
+    private long callerSpeechStartedMs = -1;
+    private AgentTurn speaking;
+    private boolean finished;
+    private boolean closed;
+    private boolean transferred;
+    private FailureKind failure;
+
+    Conversation(GatewayMessage.CallStart call, ConversationServices services, Consumer<PipelineMessage> out) {
+        this.call = call;
+        this.services = services;
+        this.out = out;
+        TenantConfig tenant = services.tenants.byTenantId(call.tenantId()).orElse(null);
+        this.agent = tenant == null ? null : tenant.agent();
+        if (tenant == null) {
+            LOG.warnf("Call %s: tenant %s unknown to this instance; default agent used", call.callId(), call.tenantId());
+        }
+        var defaults = services.config.defaultProviders();
+        var own = agent == null ? null : agent.providers();
+        this.sttOrder = own == null || own.stt().isEmpty() ? defaults.stt() : own.stt();
+        this.llmOrder = own == null || own.llm().isEmpty() ? defaults.llm() : own.llm();
+        this.ttsOrder = own == null || own.tts().isEmpty() ? defaults.tts() : own.tts();
+    }
+
+    synchronized void start() {
+        String greeting = agent != null && agent.greeting() != null && !agent.greeting().isBlank()
+                ? agent.greeting() : services.config.conversation().defaultGreeting();
+        speak(greeting, null);
+        openStt(services.stt.resolve(sttOrder));
+    }
+
+    // ---- from the gateway ----
+
+    public synchronized void onAudio(byte[] audio) {
+        if (finished) {
+            return;
+        }
+        if (stt == null) {
+            if (pendingAudioBytes + audio.length <= MAX_PENDING_AUDIO_BYTES) {
+                pendingAudio.add(audio);
+                pendingAudioBytes += audio.length;
+            }
+            return;
+        }
+        unbilledAudioBytes += audio.length;
+        stt.send(audio);
+    }
+
+    public synchronized void onPlayed(String utteranceId) {
+        if (speaking != null && speaking.utteranceId.equals(utteranceId) && speaking.done) {
+            record(speaking, false);
+            speaking = null;
+        }
+    }
+
+    public synchronized void onDtmf(String digit) {
+        if (!finished && "0".equals(digit)) {
+            interruptIfSpeaking();
+            speak(services.config.conversation().transferAnnouncement(), new PipelineMessage.Transfer("caller pressed 0"));
+        }
+    }
+
+    /** The caller hung up (socket still open: remaining costs can still be sent). */
+    public synchronized void onCallerHangup() {
+        billAudio(Math.max(0, nextTurn - 1));
+        if (speaking != null) {
+            AgentTurn turn = speaking;
+            speaking = null;
+            turn.cancel();
+            record(turn, !turn.done); // still sent: the socket is open
+        }
+        close();
+    }
+
+    /** The socket closed, or the caller hung up: stop everything and hand the call to post-call analysis. */
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        finished = true;
+        if (speaking != null) {
+            AgentTurn turn = speaking;
+            speaking = null;
+            turn.cancel();
+            record(turn, !turn.done);
+        }
+        closeStt();
+        FinishedCall finishedCall = new FinishedCall(call.tenantId(), call.callId(), call.callerPhone(), transcript,
+                transferred, failure, llmOrder);
+        services.analysis.publish(finishedCall).subscribe().with(ok -> {
+        }, err -> {
+        });
+        services.ended();
+    }
+
+    // ---- from the recognizer ----
+
+    @Override
+    public synchronized void onSpeechStarted() {
+        if (callerSpeechStartedMs < 0) {
+            callerSpeechStartedMs = offsetMs();
+        }
+        interruptIfSpeaking();
+    }
+
+    @Override
+    public synchronized void onUtterance(String text) {
+        if (finished || text.isBlank()) {
+            return;
+        }
+        interruptIfSpeaking();
+        int turnIndex = nextTurn++;
+        long now = offsetMs();
+        long started = callerSpeechStartedMs < 0 ? now : callerSpeechStartedMs;
+        callerSpeechStartedMs = -1;
+        TranscriptTurn turn = new TranscriptTurn(turnIndex, Speaker.CALLER, text, started, now - started, false);
+        transcript.add(turn);
+        out.accept(new PipelineMessage.Transcript(turn));
+        billAudio(turnIndex);
+        history.add(ChatMessage.user(text));
+        var conversation = services.config.conversation();
+        switch (Intent.of(text, conversation.goodbyePhrases(), conversation.transferPhrases())) {
+            case TRANSFER -> speak(conversation.transferAnnouncement(), new PipelineMessage.Transfer("caller asked for a person"));
+            case GOODBYE -> speak(conversation.farewell(), new PipelineMessage.Hangup("caller said goodbye"));
+            case CONVERSE -> reply(text);
+        }
+    }
+
+    @Override
+    public synchronized void onSessionFailed(Throwable cause) {
+        if (finished || sttProvider == null) {
+            return;
+        }
+        String broken = sttProvider.name();
+        stt = null;
+        sttProvider = null;
+        reportFailure(new ProviderFailed(Stage.STT, broken, ProviderException.typeOf(cause),
+                ProviderException.describe(cause), sttRemaining.isEmpty() ? null : sttRemaining.get(0).name()));
+        if (sttRemaining.isEmpty()) {
+            fail(new StageFailedException(FailureKind.STT, "speech recognition broke: " + ProviderException.describe(cause),
+                    cause));
+        } else {
+            openStt(sttRemaining);
+        }
+    }
+
+    // ---- the agent speaking ----
+
+    private void reply(String question) {
+        AgentTurn turn = newTurn(null, true);
+        LlmRequest request = new LlmRequest(systemPrompt(question), window());
+        Multi<String> sentences = SentenceSplitter.sentences(services.llm.stream(llmOrder, request, listener(turn.index)));
+        play(turn, sentences);
+    }
+
+    private void speak(String text, PipelineMessage after) {
+        if (after != null) {
+            finished = true;
+            transferred = after instanceof PipelineMessage.Transfer;
+        }
+        play(newTurn(after, false), Multi.createFrom().iterable(SentenceSplitter.all(text)));
+    }
+
+    private AgentTurn newTurn(PipelineMessage after, boolean reply) {
+        int index = nextTurn++;
+        return new AgentTurn(index, call.callId() + "-" + index, offsetMs(), after, reply);
+    }
+
+    private void play(AgentTurn turn, Multi<String> sentences) {
+        String voice = agent == null ? null : agent.voice();
+        StageListener listener = listener(turn.index);
+        Multi<Chunk> chunks = sentences.onItem().transformToMultiAndConcatenate(sentence ->
+                services.tts.speak(ttsOrder, sentence, voice, listener).map(Chunk::audio)
+                        .onCompletion().continueWith(Chunk.sentence(sentence)));
+        speaking = turn;
+        turn.subscription = chunks.subscribe().with(chunk -> onChunk(turn, chunk), f -> onTurnFailed(turn, f),
+                () -> onTurnDone(turn));
+    }
+
+    private synchronized void onChunk(AgentTurn turn, Chunk chunk) {
+        if (turn.cancelled || closed) {
+            return;
+        }
+        if (chunk.audio() != null) {
+            if (!turn.audioSent && turn.reply) {
+                services.turnLatency.record(System.nanoTime() - turn.startedNanos, TimeUnit.NANOSECONDS);
+            }
+            turn.audioSent = true;
+            out.accept(new PipelineMessage.AgentAudio(turn.utteranceId, chunk.audio(), false));
+        } else {
+            if (turn.heard.length() > 0) {
+                turn.heard.append(' ');
+            }
+            turn.heard.append(chunk.sentence());
+        }
+    }
+
+    private synchronized void onTurnDone(AgentTurn turn) {
+        if (turn.cancelled || closed) {
+            return;
+        }
+        turn.done = true;
+        out.accept(new PipelineMessage.AgentAudio(turn.utteranceId, new byte[0], true));
+        if (turn.after != null) {
+            record(turn, false);
+            out.accept(turn.after);
+        }
+    }
+
+    private synchronized void onTurnFailed(AgentTurn turn, Throwable cause) {
+        if (turn.cancelled || closed) {
+            return;
+        }
+        turn.done = true;
+        record(turn, turn.heard.length() > 0);
+        if (speaking == turn) {
+            speaking = null;
+        }
+        fail(cause);
+    }
+
+    private void interruptIfSpeaking() {
+        AgentTurn turn = speaking;
+        if (turn == null || !turn.interruptible()) {
+            return;
+        }
+        speaking = null;
+        turn.cancel();
+        services.bargeIns.increment();
+        if (turn.audioSent) {
+            out.accept(new PipelineMessage.Clear("barge-in"));
+        }
+        record(turn, true);
+    }
+
+    private void record(AgentTurn turn, boolean interrupted) {
+        if (turn.recorded) {
+            return;
+        }
+        turn.recorded = true;
+        String heard = turn.heard.toString();
+        if (!heard.isEmpty()) {
+            history.add(ChatMessage.assistant(interrupted ? heard + " …" : heard));
+        }
+        TranscriptTurn entry = new TranscriptTurn(turn.index, Speaker.AGENT, heard, turn.startedMs,
+                offsetMs() - turn.startedMs, interrupted);
+        transcript.add(entry);
+        if (!closed) {
+            out.accept(new PipelineMessage.Transcript(entry));
+        }
+    }
+
+    private void fail(Throwable cause) {
+        if (finished && failure != null) {
+            return;
+        }
+        FailureKind kind = cause instanceof StageFailedException stage ? stage.kind() : FailureKind.OTHER;
+        LOG.warnf("Call %s: %s stage exhausted: %s", call.callId(), kind, cause.getMessage());
+        finished = true;
+        failure = kind;
+        closeStt();
+        if (speaking != null) { // the gateway takes over the caller: nothing more from the agent
+            AgentTurn turn = speaking;
+            speaking = null;
+            turn.cancel();
+            record(turn, !turn.done);
+        }
+        if (!closed) {
+            out.accept(new PipelineMessage.Failed(kind, cause.getMessage()));
+        }
+    }
+
+    // ---- recognition ----
+
+    private void openStt(List<SttProvider> chain) {
+        services.stt.open(chain, this, listener(Math.max(0, nextTurn - 1))).subscribe().with(this::onSttOpened,
+                this::onSttExhausted);
+    }
+
+    private synchronized void onSttOpened(SttChain.Opened opened) {
+        if (finished) {
+            opened.session().close();
+            return;
+        }
+        stt = opened.session();
+        sttProvider = opened.provider();
+        sttRemaining = opened.remaining();
+        for (byte[] audio : pendingAudio) {
+            unbilledAudioBytes += audio.length;
+            stt.send(audio);
+        }
+        pendingAudio.clear();
+        pendingAudioBytes = 0;
+    }
+
+    private synchronized void onSttExhausted(Throwable cause) {
+        fail(cause);
+    }
+
+    private void closeStt() {
+        if (stt != null) {
+            stt.close();
+            stt = null;
+        }
+    }
+
+    private void billAudio(int turnIndex) {
+        if (sttProvider != null && unbilledAudioBytes > 0) {
+            listener(turnIndex).used(Stage.STT, sttProvider.name(), sttProvider.model(),
+                    unbilledAudioBytes / (double) BYTES_PER_SECOND, "audio_seconds");
+        }
+        unbilledAudioBytes = 0;
+    }
+
+    // ---- helpers ----
+
+    private StageListener listener(int turnIndex) {
+        return new StageListener() {
+            @Override
+            public void providerFailed(ProviderFailed failed) {
+                reportFailure(failed);
+            }
+
+            @Override
+            public void used(Stage stage, String provider, String model, double quantity, String unit) {
+                send(new PipelineMessage.Cost(services.prices.price(turnIndex, stage, provider, model, quantity, unit)));
+            }
+        };
+    }
+
+    private synchronized void reportFailure(ProviderFailed failed) {
+        services.providerFailures.increment();
+        LOG.infof("Call %s: %s provider %s failed (%s), next: %s", call.callId(), failed.stage(), failed.provider(),
+                failed.errorType(), failed.fallbackProvider());
+        send(new PipelineMessage.ProviderFailure(failed));
+    }
+
+    private synchronized void send(PipelineMessage message) {
+        if (!closed) {
+            out.accept(message);
+        }
+    }
+
+    private String systemPrompt(String question) {
+        String base = agent != null && agent.systemPrompt() != null && !agent.systemPrompt().isBlank()
+                ? agent.systemPrompt() : services.config.conversation().defaultSystemPrompt();
+        StringBuilder prompt = new StringBuilder(base);
+        List<String> facts = services.knowledge.relevant(call.tenantId(), question);
+        if (!facts.isEmpty()) {
+            prompt.append("\n\nFacts you may use:\n");
+            facts.forEach(fact -> prompt.append("- ").append(fact).append('\n'));
+        }
+        services.callers.previousCall(call.tenantId(), call.callerPhone()).ifPresent(summary ->
+                prompt.append("\n\nThis caller has called before. Last time: ").append(summary));
+        prompt.append("\n\nYou are on a phone call: answer in short spoken sentences, no lists, no markdown.");
+        return prompt.toString();
+    }
+
+    private List<ChatMessage> window() {
+        int keep = services.config.conversation().historyTurns() * 2;
+        return List.copyOf(history.subList(Math.max(0, history.size() - keep), history.size()));
+    }
+
+    private long offsetMs() {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    /** An audio piece of a sentence, or the marker that the sentence was fully sent. */
+    record Chunk(byte[] audio, String sentence) {
+        static Chunk audio(byte[] audio) {
+            return new Chunk(audio, null);
+        }
+
+        static Chunk sentence(String sentence) {
+            return new Chunk(null, sentence);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package com.spotfunnel.voice.pipeline.conversation;
+
+import com.spotfunnel.voice.events.bridge.GatewayMessage;
+import com.spotfunnel.voice.events.bridge.PipelineMessage;
+import com.spotfunnel.voice.events.tenant.TenantRegistry;
+import com.spotfunnel.voice.pipeline.analysis.AnalysisPublisher;
+import com.spotfunnel.voice.pipeline.analysis.CallerMemory;
+import com.spotfunnel.voice.pipeline.config.PipelineConfig;
+import com.spotfunnel.voice.pipeline.cost.PriceTable;
+import com.spotfunnel.voice.pipeline.knowledge.KnowledgeBase;
+import com.spotfunnel.voice.pipeline.llm.LlmChain;
+import com.spotfunnel.voice.pipeline.stt.SttChain;
+import com.spotfunnel.voice.pipeline.tts.TtsChain;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/** Everything a call's {@link Conversation} works with, and the factory that starts one per socket. */
+@ApplicationScoped
+public class ConversationServices {
+
+    final SttChain stt;
+    final LlmChain llm;
+    final TtsChain tts;
+    final PriceTable prices;
+    final KnowledgeBase knowledge;
+    final CallerMemory callers;
+    final AnalysisPublisher analysis;
+    final TenantRegistry tenants;
+    final PipelineConfig config;
+    final Timer turnLatency;
+    final Counter bargeIns;
+    final Counter providerFailures;
+    final AtomicInteger activeCalls = new AtomicInteger();
+
+    public ConversationServices(SttChain stt, LlmChain llm, TtsChain tts, PriceTable prices, KnowledgeBase knowledge,
+            CallerMemory callers, AnalysisPublisher analysis, TenantRegistry tenants, PipelineConfig config,
+            MeterRegistry meters) {
+        this.stt = stt;
+        this.llm = llm;
+        this.tts = tts;
+        this.prices = prices;
+        this.knowledge = knowledge;
+        this.callers = callers;
+        this.analysis = analysis;
+        this.tenants = tenants;
+        this.config = config;
+        this.turnLatency = Timer.builder("pipeline_turn_latency")
+                .description("end of the caller's utterance to the first agent audio sent")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.bargeIns = Counter.builder("pipeline_barge_ins_total").register(meters);
+        this.providerFailures = Counter.builder("pipeline_provider_failures_total").register(meters);
+        meters.gauge("pipeline_active_calls", activeCalls);
+    }
+
+    public Conversation start(GatewayMessage.CallStart call, Consumer<PipelineMessage> out) {
+        Conversation conversation = new Conversation(call, this, out);
+        activeCalls.incrementAndGet();
+        conversation.start();
+        return conversation;
+    }
+
+    /** Calls whose socket is open on this instance. */
+    public int activeCalls() {
+        return activeCalls.get();
+    }
+
+    void ended() {
+        activeCalls.decrementAndGet();
+    }
+}

@@ -1,0 +1,33 @@
+package com.spotfunnel.voice.pipeline.provider;
+
+import com.spotfunnel.voice.events.payload.Stage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
+
+/**
+ * Per-stage provider latency: {@code pipeline_provider_first_byte} (STT: stream open; LLM: first token; TTS: first
+ * audio), tagged with stage, provider and outcome.
+ */
+@ApplicationScoped
+public class ProviderMetrics {
+
+    private final MeterRegistry meters;
+
+    public ProviderMetrics(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    public <T> Uni<T> timeFirst(Stage stage, String provider, Uni<T> call) {
+        return Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            return call.onItemOrFailure().invoke((item, failure) -> Timer.builder("pipeline_provider_first_byte")
+                    .tag("stage", stage.name().toLowerCase(Locale.ROOT)).tag("provider", provider)
+                    .tag("outcome", failure == null ? "ok" : ProviderException.typeOf(failure))
+                    .publishPercentiles(0.5, 0.99)
+                    .register(meters).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS));
+        });
+    }
+}

@@ -1,0 +1,14 @@
+package com.spotfunnel.voice.pipeline.stt;
+
+/** What a live recognizer tells the conversation. Called from provider threads; never blocks. */
+public interface SttListener {
+
+    /** The caller started speaking (used for barge-in). */
+    void onSpeechStarted();
+
+    /** The caller finished an utterance (endpoint detected). */
+    void onUtterance(String transcript);
+
+    /** The session broke after it was open. */
+    void onSessionFailed(Throwable failure);
+}

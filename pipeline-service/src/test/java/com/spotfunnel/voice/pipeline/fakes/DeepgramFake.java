@@ -1,0 +1,125 @@
+package com.spotfunnel.voice.pipeline.fakes;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Deepgram live endpoint speaking the real wire format: {@code Authorization: Token}, binary μ-law in,
+ * {@code SpeechStarted} on the first audio of an utterance and a final {@code Results} with
+ * {@code speech_final: true} once {@link #UTTERANCE_BYTES} arrived. The transcripts come from a queue the tests
+ * fill; an empty queue says "What are your opening hours?".
+ */
+public final class DeepgramFake {
+
+    public static final int UTTERANCE_BYTES = 4000;
+    public static final String KEY = "test-deepgram-key";
+
+    private final Vertx vertx = Vertx.vertx();
+    private final HttpServer server;
+    private final Queue<String> transcripts = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final java.util.Set<ServerWebSocket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final AtomicInteger rejected = new AtomicInteger();
+    private volatile boolean reject;
+    private volatile String lastQuery;
+
+    public DeepgramFake() {
+        server = vertx.createHttpServer().webSocketHandler(this::onSocket);
+        try {
+            server.listen(0, "localhost").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String url() {
+        return "ws://localhost:" + server.actualPort() + "/v1/listen";
+    }
+
+    public void reset() {
+        transcripts.clear();
+        reject = false;
+        connections.set(0);
+        rejected.set(0);
+    }
+
+    public void say(String... lines) {
+        transcripts.addAll(java.util.List.of(lines));
+    }
+
+    public void rejectConnections(boolean reject) {
+        this.reject = reject;
+    }
+
+    public int connections() {
+        return connections.get();
+    }
+
+    public int rejected() {
+        return rejected.get();
+    }
+
+    public String lastQuery() {
+        return lastQuery;
+    }
+
+    /** Drops every open stream, as a provider outage would. */
+    public void dropAll() {
+        open.forEach(ServerWebSocket::close);
+    }
+
+    public void stop() {
+        vertx.close();
+    }
+
+    private void onSocket(ServerWebSocket socket) {
+        lastQuery = socket.query();
+        if (reject || !("Token " + KEY).equals(socket.headers().get("Authorization"))
+                || !socket.path().equals("/v1/listen")) {
+            rejected.incrementAndGet();
+            socket.reject(reject ? 503 : 401);
+            return;
+        }
+        connections.incrementAndGet();
+        open.add(socket);
+        socket.closeHandler(v -> open.remove(socket));
+        int[] bytes = {0};
+        double[] clock = {0};
+        socket.binaryMessageHandler(buffer -> {
+            if (bytes[0] == 0) {
+                socket.writeTextMessage(new JsonObject().put("type", "SpeechStarted").put("channel", new JsonArray().add(0))
+                        .put("timestamp", clock[0]).encode());
+            }
+            bytes[0] += buffer.length();
+            if (bytes[0] >= UTTERANCE_BYTES) {
+                double duration = bytes[0] / 8000.0;
+                String text = transcripts.poll();
+                socket.writeTextMessage(results(text == null ? "What are your opening hours?" : text, clock[0],
+                        duration));
+                clock[0] += duration;
+                bytes[0] = 0;
+            }
+        });
+        socket.textMessageHandler(text -> {
+            if (text.contains("CloseStream")) {
+                socket.close();
+            }
+        });
+    }
+
+    private static String results(String transcript, double start, double duration) {
+        JsonObject alternative = new JsonObject().put("transcript", transcript).put("confidence", 0.98)
+                .put("words", new JsonArray());
+        return new JsonObject().put("type", "Results").put("channel_index", new JsonArray().add(0).add(1))
+                .put("duration", duration).put("start", start).put("is_final", true).put("speech_final", true)
+                .put("channel", new JsonObject().put("alternatives", new JsonArray().add(alternative)))
+                .encode();
+    }
+}

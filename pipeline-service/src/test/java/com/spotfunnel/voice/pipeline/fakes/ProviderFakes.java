@@ -1,0 +1,149 @@
+package com.spotfunnel.voice.pipeline.fakes;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The AI providers for tests: WireMock for OpenAI, Gemini (SSE), Cartesia and ElevenLabs (binary μ-law), and a
+ * Vert.x WebSocket server for Deepgram. Every provider URL and key points at them, and the guards get short
+ * timings (timeout 1 s, one retry after 20 ms, breaker: 4 calls, 1 s open).
+ */
+public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
+
+    public static final String OPENAI_KEY = "test-openai-key";
+    public static final String GEMINI_KEY = "test-gemini-key";
+    public static final String CARTESIA_KEY = "test-cartesia-key";
+    public static final String ELEVENLABS_KEY = "test-elevenlabs-key";
+    public static final int AUDIO_BYTES_PER_REQUEST = 800;
+
+    private static WireMockServer wireMock;
+    private static DeepgramFake deepgram;
+
+    public static WireMockServer wireMock() {
+        return wireMock;
+    }
+
+    public static DeepgramFake deepgram() {
+        return deepgram;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(20)
+                .asynchronousResponseEnabled(true));
+        wireMock.start();
+        deepgram = new DeepgramFake();
+        resetAll();
+        String http = "http://localhost:" + wireMock.port();
+        Map<String, String> config = new HashMap<>();
+        config.put("pipeline.providers.deepgram.url", deepgram.url());
+        config.put("pipeline.providers.deepgram.api-key", DeepgramFake.KEY);
+        config.put("pipeline.providers.openai.url", http);
+        config.put("pipeline.providers.openai.api-key", OPENAI_KEY);
+        config.put("pipeline.providers.gemini.url", http);
+        config.put("pipeline.providers.gemini.api-key", GEMINI_KEY);
+        config.put("pipeline.providers.cartesia.url", http);
+        config.put("pipeline.providers.cartesia.api-key", CARTESIA_KEY);
+        config.put("pipeline.providers.elevenlabs.url", http);
+        config.put("pipeline.providers.elevenlabs.api-key", ELEVENLABS_KEY);
+        config.put("pipeline.default-providers.stt", "deepgram");
+        config.put("pipeline.default-providers.llm", "openai,gemini");
+        config.put("pipeline.default-providers.tts", "cartesia,elevenlabs");
+        config.put("pipeline.knowledge.\"t-sim\"", "We open at 9 am and close at 5 pm on weekdays.,Parking is free.");
+        // The test price table: round numbers so expected costs are easy to read.
+        config.put("pipeline.prices.stt-per-second.deepgram", "0.0001");
+        config.put("pipeline.prices.llm.\"gpt-4o-mini\".prompt-token", "0.000001");
+        config.put("pipeline.prices.llm.\"gpt-4o-mini\".completion-token", "0.000002");
+        config.put("pipeline.prices.llm.\"gemini-2.0-flash\".prompt-token", "0.0000005");
+        config.put("pipeline.prices.llm.\"gemini-2.0-flash\".completion-token", "0.0000015");
+        config.put("pipeline.prices.tts-per-character.cartesia", "0.00003");
+        config.put("pipeline.prices.tts-per-character.elevenlabs", "0.00005");
+        for (String guarded : new String[] {"llm.OpenAiLlm/stream", "llm.GeminiLlm/stream",
+                "tts.CartesiaTts/synthesize", "tts.ElevenLabsTts/synthesize", "stt.DeepgramStt/open"}) {
+            String key = "quarkus.fault-tolerance.\"com.spotfunnel.voice.pipeline." + guarded + "\".";
+            config.put(key + "timeout.value", "1000");
+            config.put(key + "retry.delay", "20");
+            config.put(key + "circuit-breaker.delay", "1000");
+            config.put(key + "circuit-breaker.request-volume-threshold", "4");
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (wireMock != null) {
+            wireMock.stop();
+        }
+        if (deepgram != null) {
+            deepgram.stop();
+        }
+    }
+
+    /** Every provider healthy: OpenAI answers, Gemini answers, both TTS speak. */
+    public static void resetAll() {
+        wireMock.resetAll();
+        deepgram.reset();
+        stubOpenAi(sse(Sse.openAi("We are open nine to five. ", "Anything else?")));
+        stubGemini(sse(Sse.gemini("Gemini here. ", "We open at nine.")));
+        stubCartesia(audio());
+        stubElevenLabs(audio());
+    }
+
+    public static void stubOpenAi(ResponseDefinitionBuilder response) {
+        wireMock.stubFor(openAi().willReturn(response));
+    }
+
+    public static MappingBuilder openAi() {
+        return post(urlPathEqualTo("/v1/chat/completions")).withHeader("Authorization", equalTo("Bearer " + OPENAI_KEY));
+    }
+
+    public static void stubGemini(ResponseDefinitionBuilder response) {
+        wireMock.stubFor(gemini().willReturn(response));
+    }
+
+    public static MappingBuilder gemini() {
+        return post(urlPathEqualTo("/v1beta/models/gemini-2.0-flash:streamGenerateContent"))
+                .withQueryParam("alt", equalTo("sse")).withHeader("x-goog-api-key", equalTo(GEMINI_KEY));
+    }
+
+    public static void stubCartesia(ResponseDefinitionBuilder response) {
+        wireMock.stubFor(cartesia().willReturn(response));
+    }
+
+    public static MappingBuilder cartesia() {
+        return post(urlPathEqualTo("/tts/bytes")).withHeader("Authorization", equalTo("Bearer " + CARTESIA_KEY))
+                .withHeader("Cartesia-Version", equalTo("2025-04-16"));
+    }
+
+    public static void stubElevenLabs(ResponseDefinitionBuilder response) {
+        wireMock.stubFor(post(urlPathMatching("/v1/text-to-speech/[^/]+/stream"))
+                .withQueryParam("output_format", equalTo("ulaw_8000"))
+                .withHeader("xi-api-key", equalTo(ELEVENLABS_KEY)).willReturn(response));
+    }
+
+    public static ResponseDefinitionBuilder sse(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
+    }
+
+    public static ResponseDefinitionBuilder audio() {
+        byte[] audio = new byte[AUDIO_BYTES_PER_REQUEST];
+        java.util.Arrays.fill(audio, (byte) 0x7E);
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/octet-stream").withBody(audio);
+    }
+
+    public static ResponseDefinitionBuilder status(int status) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"fake failure\",\"type\":\"server_error\"}}");
+    }
+}
