@@ -86,8 +86,9 @@ public final class CallSimulatorMain {
         events.stream().filter(e -> e.payload() instanceof CallEnded).findFirst().ifPresent(e -> {
             CallEnded ended = (CallEnded) e.payload();
             System.out.printf("%nStatus %s after %d s; cost $%s (stt %s + llm %s + tts %s)%n",
-                    ended.status().name().toLowerCase(), ended.durationSeconds(), ended.costs().total(),
-                    ended.costs().stt(), ended.costs().llm(), ended.costs().tts());
+                    ended.status().name().toLowerCase(), ended.durationSeconds(), ended.costs().total().toPlainString(),
+                    ended.costs().stt().toPlainString(), ended.costs().llm().toPlainString(),
+                    ended.costs().tts().toPlainString());
         });
     }
 
