@@ -2,7 +2,9 @@ package com.spotfunnel.voice.admin.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.spotfunnel.voice.support.problem.Problem;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,6 +16,22 @@ public class AdminProblemMappers {
     @ServerExceptionMapper
     public Response httpProblem(HttpProblem e) {
         return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem()).build();
+    }
+
+    /** Quarkus wraps a body that does not parse in a BadRequestException: still name the body. */
+    @ServerExceptionMapper
+    public Response badRequest(BadRequestException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
+        Problem problem = Problem.of(400, "Bad Request", e.getMessage());
+        return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** A value of the wrong type (more specific than Quarkus' own mapper, so this one answers). */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     /** A body that is not JSON, or a value of the wrong type: 400 naming the JSON path of the field. */
