@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.spotfunnel.voice.support.problem.Problem;
-import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,14 +19,18 @@ public class AdminProblemMappers {
         return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem()).build();
     }
 
-    /** Quarkus wraps a body that does not parse in a BadRequestException: still name the body. */
-    @ServerExceptionMapper
-    public Response badRequest(BadRequestException e) {
-        if (e.getCause() instanceof JsonProcessingException json) {
+    /**
+     * Quarkus answers a body that does not parse with a bare WebApplicationException(400); this mapper (ahead of
+     * service-support's) still names the body. Any other WebApplicationException is answered as there.
+     */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json && e.getResponse().getStatus() == 400) {
             return unreadableJson(json);
         }
-        Problem problem = Problem.of(400, "Bad Request", e.getMessage());
-        return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        Problem problem = Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage());
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     /** A value of the wrong type (more specific than Quarkus' own mapper, so this one answers). */
