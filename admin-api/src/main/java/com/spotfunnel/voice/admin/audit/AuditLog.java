@@ -23,6 +23,15 @@ public class AuditLog {
                 .replaceWithVoid();
     }
 
+    /** A change that is not to the published config itself (knowledge, onboarding): before/after as given. */
+    public Uni<Void> recordOther(SqlClient sql, String actor, String action, String tenantId,
+            io.vertx.core.json.JsonObject before, io.vertx.core.json.JsonObject after) {
+        return sql.preparedQuery("""
+                INSERT INTO admin.audit_log (actor, action, tenant_id, before, after) VALUES ($1, $2, $3, $4, $5)""")
+                .execute(Tuple.of(actor, action, tenantId, before, after))
+                .replaceWithVoid();
+    }
+
     /** The tenant's changes, newest first. */
     public Uni<List<AuditEntry>> forTenant(SqlClient sql, String tenantId, int limit) {
         return sql.preparedQuery("""

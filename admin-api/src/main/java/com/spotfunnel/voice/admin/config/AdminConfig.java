@@ -17,6 +17,19 @@ public interface AdminConfig {
     /** Operator analytics. */
     Analytics analytics();
 
+    /** Knowledge bases. */
+    Knowledge knowledge();
+
+    interface Knowledge {
+        /** The largest document an operator may upload, in characters. */
+        @WithDefault("200000")
+        int maxDocumentChars();
+
+        /** The largest chunk a document is split into, in characters. */
+        @WithDefault("800")
+        int chunkChars();
+    }
+
     interface Outbox {
         /** How often the relay looks for unpublished changes (each change also starts a drain at once). */
         @WithDefault("1s")
