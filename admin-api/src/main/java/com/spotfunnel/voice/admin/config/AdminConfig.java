@@ -20,6 +20,15 @@ public interface AdminConfig {
     /** Knowledge bases. */
     Knowledge knowledge();
 
+    /** Onboarding sessions. */
+    Onboarding onboarding();
+
+    interface Onboarding {
+        /** A session untouched this long expires. */
+        @WithDefault("7d")
+        Duration ttl();
+    }
+
     interface Knowledge {
         /** The largest document an operator may upload, in characters. */
         @WithDefault("200000")

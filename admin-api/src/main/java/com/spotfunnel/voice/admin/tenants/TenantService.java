@@ -51,21 +51,39 @@ public class TenantService {
 
     public Uni<TenantView> create(TenantSpec spec, String actor) {
         TenantValidator.ValidTenant tenant = validator.forCreate(spec);
-        List<String> numbers = tenant.phoneNumbers() == null ? List.of() : tenant.phoneNumbers();
-        Instant now = now();
-        return pool.withTransaction(conn -> tenants.find(conn, tenant.tenantId())
-                        .invoke(existing -> {
-                            if (existing.isPresent()) {
-                                throw HttpProblem.conflict("tenantId", "tenant " + tenant.tenantId() + " already exists");
-                            }
-                        })
-                        .call(() -> ensureNumbersFree(conn, tenant.tenantId(), numbers, "phoneNumbers"))
-                        .call(() -> tenants.insert(conn, tenant, now))
-                        .call(() -> tenants.addNumbers(conn, tenant.tenantId(), numbers))
-                        .flatMap(ignored -> publishChange(conn, actor, "tenant.created", tenant.tenantId(), null)))
+        return pool.withTransaction(conn -> createIn(conn, tenant, actor, "tenant.created"))
                 .onFailure(PgException.class).transform(TenantService::uniqueViolation)
                 .invoke(relay::nudge)
                 .map(TenantView::of);
+    }
+
+    /**
+     * Creates a tenant inside the caller's transaction (onboarding adds its knowledge in the same one). The
+     * caller calls {@link #published()} after its commit.
+     */
+    public Uni<StoredTenant> createIn(SqlClient conn, TenantValidator.ValidTenant tenant, String actor, String action) {
+        List<String> numbers = tenant.phoneNumbers() == null ? List.of() : tenant.phoneNumbers();
+        Instant now = now();
+        return tenants.find(conn, tenant.tenantId())
+                .invoke(existing -> {
+                    if (existing.isPresent()) {
+                        throw HttpProblem.conflict("tenantId", "tenant " + tenant.tenantId() + " already exists");
+                    }
+                })
+                .call(() -> ensureNumbersFree(conn, tenant.tenantId(), numbers, "phoneNumbers"))
+                .call(() -> tenants.insert(conn, tenant, now))
+                .call(() -> tenants.addNumbers(conn, tenant.tenantId(), numbers))
+                .flatMap(ignored -> publishChange(conn, actor, action, tenant.tenantId(), null));
+    }
+
+    /** After a commit that enqueued configs: publish them now rather than at the next scheduled drain. */
+    public void published() {
+        relay.nudge();
+    }
+
+    /** The numbers among these that another tenant has; 409 naming {@code field} when any. */
+    public Uni<Void> ensureNumbersFree(SqlClient conn, List<String> numbers, String field) {
+        return ensureNumbersFree(conn, "", numbers, field);
     }
 
     public Uni<TenantView> update(String tenantId, long expectedVersion, TenantSpec spec, String actor) {

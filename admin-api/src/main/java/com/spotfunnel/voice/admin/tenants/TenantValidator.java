@@ -57,6 +57,25 @@ public class TenantValidator {
         return validate(spec, spec.tenantId(), errors);
     }
 
+    /** Only the agent part (an onboarding step); fields are named {@code agent.…} as in a tenant. */
+    public AgentConfig agentOnly(TenantSpec.AgentSpec agent) {
+        List<FieldError> errors = new ArrayList<>();
+        AgentConfig config = agent(agent, errors);
+        failIfAny(errors);
+        return config;
+    }
+
+    /** Only name and industry (an onboarding's start), with the tenant id. */
+    public void basics(String tenantId, String name, String industry) {
+        List<FieldError> errors = new ArrayList<>();
+        if (tenantId == null || !TENANT_ID.matcher(tenantId).matches()) {
+            errors.add(new FieldError("tenantId", "must be 2-63 lower-case letters, digits or dashes"));
+        }
+        requiredText(name, "name", MAX_NAME, errors);
+        optionalText(industry, "industry", MAX_SHORT_TEXT, errors);
+        failIfAny(errors);
+    }
+
     public ValidTenant forUpdate(String tenantId, TenantSpec spec) {
         if (spec == null) {
             throw new InvalidInputException("body", "is required");
