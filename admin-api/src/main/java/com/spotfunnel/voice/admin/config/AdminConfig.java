@@ -23,6 +23,18 @@ public interface AdminConfig {
     /** Onboarding sessions. */
     Onboarding onboarding();
 
+    /** User invitations. */
+    Invitations invitations();
+
+    interface Invitations {
+        /** How long an invitation link works. */
+        @WithDefault("72h")
+        Duration ttl();
+
+        /** The admin SPA page that accepts an invitation; the mail links to it with {@code ?token=…}. */
+        String acceptUrl();
+    }
+
     interface Onboarding {
         /** A session untouched this long expires. */
         @WithDefault("7d")

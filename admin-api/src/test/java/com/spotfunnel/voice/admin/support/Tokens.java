@@ -21,8 +21,19 @@ public final class Tokens {
         return token("bob", "customer");
     }
 
+    /** A signed-in identity with no role in admin-api yet (someone accepting an invitation). */
+    public static String withoutRoles(String user) {
+        return Jwt.preferredUserName(user)
+                .subject("sub-" + user)
+                .issuer("https://server.example.com")
+                .audience("https://service.example.com")
+                .jws().keyId("1")
+                .sign("privateKey.jwk");
+    }
+
     private static String token(String user, String role) {
         return Jwt.preferredUserName(user)
+                .subject("sub-" + user)
                 .groups(Set.of(role))
                 .issuer("https://server.example.com")
                 .audience("https://service.example.com")
