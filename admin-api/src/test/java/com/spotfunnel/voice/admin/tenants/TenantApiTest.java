@@ -189,6 +189,24 @@ class TenantApiTest {
                 .body("[1].after.version", equalTo(1));
     }
 
+    /** The exact body docs/admin-api.md gives the local stack for seeding its demo tenant. */
+    @Test
+    void theDocumentedDemoSeedWorksAndIsSafeToRepeat() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/admin-api.md"));
+        int start = doc.indexOf("-d '", doc.indexOf("### Seeding the demo tenant")) + 4;
+        String body = doc.substring(start, doc.indexOf("'", start));
+
+        asAdmin().body(body).post("/tenants").then().statusCode(201).header("ETag", "\"1\"");
+        asAdmin().body(body).post("/tenants").then().statusCode(409).body("errors[0].field", equalTo("tenantId"));
+
+        TenantRegistry registry = new TenantRegistry();
+        feed(registry, TenantConfigTopic.readUntil("demo-tenant", r -> version(r) == 1));
+        TenantConfig demo = registry.byPhoneNumber("+15005550006").orElseThrow();
+        assertEquals("demo-tenant", demo.tenantId());
+        assertEquals(List.of("simulated"), demo.agent().providers().stt());
+        assertEquals("+15005550010", demo.agent().transferNumber());
+    }
+
     @Test
     void onlyAdminsMayUseTheApi() {
         given().get("/tenants").then().statusCode(401);
