@@ -66,6 +66,20 @@ class InvitationApiTest {
     }
 
     @Test
+    void anAcceptedAdminInvitationGrantsTheRoleFromAdminApisOwnTables() {
+        String email = "olga-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        String user = "olga-" + UUID.randomUUID().toString().substring(0, 6);
+        asAdmin().body(Map.of("email", email, "role", "admin")).post("/users/invitations").then().statusCode(201);
+        Matcher matcher = TOKEN.matcher(mailbox.getMailsSentTo(email).get(0).getText());
+        assertTrue(matcher.find());
+
+        given().auth().oauth2(Tokens.withoutRoles(user)).get("/tenants").then().statusCode(403);
+        given().auth().oauth2(Tokens.withoutRoles(user)).contentType(ContentType.JSON)
+                .body(Map.of("token", matcher.group(1))).post("/invitations/accept").then().statusCode(200);
+        given().auth().oauth2(Tokens.withoutRoles(user)).get("/tenants").then().statusCode(200);
+    }
+
+    @Test
     void invitationsAreValidatedAndAdminOnly() {
         mailbox.clear();
         asAdmin().body(Map.of("email", "not-an-email", "role", "owner")).post("/users/invitations").then().statusCode(400)
