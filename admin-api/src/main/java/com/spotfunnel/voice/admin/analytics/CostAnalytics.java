@@ -17,7 +17,11 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class CostAnalytics {
 
-    private static final String FILTER = " WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR tenant_id = $3) ";
+    /** A separate SQL text per case, so a generic plan of a prepared statement still uses the tenant index. */
+    private static String filter(String tenantId) {
+        return tenantId == null ? " WHERE day BETWEEN $1 AND $2 AND $3::text IS NULL "
+                : " WHERE day BETWEEN $1 AND $2 AND tenant_id = $3 ";
+    }
 
     private final Pool pool;
 
@@ -27,13 +31,16 @@ public class CostAnalytics {
 
     public Uni<CostReport> report(DateRange range, String tenantId) {
         Tuple args = Tuple.of(range.from(), range.to(), tenantId);
+        // Across tenants: the tenant-less roll-ups; one tenant: its rows of the per-tenant roll-up.
+        String detail = tenantId == null
+                ? "admin.cost_daily_all" + filter(null)
+                : "admin.cost_daily" + filter(tenantId);
         Uni<RowSet<Row>> byDay = pool.preparedQuery(
-                "SELECT day, stage, sum(cost_usd) AS usd FROM admin.cost_daily" + FILTER + "GROUP BY day, stage").execute(args);
-        Uni<RowSet<Row>> byProvider = pool.preparedQuery("""
-                SELECT stage, provider, sum(cost_usd) AS usd, sum(records) AS records FROM admin.cost_daily""" + FILTER
-                + "GROUP BY stage, provider ORDER BY stage, usd DESC").execute(args);
+                "SELECT day, stage, sum(cost_usd) AS usd FROM " + detail + "GROUP BY day, stage").execute(args);
+        Uni<RowSet<Row>> byProvider = pool.preparedQuery("SELECT stage, provider, sum(cost_usd) AS usd, sum(records) AS records FROM "
+                + detail + "GROUP BY stage, provider ORDER BY stage, usd DESC").execute(args);
         Uni<RowSet<Row>> byTenant = pool.preparedQuery(
-                "SELECT tenant_id, stage, sum(cost_usd) AS usd FROM admin.cost_daily" + FILTER + "GROUP BY tenant_id, stage")
+                "SELECT tenant_id, stage, sum(cost_usd) AS usd FROM admin.cost_daily_tenant" + filter(tenantId) + "GROUP BY tenant_id, stage")
                 .execute(args);
         return Uni.combine().all().unis(byDay, byProvider, byTenant).asTuple().map(rows -> {
             Map<LocalDate, CostReport.StageCosts> days = new LinkedHashMap<>();

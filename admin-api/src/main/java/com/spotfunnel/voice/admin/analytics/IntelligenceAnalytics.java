@@ -13,7 +13,11 @@ import java.util.List;
 @ApplicationScoped
 public class IntelligenceAnalytics {
 
-    private static final String FILTER = " WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR tenant_id = $3) ";
+    /** A separate SQL text per case, so a generic plan of a prepared statement still uses the tenant index. */
+    private static String filter(String tenantId) {
+        return tenantId == null ? " WHERE day BETWEEN $1 AND $2 AND $3::text IS NULL "
+                : " WHERE day BETWEEN $1 AND $2 AND tenant_id = $3 ";
+    }
     private static final int TOP_REASONS = 50;
 
     private final Pool pool;
@@ -24,15 +28,22 @@ public class IntelligenceAnalytics {
 
     public Uni<IntelligenceReport> report(DateRange range, String tenantId) {
         Tuple args = Tuple.of(range.from(), range.to(), tenantId);
-        Uni<RowSet<Row>> outcomes = pool.preparedQuery("SELECT outcome AS label, sum(calls) AS calls FROM admin.intelligence_daily"
-                + FILTER + "GROUP BY outcome ORDER BY calls DESC, outcome").execute(args);
-        Uni<RowSet<Row>> reasons = pool.preparedQuery("SELECT reason AS label, sum(calls) AS calls FROM admin.intelligence_daily"
-                + FILTER + "GROUP BY reason ORDER BY calls DESC, reason LIMIT " + TOP_REASONS).execute(args);
+        // Across tenants: the tenant-less roll-ups; one tenant: its rows of the per-tenant roll-ups.
+        String labels = tenantId == null
+                ? "admin.intelligence_daily_all" + filter(null)
+                : "admin.intelligence_daily" + filter(tenantId);
+        String statuses = tenantId == null
+                ? "admin.calls_daily_all" + filter(null)
+                : "admin.calls_daily" + filter(tenantId);
+        Uni<RowSet<Row>> outcomes = pool.preparedQuery("SELECT outcome AS label, sum(calls) AS calls FROM " + labels
+                + "GROUP BY outcome ORDER BY calls DESC, outcome").execute(args);
+        Uni<RowSet<Row>> reasons = pool.preparedQuery("SELECT reason AS label, sum(calls) AS calls FROM " + labels
+                + "GROUP BY reason ORDER BY calls DESC, reason LIMIT " + TOP_REASONS).execute(args);
         Uni<RowSet<Row>> tenants = pool.preparedQuery("""
                 SELECT tenant_id, sum(calls) AS calls, sum(action_required) AS action_required
-                FROM admin.intelligence_daily""" + FILTER + "GROUP BY tenant_id ORDER BY tenant_id").execute(args);
-        Uni<RowSet<Row>> ended = pool.preparedQuery("SELECT status AS label, sum(calls) AS calls FROM admin.calls_daily"
-                + FILTER + "GROUP BY status ORDER BY calls DESC, status").execute(args);
+                FROM admin.intelligence_daily_tenant""" + filter(tenantId) + "GROUP BY tenant_id ORDER BY tenant_id").execute(args);
+        Uni<RowSet<Row>> ended = pool.preparedQuery("SELECT status AS label, sum(calls) AS calls FROM " + statuses
+                + "GROUP BY status ORDER BY calls DESC, status").execute(args);
         return Uni.combine().all().unis(outcomes, reasons, tenants, ended).asTuple().map(rows -> {
             List<IntelligenceReport.TenantTotals> byTenant = new ArrayList<>();
             long analyzed = 0;

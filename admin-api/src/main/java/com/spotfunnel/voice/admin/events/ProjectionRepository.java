@@ -48,29 +48,47 @@ public class ProjectionRepository {
                 .replaceWithVoid();
     }
 
+    /** One statement: the per-tenant roll-up and the two it feeds (across tenants; per tenant and stage). */
     public Uni<Void> addCost(SqlClient sql, LocalDate day, String tenantId, String stage, String provider, BigDecimal usd) {
         return sql.preparedQuery("""
-                INSERT INTO admin.cost_daily (day, tenant_id, stage, provider, cost_usd, records) VALUES ($1, $2, $3, $4, $5, 1)
-                ON CONFLICT (day, tenant_id, stage, provider)
-                DO UPDATE SET cost_usd = admin.cost_daily.cost_usd + EXCLUDED.cost_usd, records = admin.cost_daily.records + 1""")
+                WITH per_tenant AS (
+                    INSERT INTO admin.cost_daily (day, tenant_id, stage, provider, cost_usd, records) VALUES ($1, $2, $3, $4, $5, 1)
+                    ON CONFLICT (day, tenant_id, stage, provider)
+                    DO UPDATE SET cost_usd = admin.cost_daily.cost_usd + EXCLUDED.cost_usd, records = admin.cost_daily.records + 1),
+                all_tenants AS (
+                    INSERT INTO admin.cost_daily_all (day, stage, provider, cost_usd, records) VALUES ($1, $3, $4, $5, 1)
+                    ON CONFLICT (day, stage, provider)
+                    DO UPDATE SET cost_usd = admin.cost_daily_all.cost_usd + EXCLUDED.cost_usd, records = admin.cost_daily_all.records + 1)
+                INSERT INTO admin.cost_daily_tenant (day, tenant_id, stage, cost_usd) VALUES ($1, $2, $3, $5)
+                ON CONFLICT (day, tenant_id, stage) DO UPDATE SET cost_usd = admin.cost_daily_tenant.cost_usd + EXCLUDED.cost_usd""")
                 .execute(Tuple.of(day, tenantId, stage, provider, usd)).replaceWithVoid();
     }
 
     public Uni<Void> addEndedCall(SqlClient sql, LocalDate day, String tenantId, String status, long durationSeconds) {
         return sql.preparedQuery("""
-                INSERT INTO admin.calls_daily (day, tenant_id, status, calls, duration_seconds) VALUES ($1, $2, $3, 1, $4)
-                ON CONFLICT (day, tenant_id, status) DO UPDATE SET calls = admin.calls_daily.calls + 1,
-                    duration_seconds = admin.calls_daily.duration_seconds + EXCLUDED.duration_seconds""")
+                WITH per_tenant AS (
+                    INSERT INTO admin.calls_daily (day, tenant_id, status, calls, duration_seconds) VALUES ($1, $2, $3, 1, $4)
+                    ON CONFLICT (day, tenant_id, status) DO UPDATE SET calls = admin.calls_daily.calls + 1,
+                        duration_seconds = admin.calls_daily.duration_seconds + EXCLUDED.duration_seconds)
+                INSERT INTO admin.calls_daily_all (day, status, calls) VALUES ($1, $3, 1)
+                ON CONFLICT (day, status) DO UPDATE SET calls = admin.calls_daily_all.calls + 1""")
                 .execute(Tuple.of(day, tenantId, status, durationSeconds)).replaceWithVoid();
     }
 
     public Uni<Void> addAnalyzedCall(SqlClient sql, LocalDate day, String tenantId, String outcome, String reason,
             boolean actionRequired) {
         return sql.preparedQuery("""
-                INSERT INTO admin.intelligence_daily (day, tenant_id, outcome, reason, calls, action_required)
-                VALUES ($1, $2, $3, $4, 1, $5)
-                ON CONFLICT (day, tenant_id, outcome, reason) DO UPDATE SET calls = admin.intelligence_daily.calls + 1,
-                    action_required = admin.intelligence_daily.action_required + EXCLUDED.action_required""")
+                WITH per_tenant AS (
+                    INSERT INTO admin.intelligence_daily (day, tenant_id, outcome, reason, calls, action_required)
+                    VALUES ($1, $2, $3, $4, 1, $5)
+                    ON CONFLICT (day, tenant_id, outcome, reason) DO UPDATE SET calls = admin.intelligence_daily.calls + 1,
+                        action_required = admin.intelligence_daily.action_required + EXCLUDED.action_required),
+                all_tenants AS (
+                    INSERT INTO admin.intelligence_daily_all (day, outcome, reason, calls) VALUES ($1, $3, $4, 1)
+                    ON CONFLICT (day, outcome, reason) DO UPDATE SET calls = admin.intelligence_daily_all.calls + 1)
+                INSERT INTO admin.intelligence_daily_tenant (day, tenant_id, calls, action_required) VALUES ($1, $2, 1, $5)
+                ON CONFLICT (day, tenant_id) DO UPDATE SET calls = admin.intelligence_daily_tenant.calls + 1,
+                    action_required = admin.intelligence_daily_tenant.action_required + EXCLUDED.action_required""")
                 .execute(Tuple.of(day, tenantId, outcome, reason, actionRequired ? 1L : 0L)).replaceWithVoid();
     }
 }

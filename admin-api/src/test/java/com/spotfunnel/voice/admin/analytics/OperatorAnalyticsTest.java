@@ -85,6 +85,7 @@ class OperatorAnalyticsTest {
         CallEventsTopic.send(events);
 
         awaitAsserted(() -> assertFigures(tenant));
+        awaitAsserted(OperatorAnalyticsTest::assertAllTenantRollupsAgreeWithPerTenantOnes);
 
         // Replay everything, plus a second analysis of call 1 (a new event id): nothing may change.
         List<CallEvent> replay = new ArrayList<>(events);
@@ -206,6 +207,26 @@ class OperatorAnalyticsTest {
                 .body("[0].context.providers", equalTo("openai,gemini"))
                 .body("[0].component", equalTo("pipeline-service"))
                 .body("[0].callId", equalTo(tenant + "-c3"));
+    }
+
+    /** Reports over all tenants read the tenant-less roll-ups; their totals must equal the per-tenant sums. */
+    private static void assertAllTenantRollupsAgreeWithPerTenantOnes() {
+        JsonPath all = given().config(BIG_DECIMALS).auth().oauth2(Tokens.admin()).queryParam("from", DAY1).queryParam("to", DAY3)
+                .get("/analytics/costs").then().statusCode(200).extract().jsonPath(JsonPathConfig.jsonPathConfig()
+                        .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        BigDecimal byTenant = all.getList("byTenant.costs.total", BigDecimal.class).stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal byProvider = all.getList("byProvider.costUsd", BigDecimal.class).stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal byDay = all.getList("daily.costs.total", BigDecimal.class).stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertMoney(byTenant.toPlainString(), all, "total.total");
+        assertEquals(0, byTenant.compareTo(byProvider), "by provider " + byProvider + " vs by tenant " + byTenant);
+        assertEquals(0, byTenant.compareTo(byDay), "by day " + byDay + " vs by tenant " + byTenant);
+
+        JsonPath intelligence = given().auth().oauth2(Tokens.admin()).queryParam("from", DAY1).queryParam("to", DAY3)
+                .get("/analytics/intelligence").then().statusCode(200).extract().jsonPath();
+        long analyzed = intelligence.getLong("totals.analyzedCalls");
+        assertEquals(analyzed, intelligence.getList("outcomes.calls", Long.class).stream().mapToLong(Long::longValue).sum());
+        assertEquals(analyzed, intelligence.getList("byTenant.totals.analyzedCalls", Long.class).stream()
+                .mapToLong(Long::longValue).sum());
     }
 
     private static JsonPath costs(String tenant, String from, String to) {

@@ -91,7 +91,8 @@ class AnalyticsBenchmarkTest {
 
     private void seed() {
         sql("TRUNCATE admin.cost_daily, admin.calls_daily, admin.intelligence_daily, admin.ended_calls, "
-                + "admin.analyzed_calls, admin.system_errors, admin.error_resolutions");
+                + "admin.analyzed_calls, admin.system_errors, admin.error_resolutions, admin.cost_daily_all, "
+                + "admin.cost_daily_tenant, admin.calls_daily_all, admin.intelligence_daily_all, admin.intelligence_daily_tenant");
         // One synthetic call: its tenant, its day, its status/outcome/reason and costs, all derived from its number.
         String calls = "(SELECT g, 'bench-t' || (g % 200) AS tenant, DATE '" + LAST_DAY + "' - (g % 365) AS day, "
                 + "(ARRAY['completed','completed','completed','transferred','failed','abandoned'])[1 + g % 6] AS status, "
@@ -116,6 +117,17 @@ class AnalyticsBenchmarkTest {
                 + "tenant, 'bench-call-' || g, 'SystemError', (ARRAY['all_llm_failed','pipeline_disconnected','unknown_number',"
                 + "'twilio_update_failed'])[1 + g % 4], (ARRAY['warning','error','critical'])[1 + g % 3], 'pipeline-service', "
                 + "'synthetic failure ' || g, '{}'::jsonb FROM " + calls + " WHERE g % 10 = 0");
+        // The roll-ups across tenants, exactly as V8 back-fills them (and the projection keeps them).
+        sql("INSERT INTO admin.cost_daily_all SELECT day, stage, provider, sum(cost_usd), sum(records) FROM admin.cost_daily GROUP BY 1, 2, 3");
+        sql("INSERT INTO admin.cost_daily_tenant SELECT day, tenant_id, stage, sum(cost_usd) FROM admin.cost_daily GROUP BY 1, 2, 3");
+        sql("INSERT INTO admin.calls_daily_all SELECT day, status, sum(calls) FROM admin.calls_daily GROUP BY 1, 2");
+        sql("INSERT INTO admin.intelligence_daily_all SELECT day, outcome, reason, sum(calls) FROM admin.intelligence_daily GROUP BY 1, 2, 3");
+        sql("INSERT INTO admin.intelligence_daily_tenant SELECT day, tenant_id, sum(calls), sum(action_required) "
+                + "FROM admin.intelligence_daily GROUP BY 1, 2");
+        for (String table : List.of("cost_daily_all", "cost_daily_tenant", "calls_daily_all", "intelligence_daily_all",
+                "intelligence_daily_tenant")) {
+            sql("ANALYZE admin." + table);
+        }
         sql("ANALYZE admin.cost_daily");
         sql("ANALYZE admin.calls_daily");
         sql("ANALYZE admin.intelligence_daily");
