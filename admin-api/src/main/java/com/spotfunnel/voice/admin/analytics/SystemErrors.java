@@ -28,9 +28,11 @@ public class SystemErrors {
             Map<String, Object> context, Instant resolvedAt, String resolvedBy) {
     }
 
-    private static final String FILTER = """
-             WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND ($3::text IS NULL OR e.tenant_id = $3)
-            """;
+    /** A separate SQL text per case, so a generic plan of a prepared statement still uses the tenant index. */
+    private static String filter(String tenantId) {
+        return tenantId == null ? "\n WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND $3::text IS NULL\n"
+                : "\n WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND e.tenant_id = $3\n";
+    }
 
     private final Pool pool;
 
@@ -44,7 +46,7 @@ public class SystemErrors {
                        min(e.occurred_at) AS first_seen, max(e.occurred_at) AS last_seen,
                        (array_agg(e.message ORDER BY e.occurred_at DESC))[1] AS latest_message,
                        count(DISTINCT e.tenant_id) AS tenants
-                FROM admin.system_errors e LEFT JOIN admin.error_resolutions r ON r.event_id = e.event_id""" + FILTER + """
+                FROM admin.system_errors e LEFT JOIN admin.error_resolutions r ON r.event_id = e.event_id""" + filter(tenantId) + """
                 GROUP BY e.error_type, e.severity
                 HAVING $4 OR count(*) FILTER (WHERE r.event_id IS NULL) > 0
                 ORDER BY CASE e.severity WHEN 'critical' THEN 0 WHEN 'error' THEN 1 ELSE 2 END, open DESC, last_seen DESC""")
@@ -62,7 +64,7 @@ public class SystemErrors {
             boolean includeResolved, int limit) {
         return pool.preparedQuery("""
                 SELECT e.*, r.resolved_at, r.resolved_by
-                FROM admin.system_errors e LEFT JOIN admin.error_resolutions r ON r.event_id = e.event_id""" + FILTER + """
+                FROM admin.system_errors e LEFT JOIN admin.error_resolutions r ON r.event_id = e.event_id""" + filter(tenantId) + """
                   AND ($4::text IS NULL OR e.error_type = $4) AND ($5::text IS NULL OR e.severity = $5)
                   AND ($6 OR r.event_id IS NULL)
                 ORDER BY e.occurred_at DESC LIMIT $7""")
