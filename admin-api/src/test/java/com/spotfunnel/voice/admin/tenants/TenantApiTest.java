@@ -34,6 +34,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(OidcWiremockTestResource.class)
 class TenantApiTest {
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     @Test
     void createAndUpdateReachAGatewayRegistryThroughTheRealTopic() {
         String tenantId = newTenantId();
@@ -187,6 +190,32 @@ class TenantApiTest {
                 .body("[1].action", equalTo("tenant.created"))
                 .body("[1].before", equalTo(null))
                 .body("[1].after.version", equalTo(1));
+    }
+
+    /**
+     * A change committed while its immediate publish did not happen (Kafka down, instance crashed after the
+     * commit) sits in the outbox; the scheduled drain publishes it and marks it.
+     */
+    @Test
+    void theScheduledRelayPublishesWhatTheOutboxHolds() {
+        String tenantId = newTenantId();
+        asAdmin().body(TenantBodies.tenant(tenantId, "Hi", List.of())).post("/tenants").then().statusCode(201);
+        TenantConfig current = TenantConfigCodec.decode(
+                TenantConfigTopic.readUntil(tenantId, r -> version(r) == 1).get(0).value()).orElseThrow();
+
+        TenantConfig stranded = new TenantConfig(tenantId, 7, current.name(), current.industry(), current.active(),
+                List.of("+16175550177"), current.agent(), current.updatedAt());
+        pool.preparedQuery("INSERT INTO admin.tenant_config_outbox (tenant_id, version, payload) VALUES ($1, $2, $3)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(tenantId, 7L,
+                        new String(TenantConfigCodec.encode(stranded), java.nio.charset.StandardCharsets.UTF_8)))
+                .await().indefinitely();
+
+        TenantRegistry registry = new TenantRegistry();
+        feed(registry, TenantConfigTopic.readUntil(tenantId, r -> version(r) == 7));
+        assertEquals(tenantId, registry.byPhoneNumber("+16175550177").orElseThrow().tenantId());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> pool
+                .preparedQuery("SELECT count(*) FROM admin.tenant_config_outbox WHERE tenant_id = $1 AND published_at IS NULL")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(tenantId)).await().indefinitely().iterator().next().getLong(0) == 0);
     }
 
     /** The exact body docs/admin-api.md gives the local stack for seeding its demo tenant. */
