@@ -5,11 +5,13 @@ import com.spotfunnel.voice.infra.testing.PostgresTestResource;
 import com.spotfunnel.voice.infra.testing.StandardEndpointsContract;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.util.List;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
 class AdminEndpointsTest extends StandardEndpointsContract {
 
     @Override

@@ -23,6 +23,11 @@ public class TenantConfigPublisher {
         return emitter.send(Record.of(config.tenantId(), TenantConfigCodec.encode(config)));
     }
 
+    /** Already-encoded config bytes (from the outbox); null is a tombstone. */
+    public Uni<Void> publish(String tenantId, byte[] encodedConfig) {
+        return emitter.send(Record.of(tenantId, encodedConfig));
+    }
+
     /** A tombstone: compaction then forgets the tenant, and every registry drops it. */
     public Uni<Void> publishDeletion(String tenantId) {
         return emitter.send(Record.of(tenantId, null));

@@ -1,0 +1,138 @@
+package com.spotfunnel.voice.admin.analytics;
+
+import com.spotfunnel.voice.admin.common.Actor;
+import com.spotfunnel.voice.admin.common.HttpProblem;
+import com.spotfunnel.voice.admin.config.AdminConfig;
+import com.spotfunnel.voice.support.problem.InvalidInputException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Operator analytics across every tenant (or one, with {@code tenantId}), over a range of UTC days
+ * ({@code from}, {@code to}, inclusive; default the last 30 days).
+ */
+@Path("/analytics")
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AnalyticsResource {
+
+    private static final Set<String> SEVERITIES = Set.of("warning", "error", "critical");
+
+    private final CostAnalytics costs;
+    private final IntelligenceAnalytics intelligence;
+    private final SystemErrors errors;
+    private final AdminConfig config;
+    private final SecurityIdentity identity;
+
+    public AnalyticsResource(CostAnalytics costs, IntelligenceAnalytics intelligence, SystemErrors errors,
+            AdminConfig config, SecurityIdentity identity) {
+        this.costs = costs;
+        this.intelligence = intelligence;
+        this.errors = errors;
+        this.config = config;
+        this.identity = identity;
+    }
+
+    /** Costs by day, stage and provider, and tenant; total = stt + llm + tts. */
+    @GET
+    @Path("/costs")
+    public Uni<CostReport> costs(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("tenantId") String tenantId) {
+        return costs.report(range(from, to), blankToNull(tenantId));
+    }
+
+    /** Outcome distribution, reason taxonomy, action-required rate; per tenant and overall. */
+    @GET
+    @Path("/intelligence")
+    public Uni<IntelligenceReport> intelligence(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("tenantId") String tenantId) {
+        return intelligence.report(range(from, to), blankToNull(tenantId));
+    }
+
+    /** System errors grouped by type and severity; only groups with open occurrences unless includeResolved. */
+    @GET
+    @Path("/errors")
+    public Uni<List<SystemErrors.ErrorGroup>> errorGroups(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("tenantId") String tenantId, @QueryParam("includeResolved") @DefaultValue("false") boolean includeResolved) {
+        return errors.groups(range(from, to), blankToNull(tenantId), includeResolved);
+    }
+
+    /** The occurrences themselves, newest first, with message, stack trace and context. */
+    @GET
+    @Path("/errors/occurrences")
+    public Uni<List<SystemErrors.Occurrence>> occurrences(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("tenantId") String tenantId, @QueryParam("type") String type,
+            @QueryParam("severity") String severity,
+            @QueryParam("includeResolved") @DefaultValue("false") boolean includeResolved,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidInputException("limit", "must be between 1 and 1000");
+        }
+        return errors.occurrences(range(from, to), blankToNull(tenantId), blankToNull(type), severity(severity, false),
+                includeResolved, limit);
+    }
+
+    @POST
+    @Path("/errors/occurrences/{id}/resolve")
+    public Uni<Map<String, Object>> resolve(@PathParam("id") String id) {
+        UUID eventId;
+        try {
+            eventId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("id", "must be an error id (a UUID)");
+        }
+        return errors.resolve(eventId, Actor.of(identity)).map(found -> {
+            if (!found) {
+                throw HttpProblem.notFound("error " + id);
+            }
+            return Map.of("id", eventId, "resolved", true);
+        });
+    }
+
+    /** Resolves every open occurrence of one group (type + severity), optionally of one tenant. */
+    @POST
+    @Path("/errors/resolve")
+    public Uni<Map<String, Object>> resolveGroup(@QueryParam("type") String type, @QueryParam("severity") String severity,
+            @QueryParam("tenantId") String tenantId) {
+        if (type == null || type.isBlank()) {
+            throw new InvalidInputException("type", "is required");
+        }
+        String level = severity(severity, true);
+        return errors.resolveGroup(type, level, blankToNull(tenantId), Actor.of(identity))
+                .map(count -> Map.of("type", type, "severity", level, "resolved", count));
+    }
+
+    private DateRange range(String from, String to) {
+        return DateRange.parse(from, to, config.analytics().maxRangeDays());
+    }
+
+    private static String severity(String severity, boolean required) {
+        if (severity == null || severity.isBlank()) {
+            if (required) {
+                throw new InvalidInputException("severity", "is required");
+            }
+            return null;
+        }
+        if (!SEVERITIES.contains(severity)) {
+            throw new InvalidInputException("severity", "must be one of warning, error, critical");
+        }
+        return severity;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

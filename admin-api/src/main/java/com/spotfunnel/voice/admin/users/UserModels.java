@@ -1,0 +1,26 @@
+package com.spotfunnel.voice.admin.users;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The users API's shapes. */
+public final class UserModels {
+
+    private UserModels() {
+    }
+
+    /** @param tenantId required for a customer, must be absent for an admin */
+    public record NewInvitation(String email, String role, String tenantId) {
+    }
+
+    public record Invitation(UUID id, String email, String role, String tenantId, String invitedBy, Instant createdAt,
+            Instant expiresAt, Instant acceptedAt, String acceptedBy) {
+    }
+
+    public record Acceptance(String token) {
+    }
+
+    public record User(UUID id, String email, String role, String tenantId, String oidcSubject, String invitedBy,
+            Instant createdAt) {
+    }
+}

@@ -1,0 +1,131 @@
+package com.spotfunnel.voice.admin.users;
+
+import com.spotfunnel.voice.admin.audit.AuditLog;
+import com.spotfunnel.voice.admin.common.HttpProblem;
+import com.spotfunnel.voice.admin.config.AdminConfig;
+import com.spotfunnel.voice.admin.tenants.TenantRepository;
+import com.spotfunnel.voice.admin.users.UserModels.Invitation;
+import com.spotfunnel.voice.admin.users.UserModels.NewInvitation;
+import com.spotfunnel.voice.admin.users.UserModels.User;
+import com.spotfunnel.voice.support.problem.InvalidInputException;
+import com.spotfunnel.voice.support.problem.Problem.FieldError;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Invitations by email and the users they become. The mail is sent inside the invitation's transaction: if it
+ * cannot be sent, no invitation exists and the operator is told (503) to try again.
+ */
+@ApplicationScoped
+public class UserService {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    private static final Set<String> ROLES = Set.of("admin", "customer");
+
+    private final Pool pool;
+    private final UserRepository users;
+    private final TenantRepository tenants;
+    private final AuditLog audit;
+    private final ReactiveMailer mailer;
+    private final AdminConfig config;
+
+    public UserService(Pool pool, UserRepository users, TenantRepository tenants, AuditLog audit, ReactiveMailer mailer,
+            AdminConfig config) {
+        this.pool = pool;
+        this.users = users;
+        this.tenants = tenants;
+        this.audit = audit;
+        this.mailer = mailer;
+        this.config = config;
+    }
+
+    public Uni<Invitation> invite(NewInvitation body, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        String email = body == null || body.email() == null ? null : body.email().strip().toLowerCase(Locale.ROOT);
+        if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            errors.add(new FieldError("email", "must be an email address"));
+        }
+        String role = body == null ? null : body.role();
+        if (role == null || !ROLES.contains(role)) {
+            errors.add(new FieldError("role", "must be admin or customer"));
+        }
+        String tenantId = body == null || body.tenantId() == null || body.tenantId().isBlank() ? null : body.tenantId();
+        if ("customer".equals(role) && tenantId == null) {
+            errors.add(new FieldError("tenantId", "is required for a customer"));
+        }
+        if ("admin".equals(role) && tenantId != null) {
+            errors.add(new FieldError("tenantId", "must be absent for an admin"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        UUID id = UUID.randomUUID();
+        String token = InvitationTokens.newToken();
+        return pool.withTransaction(conn -> (tenantId == null ? Uni.createFrom().voidItem()
+                        : tenants.find(conn, tenantId).invoke(found -> {
+                            if (found.isEmpty()) {
+                                throw new InvalidInputException("tenantId", "no such tenant");
+                            }
+                        }).replaceWithVoid())
+                        .call(() -> users.insertInvitation(conn, id, email, role, tenantId, InvitationTokens.sha256(token),
+                                actor, config.invitations().ttl()))
+                        .call(() -> audit.recordOther(conn, actor, "user.invited", tenantId == null ? "platform" : tenantId,
+                                null, JsonObject.of("invitationId", id.toString(), "email", email, "role", role)))
+                        .call(() -> mailer.send(invitationMail(email, role, tenantId, token))
+                                .onFailure().transform(e -> new HttpProblem(503, "Service Unavailable",
+                                        "the invitation mail could not be sent; nothing was saved, try again", null))))
+                .flatMap(ignored -> users.invitation(pool, id)).map(found -> found.orElseThrow());
+    }
+
+    public Uni<List<Invitation>> invitations() {
+        return users.invitations(pool);
+    }
+
+    public Uni<List<User>> users(String tenantId) {
+        return users.users(pool, tenantId);
+    }
+
+    /** Links the signed-in identity to the invitation's email, role and tenant; the token works once. */
+    public Uni<User> accept(String token, String subject) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            throw new InvalidInputException("token", "is required");
+        }
+        return pool.withTransaction(conn -> users.lockByToken(conn, InvitationTokens.sha256(token)).flatMap(found -> {
+            Invitation invitation = found.orElseThrow(() -> new InvalidInputException("token", "is not a valid invitation"));
+            if (invitation.acceptedAt() != null) {
+                throw new HttpProblem(410, "Gone", "this invitation was already used", "token");
+            }
+            if (invitation.expiresAt().isBefore(Instant.now())) {
+                throw new HttpProblem(410, "Gone", "this invitation expired; ask for a new one", "token");
+            }
+            return users.upsertUser(conn, invitation.email(), invitation.role(), invitation.tenantId(), subject,
+                            invitation.invitedBy())
+                    .call(() -> users.markAccepted(conn, invitation.id(), subject))
+                    .call(user -> audit.recordOther(conn, subject, "user.joined",
+                            invitation.tenantId() == null ? "platform" : invitation.tenantId(), null,
+                            JsonObject.of("userId", user.id().toString(), "email", user.email(), "role", user.role())));
+        })).onFailure(io.vertx.pgclient.PgException.class).transform(e -> "23505".equals(((io.vertx.pgclient.PgException) e).getSqlState())
+                ? HttpProblem.conflict("token", "this identity is already linked to another user") : e);
+    }
+
+    private Mail invitationMail(String email, String role, String tenantId, String token) {
+        String link = config.invitations().acceptUrl() + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        String what = "admin".equals(role) ? "an operator of SpotFunnel Voice" : "a member of " + tenantId + " on SpotFunnel Voice";
+        return Mail.withText(email, "You are invited to SpotFunnel Voice",
+                "You have been invited as " + what + ".\n\nAccept within " + config.invitations().ttl().toHours()
+                        + " hours: " + link + "\n\nIf you did not expect this, ignore this mail.");
+    }
+}

@@ -1,0 +1,106 @@
+package com.spotfunnel.voice.admin.users;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.spotfunnel.voice.admin.support.Tokens;
+import com.spotfunnel.voice.infra.testing.KafkaTestResource;
+import com.spotfunnel.voice.infra.testing.PostgresTestResource;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+class InvitationApiTest {
+
+    private static final Pattern TOKEN = Pattern.compile("\\?token=([A-Za-z0-9_-]+)");
+
+    @Inject
+    MockMailbox mailbox;
+
+    @Test
+    void anInvitationIsMailedAndItsTokenLinksTheSignedInIdentityOnce() {
+        String tenant = createTenant();
+        String email = "eve-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        asAdmin().body(Map.of("email", email.toUpperCase(), "role", "customer", "tenantId", tenant))
+                .post("/users/invitations").then().statusCode(201)
+                .body("email", equalTo(email)).body("role", equalTo("customer")).body("expiresAt", notNullValue());
+
+        List<Mail> mails = mailbox.getMailsSentTo(email);
+        assertEquals(1, mails.size());
+        Matcher matcher = TOKEN.matcher(mails.get(0).getText());
+        assertTrue(matcher.find(), mails.get(0).getText());
+        String token = matcher.group(1);
+
+        given().contentType(ContentType.JSON).body(Map.of("token", token)).post("/invitations/accept").then().statusCode(401);
+        given().auth().oauth2(Tokens.withoutRoles("eve")).contentType(ContentType.JSON).body(Map.of("token", "forged"))
+                .post("/invitations/accept").then().statusCode(400).body("errors[0].field", equalTo("token"));
+        given().auth().oauth2(Tokens.withoutRoles("eve")).contentType(ContentType.JSON).body(Map.of("token", token))
+                .post("/invitations/accept").then().statusCode(200)
+                .body("email", equalTo(email)).body("tenantId", equalTo(tenant)).body("oidcSubject", equalTo("sub-eve"));
+        given().auth().oauth2(Tokens.withoutRoles("mallory")).contentType(ContentType.JSON).body(Map.of("token", token))
+                .post("/invitations/accept").then().statusCode(410).body("errors[0].field", equalTo("token"));
+
+        asAdmin().queryParam("tenantId", tenant).get("/users").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].role", equalTo("customer")).body("[0].oidcSubject", equalTo("sub-eve"));
+        asAdmin().get("/users/invitations").then().statusCode(200)
+                .body("find { it.email == '" + email + "' }.acceptedBy", equalTo("sub-eve"));
+    }
+
+    @Test
+    void anAcceptedAdminInvitationGrantsTheRoleFromAdminApisOwnTables() {
+        String email = "olga-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        String user = "olga-" + UUID.randomUUID().toString().substring(0, 6);
+        asAdmin().body(Map.of("email", email, "role", "admin")).post("/users/invitations").then().statusCode(201);
+        Matcher matcher = TOKEN.matcher(mailbox.getMailsSentTo(email).get(0).getText());
+        assertTrue(matcher.find());
+
+        given().auth().oauth2(Tokens.withoutRoles(user)).get("/tenants").then().statusCode(403);
+        given().auth().oauth2(Tokens.withoutRoles(user)).contentType(ContentType.JSON)
+                .body(Map.of("token", matcher.group(1))).post("/invitations/accept").then().statusCode(200);
+        given().auth().oauth2(Tokens.withoutRoles(user)).get("/tenants").then().statusCode(200);
+    }
+
+    @Test
+    void invitationsAreValidatedAndAdminOnly() {
+        mailbox.clear();
+        asAdmin().body(Map.of("email", "not-an-email", "role", "owner")).post("/users/invitations").then().statusCode(400)
+                .body("errors.field", hasItems("email", "role"));
+        asAdmin().body(Map.of("email", "a@example.com", "role", "customer")).post("/users/invitations").then().statusCode(400)
+                .body("errors[0].field", equalTo("tenantId"));
+        asAdmin().body(Map.of("email", "a@example.com", "role", "customer", "tenantId", "no-such-tenant"))
+                .post("/users/invitations").then().statusCode(400).body("errors[0].field", equalTo("tenantId"));
+        assertEquals(0, mailbox.getTotalMessagesSent());
+        given().auth().oauth2(Tokens.customer()).contentType(ContentType.JSON)
+                .body(Map.of("email", "a@example.com", "role", "admin")).post("/users/invitations").then().statusCode(403);
+    }
+
+    private static String createTenant() {
+        String tenant = "us-" + UUID.randomUUID().toString().substring(0, 8);
+        asAdmin().body(Map.of("tenantId", tenant, "name", "Users test", "agent",
+                Map.of("systemPrompt", "Be kind.", "greeting", "Hello"))).post("/tenants").then().statusCode(201);
+        return tenant;
+    }
+
+    private static RequestSpecification asAdmin() {
+        return given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON);
+    }
+}
