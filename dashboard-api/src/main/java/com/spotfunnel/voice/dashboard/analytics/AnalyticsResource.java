@@ -1,0 +1,40 @@
+package com.spotfunnel.voice.dashboard.analytics;
+
+import com.spotfunnel.voice.dashboard.auth.Caller;
+import com.spotfunnel.voice.dashboard.auth.Roles;
+import com.spotfunnel.voice.dashboard.auth.TenantResolver;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/api/v1/analytics")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
+@Tag(name = "Analytics", description = "The tenant's call figures over a date range")
+public class AnalyticsResource {
+
+    private final SecurityIdentity identity;
+    private final TenantResolver tenants;
+    private final AnalyticsService analytics;
+
+    public AnalyticsResource(SecurityIdentity identity, TenantResolver tenants, AnalyticsService analytics) {
+        this.identity = identity;
+        this.tenants = tenants;
+        this.analytics = analytics;
+    }
+
+    @GET
+    @Operation(summary = "Call analytics", description = "from and to are required: ISO dates (to inclusive, "
+            + "UTC days) or instants (to exclusive). At most dashboard.max-analytics-days days.")
+    public Uni<CallAnalytics> analytics(@RestQuery String from, @RestQuery String to, @RestQuery String tenantId) {
+        Caller caller = tenants.resolve(identity, tenantId);
+        return analytics.over(caller.tenantId(), from, to);
+    }
+}
