@@ -48,7 +48,8 @@ public class CallFilterParser {
             }
         }
         Cursor cursor = cursor(errors, params.cursor, sort);
-        int limit = errors.integer("limit", params.limit, config.defaultPageSize(), 1, config.maxPageSize());
+        int limit = errors.integer("limit", params.limit, Math.min(config.defaultPageSize(), config.maxPageSize()), 1,
+                config.maxPageSize());
         errors.throwIfAny();
         return new CallFilter(tenantId, from, to, statuses, outcome, requiresAction, archived, search, sort, cursor,
                 limit);
