@@ -10,16 +10,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code call-events} (group {@code dashboard-api}) into the dashboard's read model.
  *
- * <p>The method returns a {@link Uni}, so a record is acknowledged (and its offset becomes committable)
- * only once its database transaction has committed. While PostgreSQL cannot be reached the write is
+ * <p>Records come in batches (one poll, up to {@code max.poll.records}), written in one transaction. The
+ * method returns a {@link Uni}, so the batch is acknowledged (and its offsets become committable) only once
+ * that transaction has committed. While PostgreSQL cannot be reached the write is
  * retried with back-off, indefinitely: records behind it wait (the connector pauses polling when its
  * queue is full) and nothing is skipped. A record PostgreSQL refuses as data (SQL state class 22 or 23)
  * would fail forever, so it is skipped, counted and logged with its offset instead.
@@ -51,28 +57,64 @@ public class CallEventsConsumer {
     }
 
     @Incoming(Topics.CALL_EVENTS)
-    public Uni<Void> onRecord(ConsumerRecord<String, DecodedCallEvent> record) {
-        Optional<CallEvent> event = intake.accept(record);
-        if (event.isEmpty()) {
+    public Uni<Void> onBatch(ConsumerRecords<String, DecodedCallEvent> records) {
+        List<CallEvent> events = new ArrayList<>(records.count());
+        Map<UUID, ConsumerRecord<String, DecodedCallEvent>> origins = new HashMap<>();
+        for (ConsumerRecord<String, DecodedCallEvent> record : records) {
+            intake.accept(record).ifPresent(event -> {
+                events.add(event);
+                origins.putIfAbsent(event.eventId(), record);
+            });
+        }
+        if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return writer.apply(event.get())
+        return retried(writer.applyAll(events), "batch of " + events.size() + " events")
+                .invoke(applied -> count(events.size(), applied))
+                .replaceWithVoid()
+                // PostgreSQL refused some event's data: find it by applying one at a time, skip only it.
+                .onFailure().recoverWithUni(e -> oneByOne(events, origins));
+    }
+
+    private Uni<Void> oneByOne(List<CallEvent> events, Map<UUID, ConsumerRecord<String, DecodedCallEvent>> origins) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (CallEvent event : events) {
+            ConsumerRecord<String, DecodedCallEvent> record = origins.get(event.eventId());
+            chain = chain.flatMap(ignored -> retried(writer.applyAll(List.of(event)), where(record))
+                    .invoke(applied -> count(1, applied))
+                    .onFailure().recoverWithItem(e -> {
+                        rejected.increment();
+                        LOG.errorf("Skipped call-events record at %s: the database refused it: %s", where(record),
+                                e.getMessage());
+                        return 0;
+                    })
+                    .replaceWithVoid());
+        }
+        return chain;
+    }
+
+    /**
+     * Retries while the failure is not PostgreSQL refusing the data: the batch stays unacknowledged (so its
+     * offsets stay uncommitted) and everything behind it waits.
+     */
+    private Uni<Integer> retried(Uni<Integer> write, String what) {
+        return write
                 .onFailure(CallEventsConsumer::isTransient).invoke(e -> {
                     retries.increment();
-                    LOG.warnf("Projection write failed for call-events %d-%d, retrying: %s", record.partition(),
-                            record.offset(), e.toString());
+                    LOG.warnf("Projection write of %s failed, retrying: %s", what, e.toString());
                 })
                 .onFailure(CallEventsConsumer::isTransient).retry()
                 .withBackOff(config.projection().retryInitialBackoff(), config.projection().retryMaxBackoff())
-                .indefinitely()
-                .onItem().invoke(wasNew -> (wasNew ? applied : duplicates).increment())
-                .onFailure().recoverWithItem(e -> {
-                    rejected.increment();
-                    LOG.errorf("Skipped call-events record at %s-%d offset %d: the database refused it: %s",
-                            record.topic(), record.partition(), record.offset(), e.getMessage());
-                    return false;
-                })
-                .replaceWithVoid();
+                .indefinitely();
+    }
+
+    private void count(int events, int applied) {
+        this.applied.increment(applied);
+        duplicates.increment(events - applied);
+    }
+
+    private static String where(ConsumerRecord<String, DecodedCallEvent> record) {
+        return record.topic() + "-" + record.partition() + " offset " + record.offset();
     }
 
     /** Anything but PostgreSQL refusing the data itself is worth another try. */

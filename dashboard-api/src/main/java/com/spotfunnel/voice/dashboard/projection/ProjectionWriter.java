@@ -19,7 +19,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import java.util.Map;
 
 /**
@@ -82,8 +88,14 @@ public class ProjectionWriter {
              WHERE EXISTS (SELECT 1 FROM dashboard.call_logs WHERE call_id = $1 AND tenant_id = $2)
             ON CONFLICT (call_id, seq) DO NOTHING""";
 
+    /** Records the batch's event ids; returns those not applied before. */
     private static final String APPLIED = """
-            INSERT INTO dashboard.applied_events (event_id, call_id) VALUES ($1, $2) ON CONFLICT DO NOTHING""";
+            INSERT INTO dashboard.applied_events (event_id, call_id)
+            SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING RETURNING event_id""";
+
+    /** The order statement groups run in within a batch: the call rows first (turns and costs need them). */
+    private static final List<String> ORDER = List.of(ENSURE_CALL, STARTED, ENDED, ANALYZED, TRANSFERRED,
+            FALLBACK, TURN, COST);
 
     private final Pool pool;
 
@@ -93,60 +105,98 @@ public class ProjectionWriter {
 
     /** Emits true when the event was applied, false when it had been applied before. */
     public Uni<Boolean> apply(CallEvent event) {
-        return pool.withTransaction(conn -> conn.preparedQuery(APPLIED)
-                .execute(Tuple.of(event.eventId(), event.callId()))
-                .flatMap(applied -> applied.rowCount() == 0
-                        ? Uni.createFrom().item(false)
-                        : project(conn, event).replaceWith(true)));
+        return applyAll(List.of(event)).map(applied -> applied == 1);
     }
 
-    private Uni<Void> project(SqlConnection conn, CallEvent event) {
-        Tuple ensure = Tuple.of(event.callId(), event.tenantId(), utc(event));
-        return conn.preparedQuery(ENSURE_CALL).execute(ensure)
-                .flatMap(ignored -> projectPayload(conn, event))
-                .replaceWithVoid();
+    /**
+     * Applies a batch of events in one transaction and emits how many were new. Which events are new is
+     * decided first (one insert into {@code applied_events}); the statements for the new ones are then sent
+     * grouped by kind, each group pipelined in one round trip: the call rows first, then every event type's
+     * own columns. Grouping is safe because every statement is guarded by the event's seq.
+     */
+    public Uni<Integer> applyAll(List<CallEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        Map<UUID, CallEvent> unique = new LinkedHashMap<>();
+        events.forEach(e -> unique.putIfAbsent(e.eventId(), e));
+        UUID[] ids = unique.keySet().toArray(UUID[]::new);
+        String[] callIds = unique.values().stream().map(CallEvent::callId).toArray(String[]::new);
+        return pool.withTransaction(conn -> conn.preparedQuery(APPLIED).execute(Tuple.of(ids, callIds))
+                .flatMap(rows -> {
+                    Set<UUID> fresh = new HashSet<>();
+                    rows.forEach(row -> fresh.add(row.getUUID(0)));
+                    List<CallEvent> todo = unique.values().stream().filter(e -> fresh.contains(e.eventId())).toList();
+                    return project(conn, todo).replaceWith(todo.size());
+                }));
     }
 
-    private Uni<?> projectPayload(SqlConnection conn, CallEvent event) {
+    private Uni<Void> project(SqlConnection conn, List<CallEvent> events) {
+        Map<String, List<Tuple>> groups = new LinkedHashMap<>();
+        for (String sql : ORDER) {
+            groups.put(sql, new ArrayList<>());
+        }
+        for (CallEvent event : events) {
+            groups.get(ENSURE_CALL).add(Tuple.of(event.callId(), event.tenantId(), utc(event)));
+            Statement statement = statementFor(event);
+            if (statement != null) {
+                groups.get(statement.sql()).add(statement.args());
+            }
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, List<Tuple>> group : groups.entrySet()) {
+            if (!group.getValue().isEmpty()) {
+                chain = chain.flatMap(ignored -> conn.preparedQuery(group.getKey()).executeBatch(group.getValue())
+                        .replaceWithVoid());
+            }
+        }
+        return chain;
+    }
+
+    private record Statement(String sql, Tuple args) {
+    }
+
+    /** The statement that writes this event's own columns, or null when it has none. */
+    private Statement statementFor(CallEvent event) {
         Tuple key = Tuple.of(event.callId(), event.tenantId());
         if (event.payload() instanceof CallStarted p) {
-            return conn.preparedQuery(STARTED).execute(key.addString(p.callSid())
+            return new Statement(STARTED, key.addString(p.callSid())
                     .addString(p.callerPhone()).addString(p.dialedNumber()).addString(p.direction())
                     .addValue(utc(event)).addLong(event.seq()));
         }
         if (event.payload() instanceof CallEnded p) {
             CallCosts costs = p.costs() == null ? CallCosts.ZERO : p.costs();
-            return conn.preparedQuery(ENDED).execute(key.addString(lower(p.status(), "completed"))
+            return new Statement(ENDED, key.addString(lower(p.status(), "completed"))
                     .addString(p.endedReason()).addLong(p.durationSeconds()).addValue(utc(event))
                     .addValue(numeric(costs.stt())).addValue(numeric(costs.llm()))
                     .addValue(numeric(costs.tts())).addValue(numeric(costs.total())).addLong(event.seq()));
         }
         if (event.payload() instanceof CallAnalyzed p) {
-            return conn.preparedQuery(ANALYZED).execute(key.addString(p.summary())
+            return new Statement(ANALYZED, key.addString(p.summary())
                     .addString(p.reasonForCalling()).addString(p.outcome()).addValue(jsonb(p.capturedData()))
                     .addBoolean(p.requiresAction()).addString(lower(p.priority(), null)).addLong(event.seq()));
         }
         if (event.payload() instanceof CallTransferred p) {
-            return conn.preparedQuery(TRANSFERRED).execute(key.addString(p.transferTo())
-                    .addString(p.outcome()).addLong(event.seq()));
+            return new Statement(TRANSFERRED, key.addString(p.transferTo()).addString(p.outcome())
+                    .addLong(event.seq()));
         }
         if (event.payload() instanceof FallbackPlayed) {
-            return conn.preparedQuery(FALLBACK).execute(key);
+            return new Statement(FALLBACK, key);
         }
         if (event.payload() instanceof TranscriptTurn p) {
-            return conn.preparedQuery(TURN).execute(key.addInteger(p.turnIndex())
+            return new Statement(TURN, key.addInteger(p.turnIndex())
                     .addString(lower(p.speaker(), "agent")).addString(p.text() == null ? "" : p.text())
                     .addLong(p.offsetMs()).addLong(p.durationMs()).addBoolean(p.interrupted())
                     .addLong(event.seq()));
         }
         if (event.payload() instanceof CostRecorded p) {
-            return conn.preparedQuery(COST).execute(key.addLong(event.seq()).addInteger(p.turnIndex())
+            return new Statement(COST, key.addLong(event.seq()).addInteger(p.turnIndex())
                     .addString(lower(p.stage(), "unknown")).addString(p.provider()).addString(p.model())
                     .addValue(numeric(p.quantity())).addString(p.unit())
                     .addValue(numeric(p.costUsd() == null ? BigDecimal.ZERO : p.costUsd())));
         }
         // ProviderFailed and SystemError are for operators (admin-api): the call's row exists, that is all.
-        return Uni.createFrom().voidItem();
+        return null;
     }
 
     private static String lower(Enum<?> value, String otherwise) {
