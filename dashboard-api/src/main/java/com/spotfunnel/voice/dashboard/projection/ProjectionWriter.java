@@ -136,8 +136,14 @@ public class ProjectionWriter {
         for (String sql : ORDER) {
             groups.put(sql, new ArrayList<>());
         }
+        // One row check per call and tenant, with the earliest occurredAt: what the per-event upserts would leave.
+        Map<List<String>, OffsetDateTime> earliest = new LinkedHashMap<>();
         for (CallEvent event : events) {
-            groups.get(ENSURE_CALL).add(Tuple.of(event.callId(), event.tenantId(), utc(event)));
+            earliest.merge(List.of(event.callId(), event.tenantId()), utc(event),
+                    (a, b) -> a.isBefore(b) ? a : b);
+        }
+        earliest.forEach((call, at) -> groups.get(ENSURE_CALL).add(Tuple.of(call.get(0), call.get(1), at)));
+        for (CallEvent event : events) {
             Statement statement = statementFor(event);
             if (statement != null) {
                 groups.get(statement.sql()).add(statement.args());
