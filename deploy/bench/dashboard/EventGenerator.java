@@ -24,7 +24,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Produces whole calls (CallStarted, turns + costs, CallEnded, CallAnalyzed) to call-events with the real
  * codec. Usage: java -cp "<dashboard-api quarkus-app/lib/main/*>" EventGenerator.java BOOTSTRAP CALLS TENANTS
- * [TENANT_PREFIX] [TURNS]. Tenant "demo-tenant" when TENANTS is 0. Prints events and events/s produced.
+ * [TENANT_PREFIX] [TURNS] [EVENTS_PER_SECOND]. Tenant "demo-tenant" when TENANTS is 0. With a rate, calls
+ * are paced and stamped with the time they are sent (for the visibility latency, bench-latency). Prints events and events/s produced.
  */
 public class EventGenerator {
 
@@ -44,6 +45,8 @@ public class EventGenerator {
         int tenants = Integer.parseInt(args[2]);
         String prefix = args.length > 3 ? args[3] : "bench-t";
         int turns = args.length > 4 ? Integer.parseInt(args[4]) : 4;
+        // Paced mode: at most this many events per second, each call stamped with the time it is sent.
+        int rate = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         Random random = new Random(42);
         Instant base = Instant.parse("2026-10-01T00:00:00Z");
         long events = 0;
@@ -55,7 +58,13 @@ public class EventGenerator {
             for (int c = 0; c < calls; c++) {
                 String tenant = tenants == 0 ? "demo-tenant" : prefix + (c % tenants);
                 String callId = "call-" + prefix + "-" + c + "-" + Long.toHexString(random.nextLong());
-                Instant at = base.plusSeconds(random.nextInt(60 * 86400));
+                if (rate > 0) {
+                    long due = started + (long) (events * 1e9 / rate);
+                    while (System.nanoTime() < due) {
+                        Thread.sleep(1);
+                    }
+                }
+                Instant at = rate > 0 ? Instant.now() : base.plusSeconds(random.nextInt(60 * 86400));
                 long seq = 0;
                 int reason = random.nextInt(REASONS.length);
                 send(producer, CallEvent.of(tenant, callId, seq++, at, new CallStarted("CA" + Long.toHexString(
