@@ -25,6 +25,8 @@ public final class CallSql {
               LEFT JOIN dashboard.call_archive r ON r.call_id = c.call_id AND r.tenant_id = c.tenant_id
             """;
 
+    private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("[0-9+()\\-. ]+");
+
     static final String OPEN_ACTION = "((c.requires_action OR a.marked_at IS NOT NULL) AND a.resolved_at IS NULL)";
 
     private final StringBuilder sql = new StringBuilder(SELECT);
@@ -83,17 +85,21 @@ public final class CallSql {
         }
     }
 
-    /** Full text over reason and summary, full text over the transcript, and the caller's phone digits. */
+    /**
+     * A query that looks like a phone number (only digits, spaces and {@code + ( ) - .}, at least 3 digits)
+     * matches the caller's number containing those digits. Anything else is PostgreSQL full text over the
+     * reason and summary, and over the transcript.
+     */
     private void search(String text) {
+        String digits = text.replaceAll("[^0-9]", "");
+        if (digits.length() >= 3 && PHONE_LIKE.matcher(text).matches()) {
+            sql.append(" AND c.caller_phone LIKE ").append(param("%" + digits + "%"));
+            return;
+        }
         String query = param(text);
         sql.append(" AND (c.search_tsv @@ plainto_tsquery('english', ").append(query).append(")")
                 .append(" OR c.call_id IN (SELECT t.call_id FROM dashboard.call_turns t WHERE t.tenant_id = $1")
-                .append(" AND t.text_tsv @@ plainto_tsquery('english', ").append(query).append("))");
-        String digits = text.replaceAll("[^0-9]", "");
-        if (digits.length() >= 3 && text.matches("[0-9+()\\-. ]+")) {
-            sql.append(" OR c.caller_phone LIKE ").append(param("%" + digits + "%"));
-        }
-        sql.append(")");
+                .append(" AND t.text_tsv @@ plainto_tsquery('english', ").append(query).append(")))");
     }
 
     private void orderBy(CallSort sort) {
