@@ -14,6 +14,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -36,6 +39,12 @@ public class ArchiveResource {
 
     @PUT
     @Operation(summary = "Archive the call", description = "Idempotent: archiving again keeps the first who/when.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallDetail.Archive.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such call in this tenant",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<CallDetail.Archive> archive(@RestPath String callId, @RestQuery String tenantId) {
         Caller caller = tenants.resolve(identity, tenantId);
         return actions.archive(caller, CallIds.checked(callId));
@@ -43,6 +52,11 @@ public class ArchiveResource {
 
     @DELETE
     @Operation(summary = "Unarchive the call", description = "204; idempotent.")
+    @APIResponse(responseCode = "204", description = "Not archived (any more)")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such call in this tenant",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<Void> unarchive(@RestPath String callId, @RestQuery String tenantId) {
         Caller caller = tenants.resolve(identity, tenantId);
         return actions.unarchive(caller, CallIds.checked(callId));

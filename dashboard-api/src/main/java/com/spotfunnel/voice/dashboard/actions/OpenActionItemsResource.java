@@ -16,6 +16,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/action-items")
@@ -40,6 +43,10 @@ public class OpenActionItemsResource {
     @GET
     @Operation(summary = "Open action items", description = "The calls whose action item is open, with the "
             + "call list's filters and pagination (requiresAction is always true here).")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallPage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<CallPage> open(@BeanParam CallQueryParams params) {
         Caller caller = tenants.resolve(identity, params.tenantId);
         params.requiresAction = null;

@@ -12,6 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -38,6 +41,10 @@ public class CallResource {
     @GET
     @Operation(summary = "List calls", description = "Filters, search, sort and keyset pagination. Archived calls "
             + "are hidden unless archived=include|only. Follow nextCursor for the next page.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallPage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<CallPage> list(@BeanParam CallQueryParams params) {
         Caller caller = tenants.resolve(identity, params.tenantId);
         return calls.page(filters.parse(caller.tenantId(), params));
@@ -47,6 +54,12 @@ public class CallResource {
     @Path("/{callId}")
     @Operation(summary = "One call", description = "The call with its transcript, costs, action item and archive "
             + "state. 404 when the call is not the tenant's.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallDetail.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such call in this tenant",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<CallDetail> detail(@RestPath String callId, @RestQuery String tenantId) {
         Caller caller = tenants.resolve(identity, tenantId);
         return calls.detail(caller.tenantId(), CallIds.checked(callId));

@@ -13,6 +13,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
 
@@ -41,6 +44,10 @@ public class ExportResource {
     @Operation(summary = "Export calls as CSV", description = "The call list's filters, search and sort; every "
             + "matching row (cursor and limit do not apply), streamed. RFC 4180; cells starting with = + - @ are "
             + "prefixed with ' against spreadsheet formula injection.")
+    @APIResponse(responseCode = "200", description = "The CSV, streamed",
+            content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)",
+            content = @Content(mediaType = "application/problem+json"))
     public RestMulti<String> export(@BeanParam CallQueryParams params) {
         Caller caller = tenants.resolve(identity, params.tenantId);
         params.cursor = null;
