@@ -10,12 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.spotfunnel.voice.dashboard.support.Calls;
 import com.spotfunnel.voice.dashboard.support.DashboardApiProfile;
 import com.spotfunnel.voice.dashboard.support.EventProducer;
+import com.spotfunnel.voice.dashboard.support.Metrics;
 import com.spotfunnel.voice.dashboard.support.Tables;
 import com.spotfunnel.voice.dashboard.support.Tokens;
 import com.spotfunnel.voice.events.CallEvent;
 import com.spotfunnel.voice.events.payload.CallAnalyzed;
 import com.spotfunnel.voice.events.payload.CallEnded;
 import com.spotfunnel.voice.events.payload.CallStarted;
+import com.spotfunnel.voice.events.payload.Speaker;
+import com.spotfunnel.voice.events.payload.TranscriptTurn;
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
 import com.spotfunnel.voice.infra.testing.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
@@ -138,6 +141,25 @@ class ProjectionTest {
         awaitApplied(callId, events.size() + forged.size());
         assertEquals(before, Tables.projectionOf(db, callId));
         given().auth().oauth2(Tokens.customer("t-intruder")).get("/api/v1/calls/" + callId).then().statusCode(404);
+    }
+
+    @Test
+    void anEventTheDatabaseRefusesIsSkippedAloneAndCounted() {
+        String tenant = "t-" + UUID.randomUUID();
+        double rejectedBefore = Metrics.value("dashboard_projection_events_total{outcome=\"rejected\"}");
+        List<CallEvent> events = new ArrayList<>(Calls.of(tenant).turns("fine", "also fine").events());
+        CallEvent nul = events.get(1);
+        events.set(1, new CallEvent(nul.eventId(), nul.tenantId(), nul.callId(), nul.seq(), nul.occurredAt(),
+                new TranscriptTurn(0, Speaker.AGENT, "a NUL \u0000 byte PostgreSQL refuses", 0, 10, false)));
+        EventProducer.send(bootstrap, events);
+        String callId = events.get(0).callId();
+        awaitApplied(callId, events.size() - 1);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                Metrics.value("dashboard_projection_events_total{outcome=\"rejected\"}") == rejectedBefore + 1);
+        given().auth().oauth2(Tokens.customer(tenant)).get("/api/v1/calls/" + callId).then()
+                .statusCode(200)
+                .body("status", equalTo("completed"))
+                .body("transcript.text", contains("also fine"));
     }
 
     private void awaitApplied(String callId, int events) {
