@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Consumes {@code call-events} (group {@code dashboard-api}) into the dashboard's read model.
@@ -84,8 +85,15 @@ public class CallEventsConsumer {
                     .invoke(applied -> count(1, applied))
                     .onFailure().recoverWithItem(e -> {
                         rejected.increment();
-                        LOG.errorf("Skipped call-events record at %s: the database refused it: %s", where(record),
-                                e.getMessage());
+                        MDC.put("callId", event.callId());
+                        MDC.put("tenantId", event.tenantId());
+                        try {
+                            LOG.errorf("Skipped call-events record at %s: the database refused it: %s",
+                                    where(record), e.getMessage());
+                        } finally {
+                            MDC.remove("callId");
+                            MDC.remove("tenantId");
+                        }
                         return 0;
                     })
                     .replaceWithVoid());
