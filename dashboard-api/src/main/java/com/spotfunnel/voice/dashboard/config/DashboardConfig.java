@@ -1,11 +1,46 @@
 package com.spotfunnel.voice.dashboard.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** The dashboard API's business settings ({@code dashboard.*}). */
 @ConfigMapping(prefix = "dashboard")
 public interface DashboardConfig {
 
-    /** The largest page a list request may ask for. */
+    /** The largest page a list request may ask for; larger limits are capped to it. */
     int maxPageSize();
+
+    /** The page size when a request names none. */
+    @WithDefault("50")
+    int defaultPageSize();
+
+    /** The longest search string accepted ({@code q}). */
+    @WithDefault("200")
+    int maxSearchLength();
+
+    /** The longest date range analytics accepts, in days. */
+    @WithDefault("366")
+    int maxAnalyticsDays();
+
+    Auth auth();
+
+    Projection projection();
+
+    /** Where the caller's tenant comes from. */
+    interface Auth {
+        /** The token claim that names a customer's tenant. */
+        @WithDefault("tenant_id")
+        String tenantClaim();
+    }
+
+    interface Projection {
+        /** First wait before retrying a failed database write of the projection. */
+        @WithDefault("200ms")
+        Duration retryInitialBackoff();
+
+        /** Longest wait between retries while PostgreSQL is unavailable. */
+        @WithDefault("10s")
+        Duration retryMaxBackoff();
+    }
 }
