@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -59,6 +65,7 @@ public final class KafkaBrokerMain {
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
+        createPlatformTopics(cluster.bootstrapServers());
 
         Path brokerDir = dataDir;
         CountDownLatch stopped = new CountDownLatch(1);
@@ -82,6 +89,21 @@ public final class KafkaBrokerMain {
             System.exit(0);
         }
         stopped.await();
+    }
+
+    /**
+     * The platform's topics exist before any service starts: a consumer that subscribes to a missing topic
+     * only sees it after its next metadata refresh (up to 5 minutes). Names as in call-events' {@code Topics}
+     * (which this module cannot depend on: call-events' tests depend on it).
+     */
+    private static void createPlatformTopics(String bootstrapServers) throws Exception {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(
+                    new NewTopic("call-events", 3, (short) 1),
+                    new NewTopic("tenant-config", 1, (short) 1)
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+                    .all().get();
+        }
     }
 
     private static void deleteRecursively(Path dir) {
