@@ -16,7 +16,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The gateway's socket for one call ({@code /calls/{callId}}): the first text frame is {@code CallStart}, then
- * caller audio as binary frames and control as JSON. Runs on the event loop; nothing here blocks.
+ * caller audio as binary frames and control as JSON. On {@code CallerHangup} the conversation sends its last
+ * messages (the agent turn in flight, remaining costs) and this side closes the socket, which tells the gateway
+ * the call's record is complete. Runs on the event loop; nothing here blocks.
  */
 @WebSocket(path = "/calls/{callId}")
 public class CallSocket {
@@ -54,7 +56,14 @@ public class CallSocket {
         } else if (message instanceof GatewayMessage.Dtmf dtmf) {
             conversation.onDtmf(dtmf.digit());
         } else if (message instanceof GatewayMessage.CallerHangup) {
+            calls.remove(connection.id());
             conversation.onCallerHangup();
+            // The final Transcript and Cost frames are already queued on this socket, ahead of the close frame;
+            // the close tells the gateway the call's record is complete. (After a fallback it closed already.)
+            if (connection.isOpen()) {
+                connection.close().subscribe().with(ok -> {
+                }, failure -> LOG.debugf("Call %s: close failed: %s", connection.pathParam("callId"), failure));
+            }
         }
     }
 

@@ -36,6 +36,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ProviderFakes.class)
 class ConversationTest extends FakesReset {
 
+    /** A TTS request that is still in flight when the caller hangs up. */
+    private static final int SLOW_MS = 1000;
+
     @TestHTTPResource("/")
     URI root;
 
@@ -185,6 +188,47 @@ class ConversationTest extends FakesReset {
             gateway.send(new GatewayMessage.Dtmf("0"));
             gateway.await(PipelineMessage.Transfer.class, t -> true);
         }
+    }
+
+    @Test
+    void callerHangupGetsTheTurnInFlightAndTheCostsThenTheSocketCloses() {
+        // the announcement's second sentence takes a while to synthesize: it is still in flight at the hang-up
+        ProviderFakes.wireMock().stubFor(ProviderFakes.cartesia().withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.containing("Let me connect you")).atPriority(1)
+                .willReturn(ProviderFakes.audio().withFixedDelay(SLOW_MS)));
+        String callId = "call-" + UUID.randomUUID();
+        long hungUpAt = System.nanoTime();
+        try (GatewayClient gateway = GatewayClient.connect(root, callId, "tenant-unknown")) {
+            gateway.awaitUtterances(1); // the greeting, heard in full (Played)
+            gateway.sendAudio(800); // caller audio not billed yet (no utterance): billed at the hang-up
+            gateway.send(new GatewayMessage.Dtmf("0"));
+            gateway.await(PipelineMessage.AgentAudio.class, a -> a.utteranceId().equals(callId + "-1"));
+            sleep(200);
+            assertFalse(gateway.isClosed());
+            int before = gateway.received().size();
+
+            gateway.send(new GatewayMessage.CallerHangup("caller_hangup"));
+            hungUpAt = System.nanoTime();
+
+            Awaitility.await().atMost(GatewayClient.WAIT).until(gateway::isClosed);
+            List<PipelineMessage> last = gateway.received().subList(before, gateway.receivedWhenClosed());
+            TranscriptTurn cut = last.stream().filter(m -> m instanceof PipelineMessage.Transcript)
+                    .map(m -> ((PipelineMessage.Transcript) m).turn()).findFirst()
+                    .orElseThrow(() -> new AssertionError("no final transcript before the close: " + last));
+            assertEquals(Speaker.AGENT, cut.speaker());
+            assertEquals(1, cut.turnIndex());
+            assertEquals("Of course.", cut.text());
+            assertTrue(cut.interrupted());
+            CostRecorded stt = last.stream().filter(m -> m instanceof PipelineMessage.Cost c
+                    && c.cost().stage() == Stage.STT).map(m -> ((PipelineMessage.Cost) m).cost()).findFirst()
+                    .orElseThrow(() -> new AssertionError("remaining audio not billed before the close: " + last));
+            assertAmount("0.1", stt.quantity()); // 800 bytes of 8 kHz μ-law
+            sleep(300);
+            assertEquals(gateway.received().size(), gateway.receivedWhenClosed(), "nothing after the close");
+        }
+        // The slow request of the cancelled sentence (sent before the hang-up) must be served here: WireMock
+        // journals it again when it completes, which would leak into the next test.
+        sleep(Math.max(0, SLOW_MS + 500 - (System.nanoTime() - hungUpAt) / 1_000_000));
     }
 
     private static void sleep(long ms) {

@@ -34,9 +34,11 @@ public final class GatewayClient implements AutoCloseable {
     private final List<PipelineMessage> received = new CopyOnWriteArrayList<>();
     private final WebSocket socket;
     public volatile boolean acknowledgePlayed = true;
+    private volatile int receivedWhenClosed = -1;
 
     private GatewayClient(WebSocket socket) {
         this.socket = socket;
+        socket.closeHandler(ignored -> receivedWhenClosed = received.size());
         socket.textMessageHandler(text -> {
             PipelineMessage message = BridgeCodec.readPipelineMessage(text)
                     .orElseThrow(() -> new AssertionError("unreadable pipeline frame: " + text));
@@ -90,6 +92,16 @@ public final class GatewayClient implements AutoCloseable {
 
     public List<PipelineMessage> received() {
         return List.copyOf(received);
+    }
+
+    /** Whether the socket has closed (by either side). */
+    public boolean isClosed() {
+        return receivedWhenClosed >= 0;
+    }
+
+    /** How many messages had arrived when the socket closed, or -1 while it is open. */
+    public int receivedWhenClosed() {
+        return receivedWhenClosed;
     }
 
     public <T extends PipelineMessage> List<T> all(Class<T> type) {

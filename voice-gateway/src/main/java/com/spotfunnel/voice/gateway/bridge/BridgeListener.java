@@ -7,7 +7,10 @@ public interface BridgeListener {
 
     void onPipelineMessage(PipelineMessage message);
 
-    /** The socket could not open, or closed while the call was still live. */
+    /**
+     * The socket could not open, or closed (or errored) before the gateway closed it: while the call is live a
+     * break; after {@link PipelineBridge#hangUp} the pipeline saying it has sent its last message.
+     */
     void onBridgeBroken(String reason);
 
     /** A text frame that is not a PipelineMessage. */

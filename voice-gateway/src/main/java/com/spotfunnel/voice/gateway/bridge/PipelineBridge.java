@@ -9,7 +9,8 @@ import java.util.Deque;
 
 /**
  * One call's socket to pipeline-service. Until it is open, caller audio is buffered (bounded) and control
- * messages are queued; after {@link #close} nothing more is sent and no break is reported.
+ * messages are queued. After {@link #hangUp} nothing more is sent but the pipeline's last messages are still
+ * read; after {@link #close} nothing more is sent and no break is reported.
  */
 public final class PipelineBridge {
 
@@ -17,6 +18,7 @@ public final class PipelineBridge {
     private final Deque<Object> pending = new ArrayDeque<>();
     private WebSocket socket;
     private boolean closed;
+    private boolean hungUp;
     private long droppedFrames;
 
     PipelineBridge(int maxBufferedFrames) {
@@ -59,7 +61,22 @@ public final class PipelineBridge {
         return droppedFrames;
     }
 
-    /** Sends the message (if any) and closes; the close is ours, so it is not a break. */
+    /**
+     * Half-close: sends the message (the caller hung up) and stops sending, but keeps the socket open so the
+     * pipeline's final messages are still delivered to the listener. The pipeline closing the socket afterwards
+     * reaches the listener as {@link BridgeListener#onBridgeBroken}; {@link #close} ends it from our side.
+     */
+    public synchronized void hangUp(GatewayMessage last) {
+        if (closed || hungUp) {
+            return;
+        }
+        if (last != null) {
+            send(last);
+        }
+        hungUp = true;
+    }
+
+    /** Sends the message (if any, and unless already hung up) and closes; the close is ours, so it is not a break. */
     public synchronized void close(GatewayMessage last) {
         if (closed) {
             return;
@@ -74,7 +91,7 @@ public final class PipelineBridge {
     }
 
     private void enqueueOrWrite(Object frame) {
-        if (closed) {
+        if (closed || hungUp) {
             return;
         }
         if (socket == null) {

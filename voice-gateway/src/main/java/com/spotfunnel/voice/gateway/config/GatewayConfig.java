@@ -29,6 +29,14 @@ public interface GatewayConfig {
     @WithDefault("5s")
     Duration pipelineConnectTimeout();
 
+    /**
+     * After a caller hang-up the gateway sends {@code CallerHangup} and keeps reading the pipeline socket for the
+     * call's last transcript turn and costs; CallEnded is published when the pipeline closes the socket or after
+     * this long, whichever comes first.
+     */
+    @WithDefault("2s")
+    Duration pipelineDrainTimeout();
+
     /** Optional JSON file with a list of tenant configs loaded into the registry at boot (local stack). */
     Optional<String> tenantsFile();
 

@@ -27,7 +27,12 @@ import org.jboss.logging.Logger;
  * One live call: Twilio's Media Stream on one side, the pipeline socket on the other. Relays audio both
  * ways, turns pipeline results into events, marks agent utterances so the pipeline learns what the caller
  * heard, and runs the fallback when the AI cannot go on. Methods are short and synchronized: they run on
- * event loops (Twilio's and the pipeline's socket) and on the fallback's completion.
+ * event loops (Twilio's and the pipeline's socket), on the fallback's completion and on the drain timer.
+ *
+ * <p>When the caller hangs up the call ends in two steps: {@link #finish} sends {@code CallerHangup}, stops
+ * sending and closes the Media Stream, but keeps reading the pipeline socket ("draining") so the pipeline's
+ * last transcript turn and costs still become events; CallEnded follows once the pipeline closes the socket or
+ * {@code gateway.pipeline-drain-timeout} passes, whichever comes first.
  */
 public final class CallSession implements BridgeListener {
 
@@ -51,7 +56,14 @@ public final class CallSession implements BridgeListener {
     private boolean twilioUpdateInFlight;
     private boolean fallbackSucceeded;
     private String endRequestedReason;
+    /** The caller side is over: nothing more is relayed. */
     private boolean ended;
+    /** CallerHangup sent; the pipeline's last messages are still applied until CallEnded. */
+    private boolean draining;
+    private String drainReason;
+    private long drainTimer = -1;
+    /** CallEnded published: nothing more happens on this call. */
+    private boolean callEnded;
     private long lastCallerTurnNanos = -1;
 
     CallSession(CallContext call, TwilioLink twilio, SessionServices services, Runnable onEnded) {
@@ -83,6 +95,9 @@ public final class CallSession implements BridgeListener {
     }
 
     synchronized void markEchoed(String name) {
+        if (ended) {
+            return;
+        }
         if (pendingMarks.remove(name) && fallback == null) {
             bridge.send(new GatewayMessage.Played(name));
         }
@@ -92,7 +107,7 @@ public final class CallSession implements BridgeListener {
     }
 
     synchronized void dtmf(String digit) {
-        if (fallback == null) {
+        if (!ended && fallback == null) {
             bridge.send(new GatewayMessage.Dtmf(digit));
         }
     }
@@ -114,7 +129,14 @@ public final class CallSession implements BridgeListener {
 
     @Override
     public synchronized void onPipelineMessage(PipelineMessage message) {
-        if (ended || fallback != null) {
+        if (callEnded || fallback != null) {
+            return;
+        }
+        if (draining) {
+            lateMessage(message);
+            return;
+        }
+        if (ended) {
             return;
         }
         try {
@@ -155,6 +177,22 @@ public final class CallSession implements BridgeListener {
         }
     }
 
+    /**
+     * What the pipeline sends after CallerHangup: its record of the call (transcript, costs, provider failures)
+     * still counts; anything meant for the caller (audio, clear) or the call's course is moot.
+     */
+    private void lateMessage(PipelineMessage message) {
+        if (message instanceof PipelineMessage.Transcript || message instanceof PipelineMessage.Cost
+                || message instanceof PipelineMessage.ProviderFailure) {
+            try {
+                handle(message);
+            } catch (RuntimeException e) {
+                CallMdc.log(call.callId(), call.tenantId(), () -> LOG.errorf(e,
+                        "Unexpected error handling a late pipeline message on call %s", call.callId()));
+            }
+        }
+    }
+
     private void agentAudio(PipelineMessage.AgentAudio audio) {
         if (utterancesSeen.add(audio.utteranceId()) && lastCallerTurnNanos >= 0) {
             services.metrics.turnLatency(Duration.ofNanos(System.nanoTime() - lastCallerTurnNanos));
@@ -171,6 +209,11 @@ public final class CallSession implements BridgeListener {
 
     @Override
     public synchronized void onBridgeBroken(String reason) {
+        if (draining) {
+            // the pipeline closed the socket after its last messages: the call's record is complete
+            endDrained();
+            return;
+        }
         if (!ended && fallback == null) {
             CallMdc.log(call.callId(), call.tenantId(),
                     () -> LOG.warnf("Pipeline socket of call %s broke (%s)", call.callId(), reason));
@@ -245,9 +288,51 @@ public final class CallSession implements BridgeListener {
     }
 
     private void finish(String reason) {
+        if (ended) {
+            return;
+        }
         ended = true;
+        twilio.close();
+        if (bridge != null && fallback == null && !bridge.isClosed()) {
+            // The pipeline answers CallerHangup with its last transcript turn and costs: keep listening.
+            draining = true;
+            drainReason = reason;
+            bridge.hangUp(new GatewayMessage.CallerHangup(reason));
+            drainTimer = services.vertx.setTimer(Math.max(1, services.pipelineDrainTimeout.toMillis()),
+                    id -> drainTimedOut());
+            return;
+        }
         if (bridge != null) {
-            bridge.close(new GatewayMessage.CallerHangup(reason));
+            bridge.close(new GatewayMessage.CallerHangup(reason)); // a fallback closed it already
+        }
+        publishEnded(reason);
+    }
+
+    private synchronized void drainTimedOut() {
+        if (draining) {
+            CallMdc.log(call.callId(), call.tenantId(), () -> LOG.debugf(
+                    "Pipeline of call %s did not close within %s of the hang-up; ending the call",
+                    call.callId(), services.pipelineDrainTimeout));
+            endDrained();
+        }
+    }
+
+    private void endDrained() {
+        draining = false;
+        if (drainTimer >= 0) {
+            services.vertx.cancelTimer(drainTimer);
+            drainTimer = -1;
+        }
+        bridge.close(null);
+        publishEnded(drainReason);
+    }
+
+    private void publishEnded(String reason) {
+        if (callEnded) {
+            return;
+        }
+        callEnded = true;
+        if (bridge != null) {
             services.metrics.droppedFrames(bridge.droppedFrames());
         }
         CallStatus status = status();
@@ -255,7 +340,6 @@ public final class CallSession implements BridgeListener {
                 Duration.between(startedAt, Instant.now()).toSeconds(), costs));
         services.metrics.callEnded();
         services.metrics.callEndedWith(status.name().toLowerCase(java.util.Locale.ROOT));
-        twilio.close();
         onEnded.run();
     }
 

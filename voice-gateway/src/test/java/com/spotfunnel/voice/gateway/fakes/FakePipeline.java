@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,10 +57,19 @@ public final class FakePipeline {
         String callId = socket.path().substring("/calls/".length());
         Call call = new Call(socket);
         calls.put(callId, call);
-        socket.textMessageHandler(text -> call.received.add(BridgeCodec.readGatewayMessage(text)
-                .orElseThrow(() -> new AssertionError("not a GatewayMessage: " + text))));
+        socket.textMessageHandler(text -> {
+            GatewayMessage message = BridgeCodec.readGatewayMessage(text)
+                    .orElseThrow(() -> new AssertionError("not a GatewayMessage: " + text));
+            call.received.add(message);
+            if (message instanceof GatewayMessage.CallerHangup) {
+                call.hungUp(message);
+            }
+        });
         socket.binaryMessageHandler(buffer -> call.audio(buffer.getBytes()));
-        socket.closeHandler(ignored -> call.closed = true);
+        socket.closeHandler(ignored -> {
+            call.closedNanos = System.nanoTime();
+            call.closed = true;
+        });
     }
 
     public Call awaitCall(String callId) {
@@ -75,6 +85,10 @@ public final class FakePipeline {
         private final ByteArrayOutputStream audio = new ByteArrayOutputStream();
         private int audioFrames;
         volatile boolean closed;
+        private volatile List<PipelineMessage> hangupReplies;
+        private volatile boolean closeAfterHangup;
+        private volatile long hangupReceivedNanos = -1;
+        private volatile long closedNanos = -1;
 
         Call(ServerWebSocket socket) {
             this.socket = socket;
@@ -93,6 +107,31 @@ public final class FakePipeline {
             return audioFrames;
         }
 
+        /**
+         * Scripts what this "pipeline" does on CallerHangup, like pipeline-service: sends {@code replies} at once
+         * (on the socket's event loop), then closes the socket if {@code close}.
+         */
+        public void onCallerHangup(boolean close, PipelineMessage... replies) {
+            this.hangupReplies = List.of(replies);
+            this.closeAfterHangup = close;
+        }
+
+        private void hungUp(GatewayMessage message) {
+            hangupReceivedNanos = System.nanoTime();
+            List<PipelineMessage> replies = hangupReplies;
+            if (replies != null) {
+                replies.forEach(this::send);
+                if (closeAfterHangup) {
+                    socket.close();
+                }
+            }
+        }
+
+        /** When CallerHangup arrived (System.nanoTime), or -1. */
+        public long hangupReceivedNanos() {
+            return hangupReceivedNanos;
+        }
+
         public void send(PipelineMessage message) {
             socket.writeTextMessage(BridgeCodec.write(message));
         }
@@ -100,6 +139,11 @@ public final class FakePipeline {
         /** The pipeline dies: the socket closes without a word. */
         public void kill() {
             socket.close();
+        }
+
+        /** When the socket closed (System.nanoTime), or -1. */
+        public long closedNanos() {
+            return closedNanos;
         }
 
         public boolean isClosed() {
