@@ -10,7 +10,7 @@ import com.spotfunnel.voice.events.payload.Severity;
 import com.spotfunnel.voice.events.payload.SystemError;
 import com.spotfunnel.voice.gateway.fakes.CallEventsProbe;
 import com.spotfunnel.voice.gateway.fakes.GatewayFakesResource;
-import com.spotfunnel.voice.gateway.fakes.TwilioSigner;
+import com.spotfunnel.voice.simulator.TwilioSignature;
 import com.spotfunnel.voice.gateway.fakes.TwilioSimulator;
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
 import com.twilio.security.RequestValidator;
@@ -37,7 +37,7 @@ class TwilioWebhookTest {
         params.put("From", "+14158675310");
         params.put("To", "+18005551212");
         String url = "https://example.com/myapp.php?foo=1&bar=2";
-        assertEquals("L/OH5YylLD5NRKLltdqwSvS0BnU=", TwilioSigner.sign("12345", url, params));
+        assertEquals("L/OH5YylLD5NRKLltdqwSvS0BnU=", TwilioSignature.sign("12345", url, params));
         assertTrue(new RequestValidator("12345").validate(url, params, "L/OH5YylLD5NRKLltdqwSvS0BnU="));
     }
 
@@ -54,10 +54,10 @@ class TwilioWebhookTest {
         params.put("To", "+15550000002"); // tampered after signing
         twilio.post("/twilio/voice", params, signature).then().statusCode(403);
         // signed with another token
-        twilio.post("/twilio/voice", params, TwilioSigner.sign("not-the-token",
+        twilio.post("/twilio/voice", params, TwilioSignature.sign("not-the-token",
                 "https://gateway.test.example/twilio/voice", params)).then().statusCode(403);
         // signed over another URL (what a forged Host header would give without a trusted proxy)
-        twilio.post("/twilio/voice", params, TwilioSigner.sign("test-auth-token-12345",
+        twilio.post("/twilio/voice", params, TwilioSignature.sign("test-auth-token-12345",
                 "https://evil.example/twilio/voice", params)).then().statusCode(403);
         twilio.post("/twilio/status", params, "bm90IGEgc2lnbmF0dXJl").then().statusCode(403);
     }

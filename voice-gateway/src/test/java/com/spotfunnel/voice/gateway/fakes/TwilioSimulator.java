@@ -2,6 +2,7 @@ package com.spotfunnel.voice.gateway.fakes;
 
 import static io.restassured.RestAssured.given;
 
+import com.spotfunnel.voice.simulator.TwilioSignature;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.util.HashMap;
@@ -62,7 +63,7 @@ public final class TwilioSimulator {
     }
 
     public String sign(String pathAndQuery, Map<String, String> params) {
-        return TwilioSigner.sign(authToken, publicBaseUrl + pathAndQuery, params);
+        return TwilioSignature.sign(authToken, publicBaseUrl + pathAndQuery, params);
     }
 
     /** Places a call: the voice webhook, then the Media Stream its TwiML names, started. */
