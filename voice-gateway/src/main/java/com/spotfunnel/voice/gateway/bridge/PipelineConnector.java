@@ -31,6 +31,7 @@ public class PipelineConnector {
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setSsl(tls)
                 .setConnectTimeout((int) config.pipelineConnectTimeout().toMillis())
+                .setMaxConnections(config.pipelineMaxConnections())
                 .setMaxFrameSize(1 << 20)
                 .setMaxMessageSize(4 << 20));
     }

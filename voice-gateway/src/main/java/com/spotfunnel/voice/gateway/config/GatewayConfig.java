@@ -30,6 +30,13 @@ public interface GatewayConfig {
     Duration pipelineConnectTimeout();
 
     /**
+     * How many call sockets to pipeline-service may be open at once (one per live call). Vert.x's default
+     * is 50, which silently queued the 51st concurrent call until its connect timed out.
+     */
+    @WithDefault("2000")
+    int pipelineMaxConnections();
+
+    /**
      * After a caller hang-up the gateway sends {@code CallerHangup} and keeps reading the pipeline socket for the
      * call's last transcript turn and costs; CallEnded is published when the pipeline closes the socket or after
      * this long, whichever comes first.
