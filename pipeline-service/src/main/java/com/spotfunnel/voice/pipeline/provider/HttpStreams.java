@@ -5,7 +5,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,10 +18,14 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Non-blocking streaming HTTP for the provider clients: the response body as it arrives. A non-2xx answer fails
  * with {@link ProviderException#forStatus}; a connection that breaks fails with {@code stream_cut}. Cancelling
- * the stream resets the request, so a barge-in or a timeout frees the provider connection at once.
+ * the stream resets the request, so a barge-in or a timeout frees the provider connection at once. A request
+ * that meets a keep-alive connection the provider had already closed is sent again once on a new one.
  */
 @ApplicationScoped
 public class HttpStreams {
+
+    /** Pooled connections found closed in a row before the failure counts: each one is dropped from the pool. */
+    private static final int STALE_CONNECTION_RESENDS = 3;
 
     private final HttpClient client;
 
@@ -27,6 +33,8 @@ public class HttpStreams {
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setMaxPoolSize(500)
                 .setKeepAlive(true)
+                // Idle connections are dropped before providers' own idle timeouts (often 30 s) close them.
+                .setKeepAliveTimeout(15)
                 .setTryUseCompression(false));
     }
 
@@ -46,30 +54,44 @@ public class HttpStreams {
             });
             RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(absoluteUrl);
             headers.forEach(options::putHeader);
-            client.request(options).onComplete(requested -> {
-                if (requested.failed()) {
-                    emitter.fail(new ProviderException("connect", requested.cause().getMessage(), requested.cause()));
+            attempt(options, body, emitter, current, STALE_CONNECTION_RESENDS);
+        });
+    }
+
+    /**
+     * One request. A pooled keep-alive connection that the provider already closed fails before any answer:
+     * that is not the provider failing, so it is sent again (up to {@value #STALE_CONNECTION_RESENDS} times).
+     */
+    private void attempt(RequestOptions options, String body, MultiEmitter<? super Buffer> emitter,
+            AtomicReference<HttpClientRequest> current, int staleResendsLeft) {
+        client.request(options).onComplete(requested -> {
+            if (requested.failed()) {
+                emitter.fail(new ProviderException("connect", requested.cause().getMessage(), requested.cause()));
+                return;
+            }
+            HttpClientRequest request = requested.result();
+            current.set(request);
+            request.send(Buffer.buffer(body)).onComplete(answered -> {
+                if (answered.failed()) {
+                    if (staleResendsLeft > 0 && answered.cause() instanceof HttpClosedException
+                            && !emitter.isCancelled()) {
+                        attempt(options, body, emitter, current, staleResendsLeft - 1);
+                        return;
+                    }
+                    emitter.fail(new ProviderException("connect", answered.cause().getMessage(), answered.cause()));
                     return;
                 }
-                HttpClientRequest request = requested.result();
-                current.set(request);
-                request.send(Buffer.buffer(body)).onComplete(answered -> {
-                    if (answered.failed()) {
-                        emitter.fail(new ProviderException("connect", answered.cause().getMessage(), answered.cause()));
-                        return;
-                    }
-                    var response = answered.result();
-                    if (response.statusCode() / 100 != 2) {
-                        response.body().onComplete(ignored -> emitter.fail(ProviderException.forStatus(response.statusCode())));
-                        return;
-                    }
-                    response.handler(emitter::emit);
-                    response.exceptionHandler(t -> emitter.fail(new ProviderException("stream_cut",
-                            "stream broke: " + t.getClass().getSimpleName(), t)));
-                    response.endHandler(v -> {
-                        current.set(null);
-                        emitter.complete();
-                    });
+                var response = answered.result();
+                if (response.statusCode() / 100 != 2) {
+                    response.body().onComplete(ignored -> emitter.fail(ProviderException.forStatus(response.statusCode())));
+                    return;
+                }
+                response.handler(emitter::emit);
+                response.exceptionHandler(t -> emitter.fail(new ProviderException("stream_cut",
+                        "stream broke: " + t.getClass().getSimpleName(), t)));
+                response.endHandler(v -> {
+                    current.set(null);
+                    emitter.complete();
                 });
             });
         });
