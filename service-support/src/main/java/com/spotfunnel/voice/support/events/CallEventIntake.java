@@ -2,9 +2,12 @@ package com.spotfunnel.voice.support.events;
 
 import com.spotfunnel.voice.events.CallEvent;
 import com.spotfunnel.voice.events.DecodedCallEvent;
+import com.spotfunnel.voice.events.EventType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -21,19 +24,25 @@ public class CallEventIntake {
     private static final Logger LOG = Logger.getLogger(CallEventIntake.class);
 
     private final MeterRegistry meters;
+    /** One counter per known type, registered once: this runs for every record a projection reads. */
+    private final Map<EventType, Counter> consumed = new EnumMap<>(EventType.class);
 
     public CallEventIntake(MeterRegistry meters) {
         this.meters = meters;
+        for (EventType type : EventType.values()) {
+            consumed.put(type, Counter.builder("call_events_consumed_total").tag("type", type.wireName())
+                    .description("call-events records read").register(meters));
+        }
     }
 
     public Optional<CallEvent> accept(ConsumerRecord<String, DecodedCallEvent> record) {
         DecodedCallEvent decoded = record.value();
         if (decoded instanceof DecodedCallEvent.Known known) {
-            counter("call_events_consumed_total", "type", known.event().type().wireName()).increment();
+            consumed.get(known.event().type()).increment();
             return Optional.of(known.event());
         }
-        DecodedCallEvent.Skipped skipped = decoded instanceof DecodedCallEvent.Skipped s ? s
-                : new DecodedCallEvent.Skipped(DecodedCallEvent.SkipReason.MALFORMED, null, "tombstone");
+        // CallEventDeserializer never returns null (an empty or null value is a MALFORMED skip).
+        DecodedCallEvent.Skipped skipped = (DecodedCallEvent.Skipped) decoded;
         String type = skipped.type() == null ? "none" : skipped.type();
         Counter.builder("call_events_skipped_total")
                 .description("call-events records skipped because they could not be read")
@@ -44,9 +53,5 @@ public class CallEventIntake {
         LOG.warnf("Skipped call-events record at %s-%d offset %d: %s (type %s): %s", record.topic(),
                 record.partition(), record.offset(), skipped.reason().tag(), type, skipped.detail());
         return Optional.empty();
-    }
-
-    private Counter counter(String name, String tag, String value) {
-        return Counter.builder(name).tag(tag, value).register(meters);
     }
 }
