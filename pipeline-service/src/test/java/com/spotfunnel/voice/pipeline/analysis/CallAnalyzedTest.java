@@ -1,6 +1,9 @@
 package com.spotfunnel.voice.pipeline.analysis;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,6 +69,24 @@ class CallAnalyzedTest extends FakesReset {
         assertEquals("Ann", analyzed.capturedData().get("name"));
         assertFalse(analyzed.requiresAction());
         assertEquals(Priority.LOW, analyzed.priority());
+    }
+
+    @Test
+    void theCallersNextCallKnowsWhatTheirLastCallWasAbout() {
+        String json = new JsonObject().put("summary", "Bo booked a boiler service for Friday.")
+                .put("reasonForCalling", "boiler service").put("outcome", "appointment_booked")
+                .put("capturedData", new JsonObject()).put("requiresAction", false).put("priority", "low").encode();
+        ProviderFakes.wireMock().stubFor(ProviderFakes.openAi().withRequestBody(containing(ANALYSIS_PROMPT))
+                .atPriority(1).willReturn(ProviderFakes.sse(Sse.openAi(json))));
+        String firstCall = "call-" + UUID.randomUUID();
+        talkAndHangUp(firstCall);
+        awaitAnalysis(firstCall);
+
+        talkAndHangUp("call-" + UUID.randomUUID());
+
+        ProviderFakes.wireMock().verify(postRequestedFor(urlPathMatching(".*/chat/completions"))
+                .withRequestBody(notContaining(ANALYSIS_PROMPT))
+                .withRequestBody(containing("This caller has called before. Last time: Bo booked a boiler service for Friday.")));
     }
 
     @Test
