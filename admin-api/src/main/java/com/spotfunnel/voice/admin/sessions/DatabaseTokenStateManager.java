@@ -1,0 +1,116 @@
+package com.spotfunnel.voice.admin.sessions;
+
+import com.spotfunnel.voice.admin.common.OpaqueTokens;
+import com.spotfunnel.voice.admin.config.AdminConfig;
+import io.quarkus.oidc.AuthorizationCodeTokens;
+import io.quarkus.oidc.OidcRequestContext;
+import io.quarkus.oidc.OidcTenantConfig;
+import io.quarkus.oidc.TokenStateManager;
+import io.quarkus.security.AuthenticationFailedException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Quarkus OIDC's token-state manager for the browser (code-flow) sessions: the ID, access and refresh tokens
+ * live in {@code admin.browser_sessions}; the session cookie holds only a random value whose SHA-256 finds the
+ * row. Every request with the cookie reads the row ({@link #getTokens}), so deleting the row revokes the
+ * session at once, on every instance.
+ *
+ * <p>A token refresh is, for Quarkus, "delete the old state, create a new one" in the same request. The
+ * session keeps its id and creation time across it: {@link #getTokens} notes which session the request came
+ * with, {@link #deleteTokens} notes the row it deleted, and {@link #createTokenState} re-creates that same
+ * session with the new tokens and a new cookie value. A session revoked while its refresh was under way is
+ * not re-created (the request has to sign in again).
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class DatabaseTokenStateManager implements TokenStateManager {
+
+    /** The id of the live session this request came with (a {@link UUID}); read by the sessions API. */
+    public static final String CURRENT_SESSION = "admin.browser-session.current";
+    private static final String DELETED_SESSION = "admin.browser-session.deleted";
+
+    private final Pool pool;
+    private final BrowserSessionRepository sessions;
+    private final AdminConfig config;
+
+    public DatabaseTokenStateManager(Pool pool, BrowserSessionRepository sessions, AdminConfig config) {
+        this.pool = pool;
+        this.sessions = sessions;
+        this.config = config;
+    }
+
+    @Override
+    public Uni<String> createTokenState(RoutingContext context, OidcTenantConfig oidcConfig, AuthorizationCodeTokens tokens,
+            OidcRequestContext<String> requestContext) {
+        JsonObject idClaims = JwtClaims.claims(tokens.getIdToken())
+                .orElseThrow(() -> new AuthenticationFailedException("the ID token is not a JWT"));
+        String subject = idClaims.getString("sub");
+        UUID refreshed = context.get(CURRENT_SESSION);
+        StoredSession deleted = context.get(DELETED_SESSION);
+        UUID id;
+        Instant createdAt;
+        if (refreshed == null) {
+            id = UUID.randomUUID();
+            createdAt = Instant.now();
+        } else if (deleted != null && deleted.id().equals(refreshed) && deleted.subject().equals(subject)) {
+            id = refreshed;
+            createdAt = deleted.createdAt();
+        } else {
+            return Uni.createFrom().failure(new AuthenticationFailedException("the session was revoked during its refresh"));
+        }
+        String cookieValue = OpaqueTokens.newToken();
+        return sessions.insert(pool, id, OpaqueTokens.sha256(cookieValue), subject, idClaims.getString("preferred_username"),
+                tokens, context.request().getHeader("User-Agent"), clientIp(context), createdAt, expiresAt(createdAt, tokens))
+                .invoke(() -> context.put(CURRENT_SESSION, id))
+                .replaceWith(cookieValue);
+    }
+
+    @Override
+    public Uni<AuthorizationCodeTokens> getTokens(RoutingContext context, OidcTenantConfig oidcConfig, String tokenState,
+            OidcRequestContext<AuthorizationCodeTokens> requestContext) {
+        if (tokenState == null || tokenState.isEmpty()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("no session"));
+        }
+        return sessions.use(pool, OpaqueTokens.sha256(tokenState), config.sessions().idleTimeout()).map(found -> {
+            StoredSession session = found.orElseThrow(
+                    () -> new AuthenticationFailedException("the session was revoked, has expired or was idle too long"));
+            context.put(CURRENT_SESSION, session.id());
+            return session.tokens();
+        });
+    }
+
+    @Override
+    public Uni<Void> deleteTokens(RoutingContext context, OidcTenantConfig oidcConfig, String tokenState,
+            OidcRequestContext<Void> requestContext) {
+        if (tokenState == null || tokenState.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return sessions.deleteByToken(pool, OpaqueTokens.sha256(tokenState))
+                .invoke(deleted -> deleted.ifPresent(session -> context.put(DELETED_SESSION, session)))
+                .replaceWithVoid();
+    }
+
+    /** The session ends at its maximum age, or earlier when the provider's refresh token (a JWT) expires first. */
+    private Instant expiresAt(Instant createdAt, AuthorizationCodeTokens tokens) {
+        Instant max = createdAt.plus(config.sessions().maxAge());
+        Optional<Instant> end = tokens.getRefreshToken() != null
+                ? JwtClaims.expiry(tokens.getRefreshToken())
+                : JwtClaims.expiry(tokens.getIdToken());
+        return end.filter(instant -> instant.isBefore(max)).orElse(max);
+    }
+
+    /** The caller's address (the proxy's forwarded one when quarkus.http.proxy.* says to trust it). */
+    private static String clientIp(RoutingContext context) {
+        return context.request().remoteAddress() == null ? null : context.request().remoteAddress().host();
+    }
+}
