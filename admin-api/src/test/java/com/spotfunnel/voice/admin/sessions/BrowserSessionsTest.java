@@ -1,6 +1,10 @@
 package com.spotfunnel.voice.admin.sessions;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -131,6 +135,26 @@ class BrowserSessionsTest {
     }
 
     @Test
+    void aTokenRefreshKeepsTheSessionAndChangesOnlyTheCookie() {
+        String user = user("gus");
+        Browser browser = new Browser(app, "gus's browser");
+        browser.signIn(provider.acceptLogin(user, Set.of("admin"), Duration.ofSeconds(2)), provider);
+        JsonObject before = list(browser).getJsonObject(0);
+        String firstCookie = browser.sessionCookie();
+
+        // Once the two-second ID token has expired, the next request refreshes it with the stored refresh token.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> browser.xhr("GET", "/sessions").statusCode() == 200 && !firstCookie.equals(browser.sessionCookie()));
+
+        JsonArray after = list(browser);
+        assertEquals(1, after.size());
+        assertEquals(before.getString("id"), after.getJsonObject(0).getString("id"), "the same session");
+        assertEquals(before.getString("createdAt"), after.getJsonObject(0).getString("createdAt"));
+        assertEquals(1, rows(user));
+        assertTrue(refreshTokenRequests() > 0, "refreshed at the provider");
+    }
+
+    @Test
     void bearerClientsAreUnchangedAndHaveNoSessions() {
         given().get("/tenants").then().statusCode(401);
         given().get("/sessions").then().statusCode(401);
@@ -171,6 +195,11 @@ class BrowserSessionsTest {
         assertEquals(1, rows(user), "the idle and the expired sessions are deleted, the active one stays");
         assertEquals(401, idle.xhr("GET", "/sessions").statusCode());
         assertEquals(200, active.xhr("GET", "/sessions").statusCode());
+    }
+
+    private int refreshTokenRequests() {
+        return oidcServer.findAll(postRequestedFor(urlEqualTo("/auth/realms/quarkus/token"))
+                .withRequestBody(containing("grant_type=refresh_token"))).size();
     }
 
     private static JsonArray list(Browser browser) {

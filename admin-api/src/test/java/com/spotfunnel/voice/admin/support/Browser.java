@@ -37,6 +37,11 @@ public final class Browser {
      * @return where the browser ends up (the SPA's URL)
      */
     public URI signIn(CodeFlowProvider provider, String user, Set<String> roles) {
+        return signIn(provider.acceptLogin(user, roles), provider);
+    }
+
+    /** As {@link #signIn(CodeFlowProvider, String, Set)}, submitting the login form with this query. */
+    public URI signIn(String loginForm, CodeFlowProvider provider) {
         HttpResponse<String> toProvider = get("/login", false);
         check(toProvider.statusCode() == 302, "GET /login should redirect to the provider", toProvider);
         URI authorize = location(toProvider);
@@ -44,7 +49,7 @@ public final class Browser {
         Map<String, String> query = query(authorize);
         check(query.containsKey("code_challenge"), "PKCE is required", toProvider);
 
-        String form = provider.acceptLogin(user, roles) + "&state=" + encode(query.get("state"))
+        String form = loginForm + "&state=" + encode(query.get("state"))
                 + "&redirect_uri=" + encode(query.get("redirect_uri"));
         HttpResponse<String> toCallback = send(URI.create(provider.baseUrl() + "/login?" + form), "GET", Map.of());
         check(toCallback.statusCode() == 302, "the provider should redirect back with a code", toCallback);
@@ -73,7 +78,13 @@ public final class Browser {
     }
 
     public boolean hasSessionCookie() {
-        return cookies.keySet().stream().anyMatch(name -> name.startsWith("q_session"));
+        return sessionCookie() != null;
+    }
+
+    /** The session cookie's value (null when there is none). */
+    public String sessionCookie() {
+        return cookies.entrySet().stream().filter(c -> c.getKey().startsWith("q_session")).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
     }
 
     private HttpResponse<String> send(URI uri, String method, Map<String, String> headers) {
