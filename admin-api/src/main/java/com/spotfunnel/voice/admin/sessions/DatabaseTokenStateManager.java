@@ -100,13 +100,18 @@ public class DatabaseTokenStateManager implements TokenStateManager {
                 .replaceWithVoid();
     }
 
-    /** The session ends at its maximum age, or earlier when the provider's refresh token (a JWT) expires first. */
+    /**
+     * The session ends at its maximum age, or earlier when its tokens run out: once both the ID token and the
+     * provider's refresh token (when it is a JWT with {@code exp}) have expired, nothing can renew it.
+     */
     private Instant expiresAt(Instant createdAt, AuthorizationCodeTokens tokens) {
         Instant max = createdAt.plus(config.sessions().maxAge());
-        Optional<Instant> end = tokens.getRefreshToken() != null
-                ? JwtClaims.expiry(tokens.getRefreshToken())
-                : JwtClaims.expiry(tokens.getIdToken());
-        return end.filter(instant -> instant.isBefore(max)).orElse(max);
+        Optional<Instant> idToken = JwtClaims.expiry(tokens.getIdToken());
+        Optional<Instant> refreshToken = tokens.getRefreshToken() == null ? Optional.empty()
+                : JwtClaims.expiry(tokens.getRefreshToken()).or(() -> Optional.of(max));
+        Optional<Instant> renewable = refreshToken.isEmpty() ? idToken
+                : idToken.map(id -> id.isAfter(refreshToken.get()) ? id : refreshToken.get()).or(() -> refreshToken);
+        return renewable.filter(instant -> instant.isBefore(max)).orElse(max);
     }
 
     /** The caller's address (the proxy's forwarded one when quarkus.http.proxy.* says to trust it). */
