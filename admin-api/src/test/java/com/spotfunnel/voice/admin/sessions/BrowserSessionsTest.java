@@ -68,6 +68,9 @@ class BrowserSessionsTest {
         Browser laptop = new Browser(app, "Firefox on the laptop");
         assertEquals(SPA, laptop.signIn(provider, user, Set.of("admin")));
         assertEquals(1, rows(user));
+        assertFalse(oidcServer.findAll(postRequestedFor(urlEqualTo("/auth/realms/quarkus/token"))
+                .withRequestBody(containing("client_id=spotfunnel-web")).withRequestBody(containing("code_verifier="))).isEmpty(),
+                "the code is exchanged by the public client with its PKCE verifier");
 
         JsonArray list = list(laptop);
         assertEquals(1, list.size());
