@@ -35,6 +35,17 @@ public class BrowserSessionRepository {
                 .replaceWithVoid();
     }
 
+    /** Stores a refreshed session's new tokens and end; false when the session no longer exists (revoked). */
+    public Uni<Boolean> renew(SqlClient sql, UUID id, String subject, AuthorizationCodeTokens tokens, Instant expiresAt) {
+        return sql.preparedQuery("""
+                UPDATE admin.browser_sessions SET id_token = $3, access_token = $4, refresh_token = $5,
+                    access_token_expires_in = $6, access_token_scope = $7, expires_at = $8, last_used_at = now()
+                WHERE session_id = $1 AND oidc_subject = $2""")
+                .execute(Tuple.from(Arrays.asList(id, subject, tokens.getIdToken(), tokens.getAccessToken(),
+                        tokens.getRefreshToken(), tokens.getAccessTokenExpiresIn(), tokens.getAccessTokenScope(), utc(expiresAt))))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
     /** The live session of this cookie, marked used now; empty when it was revoked, expired or idle too long. */
     public Uni<Optional<StoredSession>> use(SqlClient sql, String tokenHash, Duration idleTimeout) {
         return sql.preparedQuery("UPDATE admin.browser_sessions SET last_used_at = now() WHERE token_sha256 = $1 AND " + LIVE
@@ -48,12 +59,10 @@ public class BrowserSessionRepository {
                                 row.getString("access_token_scope")))));
     }
 
-    /** Deletes the session of this cookie; returns what it was (empty when there was none). */
-    public Uni<Optional<StoredSession>> deleteByToken(SqlClient sql, String tokenHash) {
-        return sql.preparedQuery("DELETE FROM admin.browser_sessions WHERE token_sha256 = $1 RETURNING session_id, oidc_subject, created_at")
-                .execute(Tuple.of(tokenHash))
-                .map(rows -> first(rows).map(row -> new StoredSession(row.getUUID("session_id"), row.getString("oidc_subject"),
-                        row.getOffsetDateTime("created_at").toInstant(), null)));
+    /** Deletes the session of this cookie; @return whether there was one. */
+    public Uni<Boolean> deleteByToken(SqlClient sql, String tokenHash) {
+        return sql.preparedQuery("DELETE FROM admin.browser_sessions WHERE token_sha256 = $1")
+                .execute(Tuple.of(tokenHash)).map(rows -> rows.rowCount() > 0);
     }
 
     /** The live sessions of one subject, most recently used first. */

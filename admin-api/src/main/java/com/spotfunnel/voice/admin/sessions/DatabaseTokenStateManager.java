@@ -17,6 +17,7 @@ import jakarta.enterprise.inject.Alternative;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Quarkus OIDC's token-state manager for the browser (code-flow) sessions: the ID, access and refresh tokens
@@ -24,11 +25,12 @@ import java.util.UUID;
  * row. Every request with the cookie reads the row ({@link #getTokens}), so deleting the row revokes the
  * session at once, on every instance.
  *
- * <p>A token refresh is, for Quarkus, "delete the old state, create a new one" in the same request. The
- * session keeps its id and creation time across it: {@link #getTokens} notes which session the request came
- * with, {@link #deleteTokens} notes the row it deleted, and {@link #createTokenState} re-creates that same
- * session with the new tokens and a new cookie value. A session revoked while its refresh was under way is
- * not re-created (the request has to sign in again).
+ * <p>A token refresh is, for Quarkus, "delete the old state, then create the new one" within the request. Here
+ * the row is renewed in place instead, keeping its id, creation time and cookie value: requests the SPA sends
+ * in parallel with the old cookie keep working while one of them refreshes. So {@link #deleteTokens} on the
+ * request's own live session (other than a logout) only marks it; {@link #createTokenState} renews the marked
+ * row, and a mark nothing renewed is deleted when the request ends (a failed refresh). A session revoked while
+ * its refresh was under way is not renewed.
  */
 @Alternative
 @Priority(1)
@@ -37,7 +39,11 @@ public class DatabaseTokenStateManager implements TokenStateManager {
 
     /** The id of the live session this request came with (a {@link UUID}); read by the sessions API. */
     public static final String CURRENT_SESSION = "admin.browser-session.current";
-    private static final String DELETED_SESSION = "admin.browser-session.deleted";
+    private static final String CURRENT_COOKIE = "admin.browser-session.cookie";
+    private static final String CURRENT_CREATED_AT = "admin.browser-session.created-at";
+    private static final String DELETE_AT_END = "admin.browser-session.delete-at-end";
+
+    private static final Logger LOG = Logger.getLogger(DatabaseTokenStateManager.class);
 
     private final Pool pool;
     private final BrowserSessionRepository sessions;
@@ -55,19 +61,20 @@ public class DatabaseTokenStateManager implements TokenStateManager {
         JsonObject idClaims = JwtClaims.claims(tokens.getIdToken())
                 .orElseThrow(() -> new AuthenticationFailedException("the ID token is not a JWT"));
         String subject = idClaims.getString("sub");
-        UUID refreshed = context.get(CURRENT_SESSION);
-        StoredSession deleted = context.get(DELETED_SESSION);
-        UUID id;
-        Instant createdAt;
-        if (refreshed == null) {
-            id = UUID.randomUUID();
-            createdAt = Instant.now();
-        } else if (deleted != null && deleted.id().equals(refreshed) && deleted.subject().equals(subject)) {
-            id = refreshed;
-            createdAt = deleted.createdAt();
-        } else {
-            return Uni.createFrom().failure(new AuthenticationFailedException("the session was revoked during its refresh"));
+        UUID current = context.get(CURRENT_SESSION);
+        String refreshedCookie = context.get(DELETE_AT_END);
+        if (current != null && refreshedCookie != null) {
+            Instant createdAt = context.get(CURRENT_CREATED_AT);
+            return sessions.renew(pool, current, subject, tokens, expiresAt(createdAt, tokens)).map(renewed -> {
+                if (!renewed) {
+                    throw new AuthenticationFailedException("the session was revoked during its refresh");
+                }
+                context.remove(DELETE_AT_END);
+                return refreshedCookie;
+            });
         }
+        UUID id = UUID.randomUUID();
+        Instant createdAt = Instant.now();
         String cookieValue = OpaqueTokens.newToken();
         return sessions.insert(pool, id, OpaqueTokens.sha256(cookieValue), subject, idClaims.getString("preferred_username"),
                 tokens, context.request().getHeader("User-Agent"), clientIp(context), createdAt, expiresAt(createdAt, tokens))
@@ -85,6 +92,8 @@ public class DatabaseTokenStateManager implements TokenStateManager {
             StoredSession session = found.orElseThrow(
                     () -> new AuthenticationFailedException("the session was revoked, has expired or was idle too long"));
             context.put(CURRENT_SESSION, session.id());
+            context.put(CURRENT_CREATED_AT, session.createdAt());
+            context.put(CURRENT_COOKIE, tokenState);
             return session.tokens();
         });
     }
@@ -95,9 +104,24 @@ public class DatabaseTokenStateManager implements TokenStateManager {
         if (tokenState == null || tokenState.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return sessions.deleteByToken(pool, OpaqueTokens.sha256(tokenState))
-                .invoke(deleted -> deleted.ifPresent(session -> context.put(DELETED_SESSION, session)))
-                .replaceWithVoid();
+        boolean ownLiveSession = tokenState.equals(context.get(CURRENT_COOKIE));
+        boolean logout = oidcConfig.logout().path().filter(path -> path.equals(context.normalizedPath())).isPresent();
+        if (ownLiveSession && !logout) {
+            if (context.get(DELETE_AT_END) == null) {
+                context.put(DELETE_AT_END, tokenState);
+                context.addEndHandler(ignored -> deleteIfNotRenewed(context));
+            }
+            return Uni.createFrom().voidItem();
+        }
+        return sessions.deleteByToken(pool, OpaqueTokens.sha256(tokenState)).replaceWithVoid();
+    }
+
+    private void deleteIfNotRenewed(RoutingContext context) {
+        String cookie = context.get(DELETE_AT_END);
+        if (cookie != null) {
+            sessions.deleteByToken(pool, OpaqueTokens.sha256(cookie)).subscribe().with(ignored -> {
+            }, e -> LOG.warnf("Deleting an ended browser session failed (the cleanup will): %s", e.toString()));
+        }
     }
 
     /**

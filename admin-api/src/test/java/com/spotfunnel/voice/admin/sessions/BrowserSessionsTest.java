@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -29,8 +30,15 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -138,23 +146,38 @@ class BrowserSessionsTest {
     }
 
     @Test
-    void aTokenRefreshKeepsTheSessionAndChangesOnlyTheCookie() {
+    void aTokenRefreshRenewsTheSessionInPlaceWhileParallelRequestsKeepWorking() throws Exception {
         String user = user("gus");
         Browser browser = new Browser(app, "gus's browser");
         browser.signIn(provider.acceptLogin(user, Set.of("admin"), Duration.ofSeconds(2)), provider);
         JsonObject before = list(browser).getJsonObject(0);
-        String firstCookie = browser.sessionCookie();
+        String cookie = browser.sessionCookie();
+        String firstIdToken = idToken(user);
 
-        // Once the two-second ID token has expired, the next request refreshes it with the stored refresh token.
+        // Once the two-second ID token has expired, the SPA's next requests (several at once) refresh it.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> browser.xhr("GET", "/sessions").statusCode() == 200 && !firstCookie.equals(browser.sessionCookie()));
+                .until(() -> Instant.now().isAfter(Instant.parse(before.getString("createdAt")).plusSeconds(3)));
+        ExecutorService scripts = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                statuses.add(scripts.submit(() -> browser.xhr("GET", "/tenants").statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertEquals(200, status.get(60, TimeUnit.SECONDS), "no parallel request is refused during the refresh");
+            }
+        } finally {
+            scripts.shutdownNow();
+        }
 
+        assertTrue(refreshTokenRequests() > 0, "refreshed at the provider");
+        assertNotEquals(firstIdToken, idToken(user), "the refreshed tokens are stored");
         JsonArray after = list(browser);
         assertEquals(1, after.size());
         assertEquals(before.getString("id"), after.getJsonObject(0).getString("id"), "the same session");
         assertEquals(before.getString("createdAt"), after.getJsonObject(0).getString("createdAt"));
+        assertEquals(cookie, browser.sessionCookie(), "the same cookie");
         assertEquals(1, rows(user));
-        assertTrue(refreshTokenRequests() > 0, "refreshed at the provider");
     }
 
     @Test
@@ -223,6 +246,11 @@ class BrowserSessionsTest {
     private int rows(String user) {
         return pool.preparedQuery("SELECT count(*) FROM admin.browser_sessions WHERE oidc_subject = $1")
                 .execute(Tuple.of("sub-" + user)).await().atMost(Duration.ofSeconds(30)).iterator().next().getInteger(0);
+    }
+
+    private String idToken(String user) {
+        return pool.preparedQuery("SELECT id_token FROM admin.browser_sessions WHERE oidc_subject = $1")
+                .execute(Tuple.of("sub-" + user)).await().atMost(Duration.ofSeconds(30)).iterator().next().getString(0);
     }
 
     private void sql(String statement, String user) {

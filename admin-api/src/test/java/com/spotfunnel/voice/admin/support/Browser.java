@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A browser for tests: a User-Agent, a cookie jar for admin-api (only admin-api sets cookies here) and a plain
- * HTTP client that follows redirects one by one, so a test sees every hop of the code flow.
+ * HTTP client that follows redirects one by one, so a test sees every hop of the code flow. Like a browser's
+ * scripts it may send requests in parallel.
  */
 public final class Browser {
 
@@ -23,7 +25,7 @@ public final class Browser {
 
     private final URI app;
     private final String userAgent;
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> cookies = new ConcurrentHashMap<>();
 
     public Browser(URI app, String userAgent) {
         this.app = app;
