@@ -1,6 +1,8 @@
 package com.spotfunnel.voice.admin.knowledge;
 
 import com.spotfunnel.voice.admin.common.Actor;
+import com.spotfunnel.voice.admin.common.PipelineAccess;
+import com.spotfunnel.voice.admin.common.PipelineRoleConfinement;
 import com.spotfunnel.voice.admin.knowledge.KnowledgeModels.Document;
 import com.spotfunnel.voice.admin.knowledge.KnowledgeModels.KnowledgeBase;
 import com.spotfunnel.voice.admin.knowledge.KnowledgeModels.NewDocument;
@@ -28,7 +30,8 @@ import java.util.UUID;
 /**
  * A tenant's knowledge bases, their documents (split into chunks on upload) and retrieval over them
  * (PostgreSQL full-text search). Retrieval also admits the role {@code pipeline}, for the pipeline's service
- * account; everything else is {@code admin} only.
+ * account (a client-credentials token); it is the only endpoint that does ({@link PipelineRoleConfinement}).
+ * Everything else is {@code admin} only.
  */
 @Path("/tenants/{tenantId}")
 @RolesAllowed("admin")
@@ -94,7 +97,8 @@ public class KnowledgeResource {
     /** The passages that best answer {@code q}, from every knowledge base of the tenant or only {@code kbId}. */
     @GET
     @Path("/knowledge/search")
-    @RolesAllowed({"admin", "pipeline"})
+    @RolesAllowed({"admin", PipelineRoleConfinement.ROLE})
+    @PipelineAccess
     public Uni<List<Passage>> search(@PathParam("tenantId") String tenantId, @QueryParam("q") String query,
             @QueryParam("kbId") String kbId, @QueryParam("limit") @DefaultValue("5") int limit) {
         return service.search(tenantId, kbId == null || kbId.isBlank() ? null : uuid(kbId, "kbId"), query, limit);

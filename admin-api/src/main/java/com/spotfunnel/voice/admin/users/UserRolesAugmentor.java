@@ -1,5 +1,6 @@
 package com.spotfunnel.voice.admin.users;
 
+import com.spotfunnel.voice.admin.common.Actor;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -7,7 +8,6 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * admin-api's own tables say who is admin or customer: an identity whose token does not already carry
@@ -31,8 +31,7 @@ public class UserRolesAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || identity.hasRole("admin")) {
             return Uni.createFrom().item(identity);
         }
-        String subject = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
-                ? jwt.getSubject() : identity.getPrincipal().getName();
+        String subject = Actor.subject(identity);
         return users.bySubject(pool, subject).map(found -> found
                 .<SecurityIdentity>map(user -> {
                     QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity).addRole(user.role());

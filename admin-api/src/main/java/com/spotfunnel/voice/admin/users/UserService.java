@@ -2,6 +2,7 @@ package com.spotfunnel.voice.admin.users;
 
 import com.spotfunnel.voice.admin.audit.AuditLog;
 import com.spotfunnel.voice.admin.common.HttpProblem;
+import com.spotfunnel.voice.admin.common.OpaqueTokens;
 import com.spotfunnel.voice.admin.config.AdminConfig;
 import com.spotfunnel.voice.admin.tenants.TenantRepository;
 import com.spotfunnel.voice.admin.users.UserModels.Invitation;
@@ -73,14 +74,14 @@ public class UserService {
             throw new InvalidInputException(errors);
         }
         UUID id = UUID.randomUUID();
-        String token = InvitationTokens.newToken();
+        String token = OpaqueTokens.newToken();
         return pool.withTransaction(conn -> (tenantId == null ? Uni.createFrom().voidItem()
                         : tenants.find(conn, tenantId).invoke(found -> {
                             if (found.isEmpty()) {
                                 throw new InvalidInputException("tenantId", "no such tenant");
                             }
                         }).replaceWithVoid())
-                        .call(() -> users.insertInvitation(conn, id, email, role, tenantId, InvitationTokens.sha256(token),
+                        .call(() -> users.insertInvitation(conn, id, email, role, tenantId, OpaqueTokens.sha256(token),
                                 actor, config.invitations().ttl()))
                         .call(() -> audit.recordOther(conn, actor, "user.invited", tenantId == null ? "platform" : tenantId,
                                 null, JsonObject.of("invitationId", id.toString(), "email", email, "role", role)))
@@ -103,7 +104,7 @@ public class UserService {
         if (token == null || token.isBlank() || token.length() > 200) {
             throw new InvalidInputException("token", "is required");
         }
-        return pool.withTransaction(conn -> users.lockByToken(conn, InvitationTokens.sha256(token)).flatMap(found -> {
+        return pool.withTransaction(conn -> users.lockByToken(conn, OpaqueTokens.sha256(token)).flatMap(found -> {
             Invitation invitation = found.orElseThrow(() -> new InvalidInputException("token", "is not a valid invitation"));
             if (invitation.acceptedAt() != null) {
                 throw new HttpProblem(410, "Gone", "this invitation was already used", "token");

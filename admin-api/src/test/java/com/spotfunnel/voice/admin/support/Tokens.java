@@ -17,6 +17,11 @@ public final class Tokens {
         return token(user, "admin");
     }
 
+    /** The pipeline's service account (client-credentials): role {@code pipeline} only. */
+    public static String pipeline() {
+        return token("pipeline-service", "pipeline");
+    }
+
     public static String customer() {
         return token("bob", "customer");
     }

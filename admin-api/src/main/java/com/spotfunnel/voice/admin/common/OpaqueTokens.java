@@ -1,4 +1,4 @@
-package com.spotfunnel.voice.admin.users;
+package com.spotfunnel.voice.admin.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,21 +7,21 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Invitation tokens: 256 random bits, URL-safe; only their SHA-256 is stored. */
-final class InvitationTokens {
+/** Secrets handed out once (invitation links, session cookies): 256 random bits, URL-safe; only their SHA-256 is stored. */
+public final class OpaqueTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private InvitationTokens() {
+    private OpaqueTokens() {
     }
 
-    static String newToken() {
+    public static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String sha256(String token) {
+    public static String sha256(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
