@@ -88,9 +88,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The status {@code /q/health/ready} answers now, or -1 when nothing answers. */
     public int readinessStatus() {
+        return status("/q/health/ready");
+    }
+
+    /** The status {@code path} answers now, or -1 when nothing answers. */
+    public int status(String path) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
                     .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

@@ -10,8 +10,11 @@ import com.spotfunnel.voice.simulator.CallResult;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -66,23 +69,32 @@ class KafkaBrokerOutageDrillTest {
     void everyEventOfFiftyLiveCallsArrivesOnceThoughTheBrokerWasDown() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         long started = System.nanoTime();
-        List<LiveCall> calls = SimulatedVoiceStack.place(SimulatedVoiceStack.plan(gateway, 6), CALLS,
+        List<LiveCall> calls = SimulatedVoiceStack.place(SimulatedVoiceStack.plan(gateway, 3), CALLS,
                 Duration.ofSeconds(5), http, clock);
 
         // The broker goes away once every call is live (CallStarted written, bridged to the pipeline): each call
         // then has events before, during and after the outage.
         gateway.awaitMetric("gateway_active_calls", CALLS, Duration.ofSeconds(90));
+        Instant outageStarted = Instant.now();
         broker.stop();
         log("broker stopped %d s into the drill", seconds(started));
-        List<Integer> readinessDuringOutage = new ArrayList<>();
+        Set<String> healthDuringOutage = new TreeSet<>();
         long outageEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(OUTAGE_SECONDS);
         while (System.nanoTime() < outageEnds) {
-            readinessDuringOutage.add(gateway.readinessStatus());
+            healthDuringOutage.add("gateway ready " + gateway.readinessStatus());
+            healthDuringOutage.add("gateway live " + gateway.status("/q/health/live"));
+            healthDuringOutage.add("pipeline ready " + pipeline.readinessStatus());
+            healthDuringOutage.add("pipeline live " + pipeline.status("/q/health/live"));
             Thread.sleep(1000);
         }
         broker.startAgain();
-        log("broker back after %d s of outage, %d s into the drill; gateway readiness meanwhile: %s",
-                OUTAGE_SECONDS, seconds(started), readinessDuringOutage);
+        Instant outageEnded = Instant.now();
+        log("broker back after %d s of outage, %d s into the drill; health meanwhile: %s", OUTAGE_SECONDS,
+                seconds(started), healthDuringOutage);
+        // The services still take calls (events wait in the producer buffer): a broker outage must not take
+        // every instance out of its load balancer at once, nor get them restarted.
+        assertEquals(Set.of("gateway ready 200", "gateway live 200", "pipeline ready 200", "pipeline live 200"),
+                healthDuringOutage, "health during the broker outage");
 
         List<CallResult> results = new ArrayList<>();
         for (LiveCall call : calls) {
@@ -99,6 +111,10 @@ class KafkaBrokerOutageDrillTest {
         List<String> problems = new ArrayList<>();
         callSids.forEach(sid -> problems.addAll(CallEventsCheck.problems(events, sid)));
         assertEquals(List.of(), problems, "events lost or duplicated across the broker outage");
+        long writtenDuringOutage = callSids.stream().map(events::callIdOf).flatMap(id -> events.recordsOf(id).stream())
+                .filter(e -> e.occurredAt().isAfter(outageStarted) && e.occurredAt().isBefore(outageEnded)).count();
+        assertTrue(writtenDuringOutage > 0, "the outage overlapped the calls: no event was produced during it");
+        log("%d events were produced while the broker was down", writtenDuringOutage);
         assertTrue(gateway.isAlive() && pipeline.isAlive(), "both services rode the outage out");
         log("drill done in %d s: %d calls, every event once", seconds(started), CALLS);
     }
