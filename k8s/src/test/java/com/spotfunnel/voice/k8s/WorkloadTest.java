@@ -49,7 +49,9 @@ class WorkloadTest {
     /**
      * A pod being replaced or scaled away keeps its live calls: Kubernetes only kills it after
      * terminationGracePeriodSeconds, which must cover the preStop wait plus the service's own drain
-     * (SHUTDOWN_TIMEOUT, and for the gateway DRAIN_GRACE after it), and no rollout takes a pod away first.
+     * (SHUTDOWN_TIMEOUT, and for the gateway DRAIN_GRACE after it) and the event producer's final flush
+     * (CALL_EVENTS_CLOSE_TIMEOUT_MS, 30 s by default, in the services that publish call events), and no rollout
+     * takes a pod away first.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("com.spotfunnel.voice.k8s.Overlays#names")
@@ -61,10 +63,13 @@ class WorkloadTest {
             Map<String, String> env = manifests.environment(deployment, container);
             Duration drain = Durations.parse(env.getOrDefault("SHUTDOWN_TIMEOUT", "30s"))
                     .plus(env.containsKey("DRAIN_GRACE") ? Durations.parse(env.get("DRAIN_GRACE")) : Duration.ZERO)
-                    .plus(preStopWait(container));
+                    .plus(preStopWait(container))
+                    .plus(Services.CALL_CARRYING.contains(service)
+                            ? Duration.ofMillis(Long.parseLong(env.getOrDefault("CALL_EVENTS_CLOSE_TIMEOUT_MS", "30000")))
+                            : Duration.ZERO);
             long grace = deployment.spec().path("template").path("spec").path("terminationGracePeriodSeconds").asLong(30);
             assertTrue(grace >= drain.toSeconds(), service + ": terminationGracePeriodSeconds " + grace
-                    + " is shorter than preStop + SHUTDOWN_TIMEOUT + DRAIN_GRACE = " + drain.toSeconds() + " s");
+                    + " is shorter than preStop + SHUTDOWN_TIMEOUT + DRAIN_GRACE + producer flush = " + drain.toSeconds() + " s");
             assertEquals(0, deployment.spec().path("strategy").path("rollingUpdate").path("maxUnavailable").asInt(-1),
                     service + ": a rollout must start the new pod before an old one drains");
         }

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One packaged Quarkus app ({@code quarkus-run.jar}) run as a child process on a free port. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
@@ -29,7 +29,7 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(String name, String jarProperty, int port, Map<String, String> env,
+    public static ServiceProcess start(String name, String jarProperty, int port, Map<String, String> env,
             List<String> jvmOptions) throws IOException {
         String jar = System.getProperty(jarProperty);
         if (jar == null || !new File(jar).isFile()) {
@@ -49,28 +49,98 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("HTTP_PORT", Integer.toString(port));
         builder.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        builder.environment().put("SHUTDOWN_TIMEOUT", "1s");
         builder.environment().putAll(env);
         return new ServiceProcess(name, port, builder.start(), log);
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Sends SIGTERM, as Kubernetes does when it stops a pod, and returns at once. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; false when it still runs after the timeout. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The status {@code /q/health/ready} answers now, or -1 when nothing answers. */
+    public int readinessStatus() {
+        return status("/q/health/ready");
+    }
+
+    /** The status {@code path} answers now, or -1 when nothing answers. */
+    public int status(String path) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** A gauge's value from {@code /q/metrics} (its unlabelled line), or -1 when it cannot be read now. */
+    public double metric(String name) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        try {
+            String body = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            return body.lines().filter(line -> line.startsWith(name + " ")).findFirst()
+                    .map(line -> Double.parseDouble(line.substring(name.length()).trim())).orElse(-1.0);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** Polls {@link #metric} until it reaches {@code atLeast}; fails after the timeout. */
+    public void awaitMetric(String name, double atLeast, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        double last = -1;
+        while (System.nanoTime() < deadline) {
+            last = metric(name);
+            if (last >= atLeast) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(this.name + ": " + name + " was " + last + ", not " + atLeast + ", after " + timeout);
+    }
+
+    public Path log() {
+        return log;
+    }
+
     /** Polls {@code /q/health/ready} until it answers 200. */
-    void awaitReady(Duration timeout) throws Exception {
+    public void awaitReady(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         int lastStatus = -1;

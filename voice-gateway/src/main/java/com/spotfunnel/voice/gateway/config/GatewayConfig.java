@@ -55,7 +55,7 @@ public interface GatewayConfig {
 
     /**
      * After Quarkus' graceful shutdown ({@code quarkus.shutdown.timeout}, during which live calls go on and new
-     * requests get 503), how much longer to wait for sessions still live.
+     * requests get 503), how much longer to wait for sessions still ending (their CallEnded published).
      */
     @WithDefault("5s")
     Duration drainGrace();
@@ -107,10 +107,6 @@ public interface GatewayConfig {
         /** Spoken to callers of a number no tenant owns. */
         @WithDefault("Sorry, this number is not in service. Goodbye.")
         String unknownNumberMessage();
-
-        /** Spoken while the gateway is shutting down and refuses new calls. */
-        @WithDefault("Sorry, we cannot take your call right now. Please call again in a moment.")
-        String unavailableMessage();
 
         /** Seconds a fallback transfer rings before giving up. */
         @WithDefault("30")

@@ -10,8 +10,12 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * Graceful shutdown: on SIGTERM readiness goes DOWN (the load balancer stops sending), the webhook refuses
- * new calls, and live calls go on until they end or {@code gateway.drain-grace} passes.
+ * Graceful shutdown, second half. On SIGTERM Quarkus' graceful shutdown comes first: every new request gets 503
+ * (readiness, so the load balancer stops sending; a new call's webhook, so Twilio tries the number's fallback
+ * URL) while live calls' Media Streams sockets go on until they end or {@code quarkus.shutdown.timeout} passes
+ * (service-support's {@code WebSocketShutdownAccounting} makes those sockets count). Then this observer marks
+ * the gateway draining and waits up to {@code gateway.drain-grace} for sessions still ending, so their CallEnded
+ * is handed to the Kafka producer before it closes (and flushes).
  */
 @ApplicationScoped
 public class Drain {
@@ -40,15 +44,17 @@ public class Drain {
         draining = false;
     }
 
-    /** Runs early in shutdown (high priority), before the HTTP server and Kafka producer stop. */
+    /** Runs first among the ShutdownEvent observers (priority 1), before the Kafka producer closes. */
     void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
         begin();
-        Instant deadline = Instant.now().plus(config.drainGrace());
+        Instant started = Instant.now();
+        Instant deadline = started.plus(config.drainGrace());
         LOG.infof("Draining: %d live calls, up to %s", metrics.activeCalls(), config.drainGrace());
         while (metrics.activeCalls() > 0 && Instant.now().isBefore(deadline)) {
-            sleep(Duration.ofMillis(200));
+            sleep(Duration.ofMillis(100));
         }
-        LOG.infof("Drain done: %d calls still live", metrics.activeCalls());
+        LOG.infof("Drain done after %d ms: %d calls still live", Duration.between(started, Instant.now()).toMillis(),
+                metrics.activeCalls());
     }
 
     private static void sleep(Duration duration) {

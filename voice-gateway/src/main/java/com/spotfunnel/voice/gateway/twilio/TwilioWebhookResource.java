@@ -70,8 +70,11 @@ public class TwilioWebhookResource {
         String callSid = params.getOrDefault("CallSid", "");
         String to = params.get("To");
         if (support.drain.isDraining()) {
+            // 503, not TwiML: Twilio then asks the number's Voice Fallback URL, which reaches a ready instance.
             support.metrics.webhook("refused_draining");
-            return Twiml.sayThenHangup(config.fallback().unavailableMessage());
+            throw new WebApplicationException(Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", "1").type(MediaType.TEXT_PLAIN)
+                    .entity("voice-gateway is shutting down; new calls go to another instance").build());
         }
         TenantConfig tenant = to == null ? null : tenants.byPhoneNumber(to).orElse(null);
         String callId = UUID.randomUUID().toString();

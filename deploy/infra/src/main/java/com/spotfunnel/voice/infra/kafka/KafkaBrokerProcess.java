@@ -29,14 +29,20 @@ public final class KafkaBrokerProcess {
     }
 
     public static KafkaBrokerProcess start() {
+        return start(List.of());
+    }
+
+    /** With {@link KafkaBrokerMain}'s extra arguments (e.g. a fixed address for {@link RestartableKafkaBroker}). */
+    static KafkaBrokerProcess start(List<String> arguments) {
         try {
             Path log = Files.createTempFile("spotfunnel-kafka-", ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = List.of(java,
+            List<String> command = new java.util.ArrayList<>(List.of(java,
                     "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                     "-cp", brokerClasspath(),
-                    KafkaBrokerMain.class.getName(), "--exit-with-parent");
+                    KafkaBrokerMain.class.getName(), "--exit-with-parent"));
+            command.addAll(arguments);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
