@@ -384,6 +384,11 @@ public final class Conversation implements SttListener {
             public void used(Stage stage, String provider, String model, double quantity, String unit) {
                 send(new PipelineMessage.Cost(services.prices.price(turnIndex, stage, provider, model, quantity, unit)));
             }
+
+            @Override
+            public void firstByte(Stage stage, String provider, long nanos) {
+                send(new PipelineMessage.StageLatency(stage, provider, TimeUnit.NANOSECONDS.toMillis(nanos)));
+            }
         };
     }
 

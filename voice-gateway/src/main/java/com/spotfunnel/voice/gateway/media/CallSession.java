@@ -168,6 +168,9 @@ public final class CallSession implements BridgeListener {
             services.events.publish(track, cost.cost());
         } else if (message instanceof PipelineMessage.ProviderFailure failure) {
             services.events.publish(track, failure.failure());
+        } else if (message instanceof PipelineMessage.StageLatency latency && latency.stage() != null) {
+            services.metrics.providerFirstByte(latency.stage().name().toLowerCase(java.util.Locale.ROOT),
+                    latency.provider(), Duration.ofMillis(Math.max(0, latency.firstByteMs())));
         } else if (message instanceof PipelineMessage.Failed failed) {
             fail(failed.kind() == null ? FailureKind.OTHER : failed.kind(), errorType(failed.kind()), failed.detail());
         } else if (message instanceof PipelineMessage.Transfer) {
