@@ -3,6 +3,7 @@ package com.spotfunnel.voice.events;
 import com.spotfunnel.voice.events.payload.CallAnalyzed;
 import com.spotfunnel.voice.events.payload.CallEnded;
 import com.spotfunnel.voice.events.payload.CallStarted;
+import com.spotfunnel.voice.events.payload.CallStatusReported;
 import com.spotfunnel.voice.events.payload.CallTransferred;
 import com.spotfunnel.voice.events.payload.CostRecorded;
 import com.spotfunnel.voice.events.payload.EventPayload;
@@ -27,7 +28,8 @@ public enum EventType {
     COST_RECORDED("CostRecorded", 1, CostRecorded.class),
     CALL_ENDED("CallEnded", 1, CallEnded.class),
     CALL_ANALYZED("CallAnalyzed", 1, CallAnalyzed.class),
-    SYSTEM_ERROR("SystemError", 1, SystemError.class);
+    SYSTEM_ERROR("SystemError", 1, SystemError.class),
+    CALL_STATUS_REPORTED("CallStatusReported", 1, CallStatusReported.class);
 
     private final String wireName;
     private final int schemaVersion;

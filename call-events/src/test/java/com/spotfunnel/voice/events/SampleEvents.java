@@ -5,6 +5,7 @@ import com.spotfunnel.voice.events.payload.CallCosts;
 import com.spotfunnel.voice.events.payload.CallEnded;
 import com.spotfunnel.voice.events.payload.CallStarted;
 import com.spotfunnel.voice.events.payload.CallStatus;
+import com.spotfunnel.voice.events.payload.CallStatusReported;
 import com.spotfunnel.voice.events.payload.CallTransferred;
 import com.spotfunnel.voice.events.payload.CostRecorded;
 import com.spotfunnel.voice.events.payload.EventPayload;
@@ -50,6 +51,7 @@ final class SampleEvents {
                 Priority.HIGH));
         add(events, 8, new SystemError("all_llm_failed", Severity.CRITICAL, "pipeline-service",
                 "Every LLM provider failed", null, Map.of("providers", "openai,gemini")));
+        add(events, 9, new CallStatusReported("completed", 97L));
         return events;
     }
 

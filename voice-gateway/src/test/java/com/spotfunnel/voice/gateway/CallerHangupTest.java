@@ -10,6 +10,7 @@ import com.spotfunnel.voice.events.bridge.PipelineMessage;
 import com.spotfunnel.voice.events.payload.CallEnded;
 import com.spotfunnel.voice.events.payload.CallStatus;
 import com.spotfunnel.voice.events.payload.CostRecorded;
+import com.spotfunnel.voice.events.payload.FailureKind;
 import com.spotfunnel.voice.events.payload.Speaker;
 import com.spotfunnel.voice.events.payload.Stage;
 import com.spotfunnel.voice.events.payload.TranscriptTurn;
@@ -93,6 +94,44 @@ class CallerHangupTest {
         assertTrue(afterLastTurn.compareTo(config.pipelineDrainTimeout().dividedBy(2)) < 0,
                 "CallEnded " + afterLastTurn.toMillis() + " ms after the last turn");
         assertTrue(caller.awaitClosedByGateway(Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void afterAFallbackThePipelinesLastCostsStayOnTheCallsRecord() throws Exception {
+        MediaStreamClient caller = twilio.placeCall(TwilioSimulator.newCallSid(), "+14155550602", "+15550000001");
+        FakePipeline.Call pipeline = FakePipeline.get().awaitCall(caller.callId());
+        pipeline.await(GatewayMessage.CallStart.class);
+        // like pipeline-service: on CallerHangup("fallback"), the caller audio not yet billed, then close
+        pipeline.onCallerHangup(true, new PipelineMessage.Cost(new CostRecorded(2, Stage.STT, "deepgram", "nova-3",
+                new BigDecimal("3"), "audio_seconds", new BigDecimal("0.0003"))));
+
+        pipeline.send(new PipelineMessage.Cost(new CostRecorded(0, Stage.STT, "deepgram", "nova-3",
+                new BigDecimal("1"), "audio_seconds", new BigDecimal("0.0001"))));
+        pipeline.send(new PipelineMessage.Failed(FailureKind.TTS, "every TTS provider failed"));
+        // the LLM's bill for the answer that could not be spoken arrives just after the failure
+        pipeline.send(new PipelineMessage.Cost(new CostRecorded(1, Stage.LLM, "openai", "gpt-4o-mini",
+                new BigDecimal("200"), "prompt_tokens", new BigDecimal("0.0020"))));
+        assertEquals("fallback", pipeline.await(GatewayMessage.CallerHangup.class).reason());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(pipeline::isClosed);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> CallEventsProbe.get().ofCall(caller.callId())
+                .stream().anyMatch(e -> e.type() == EventType.CALL_TRANSFERRED));
+
+        caller.stop(); // Twilio ends the stream once the call runs the fallback TwiML
+        List<CallEvent> events = CallEventsProbe.get().awaitEvent(caller.callId(),
+                e -> e.type() == EventType.CALL_ENDED);
+        List<CostRecorded> costs = events.stream().filter(e -> e.type() == EventType.COST_RECORDED)
+                .map(e -> (CostRecorded) e.payload()).toList();
+        assertEquals(List.of(Stage.STT, Stage.LLM, Stage.STT), costs.stream().map(CostRecorded::stage).toList(),
+                "the costs after the failure are recorded too: " + events);
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(i, events.get(i).seq(), "seq increases from 0 without gaps");
+        }
+        CallEnded ended = (CallEnded) events.get(events.size() - 1).payload();
+        assertEquals(CallStatus.TRANSFERRED, ended.status());
+        assertEquals("ai_failure", ended.endedReason());
+        assertEquals(0, new BigDecimal("0.0004").compareTo(ended.costs().stt()));
+        assertEquals(0, new BigDecimal("0.0020").compareTo(ended.costs().llm()));
+        assertEquals(0, new BigDecimal("0.0024").compareTo(ended.costs().total()), "every cost so far is kept");
     }
 
     @Test

@@ -95,6 +95,8 @@ class FullCallTest {
 
         caller.dtmf("5");
         assertEquals("5", pipeline.await(GatewayMessage.Dtmf.class).digit());
+        // a provider's time to first byte, as the pipeline reports it: a per-call metric here, not an event
+        pipeline.send(new PipelineMessage.StageLatency(Stage.LLM, "fake-llm", 240));
 
         caller.stop();
         assertEquals("caller_hangup", pipeline.await(GatewayMessage.CallerHangup.class).reason());
@@ -120,6 +122,8 @@ class FullCallTest {
 
         PrometheusMetrics.awaitLine("gateway_active_calls 0.0");
         PrometheusMetrics.awaitLine("gateway_turn_latency_seconds_count 1.0");
+        PrometheusMetrics.awaitLine("gateway_provider_first_byte_seconds_count{provider=\"fake-llm\",stage=\"llm\"} 1.0");
+        PrometheusMetrics.awaitLine("gateway_provider_first_byte_seconds_sum{provider=\"fake-llm\",stage=\"llm\"} 0.24");
     }
 
     @Test

@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.spotfunnel.voice.events.CallEvent;
+import com.spotfunnel.voice.events.EventType;
+import com.spotfunnel.voice.events.bridge.GatewayMessage;
+import com.spotfunnel.voice.events.payload.CallStatusReported;
 import com.spotfunnel.voice.events.payload.Severity;
 import com.spotfunnel.voice.events.payload.SystemError;
 import com.spotfunnel.voice.gateway.fakes.CallEventsProbe;
+import com.spotfunnel.voice.gateway.fakes.FakePipeline;
 import com.spotfunnel.voice.gateway.fakes.GatewayFakesResource;
 import com.spotfunnel.voice.simulator.TwilioSignature;
+import com.spotfunnel.voice.gateway.fakes.MediaStreamClient;
 import com.spotfunnel.voice.gateway.fakes.TwilioSimulator;
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
 import com.twilio.security.RequestValidator;
@@ -106,6 +111,32 @@ class TwilioWebhookTest {
         assertEquals(before + 1, finalCompleted(), "recorded once; the late 'ringing' changes nothing");
         assertEquals("completed", ledger.get(callSid).orElseThrow().status());
         assertEquals(42, ledger.get(callSid).orElseThrow().durationSeconds());
+    }
+
+    @Test
+    void twiliosBilledDurationGoesOnTheCallsEventsOnce() throws Exception {
+        String callSid = TwilioSimulator.newCallSid();
+        MediaStreamClient caller = twilio.placeCall(callSid, "+14155550104", "+15550000001");
+        FakePipeline.get().awaitCall(caller.callId()).await(GatewayMessage.CallStart.class);
+        caller.stop();
+        CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
+
+        // Twilio's status callback comes after the stream ended, and may come twice
+        var completed = TwilioSimulator.incomingCall(callSid, "+14155550104", "+15550000001");
+        completed.put("CallStatus", "completed");
+        completed.put("CallDuration", "42");
+        completed.put("SequenceNumber", "3");
+        twilio.post("/twilio/status", completed).then().statusCode(200);
+        twilio.post("/twilio/status", completed).then().statusCode(200);
+
+        List<CallEvent> events = CallEventsProbe.get().awaitEvent(caller.callId(),
+                e -> e.type() == EventType.CALL_STATUS_REPORTED);
+        CallEvent reported = events.get(events.size() - 1);
+        assertEquals(new CallStatusReported("completed", 42L), reported.payload());
+        assertEquals(events.size() - 1, reported.seq(), "continues the call's seq");
+        Thread.sleep(300);
+        assertEquals(1, CallEventsProbe.get().ofCall(caller.callId()).stream()
+                .filter(e -> e.type() == EventType.CALL_STATUS_REPORTED).count(), "the repeat adds nothing");
     }
 
     @jakarta.inject.Inject

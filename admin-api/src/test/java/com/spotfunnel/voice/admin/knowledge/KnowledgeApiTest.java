@@ -70,6 +70,24 @@ class KnowledgeApiTest {
     }
 
     @Test
+    void thePipelinesServiceAccountMaySearchButNothingElse() {
+        String tenant = createTenant();
+        String kb = asAdmin().body(Map.of("name", "FAQ")).post("/tenants/" + tenant + "/knowledge-bases")
+                .then().statusCode(201).extract().path("id");
+        asAdmin().body(Map.of("title", "Hours", "content", "Our opening hours are Monday to Friday, 8 am to 5 pm."))
+                .post("/tenants/" + tenant + "/knowledge-bases/" + kb + "/documents").then().statusCode(201);
+
+        // the query pipeline-service sends: the caller's words, any of which may match
+        given().auth().oauth2(Tokens.pipeline()).queryParam("q", "there or what or are or your or opening or hours")
+                .queryParam("limit", 3).get("/tenants/" + tenant + "/knowledge/search").then().statusCode(200)
+                .body("[0].content", equalTo("Our opening hours are Monday to Friday, 8 am to 5 pm."));
+        given().auth().oauth2(Tokens.pipeline()).get("/tenants/" + tenant + "/knowledge-bases").then().statusCode(403);
+        given().auth().oauth2(Tokens.pipeline()).contentType(ContentType.JSON).body(Map.of("name", "Mine"))
+                .post("/tenants/" + tenant + "/knowledge-bases").then().statusCode(403);
+        given().auth().oauth2(Tokens.pipeline()).get("/tenants/" + tenant).then().statusCode(403);
+    }
+
+    @Test
     void badKnowledgeInputIs400NamingTheField() {
         String tenant = createTenant();
         asAdmin().body(Map.of("description", "x")).post("/tenants/" + tenant + "/knowledge-bases")

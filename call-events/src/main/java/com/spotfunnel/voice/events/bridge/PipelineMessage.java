@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.spotfunnel.voice.events.payload.CostRecorded;
 import com.spotfunnel.voice.events.payload.FailureKind;
 import com.spotfunnel.voice.events.payload.ProviderFailed;
+import com.spotfunnel.voice.events.payload.Stage;
 import com.spotfunnel.voice.events.payload.TranscriptTurn;
 
 /** Text frames from pipeline-service to voice-gateway on a call's socket. */
@@ -17,7 +18,8 @@ import com.spotfunnel.voice.events.payload.TranscriptTurn;
         @JsonSubTypes.Type(value = PipelineMessage.ProviderFailure.class, name = "providerFailed"),
         @JsonSubTypes.Type(value = PipelineMessage.Failed.class, name = "failed"),
         @JsonSubTypes.Type(value = PipelineMessage.Transfer.class, name = "transfer"),
-        @JsonSubTypes.Type(value = PipelineMessage.Hangup.class, name = "hangup")
+        @JsonSubTypes.Type(value = PipelineMessage.Hangup.class, name = "hangup"),
+        @JsonSubTypes.Type(value = PipelineMessage.StageLatency.class, name = "latency")
 })
 public sealed interface PipelineMessage {
 
@@ -52,5 +54,12 @@ public sealed interface PipelineMessage {
 
     /** The conversation is over (for example the caller said goodbye); hang up after the audio plays. */
     record Hangup(String reason) implements PipelineMessage {
+    }
+
+    /**
+     * A provider's time to first byte on this call (STT: stream open; LLM: first token; TTS: first audio of a
+     * sentence), for the gateway's per-call metrics. Informational: nothing depends on it.
+     */
+    record StageLatency(Stage stage, String provider, long firstByteMs) implements PipelineMessage {
     }
 }

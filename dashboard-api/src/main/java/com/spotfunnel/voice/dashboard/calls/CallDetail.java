@@ -5,9 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Everything about one call: the projected facts, the transcript, the costs, and what people wrote. */
+/**
+ * Everything about one call: the projected facts, the transcript, the costs, and what people wrote.
+ * {@code twilioStatus} / {@code twilioDurationSeconds}: Twilio's final status and billed CallDuration (null until
+ * Twilio's status callback is in).
+ */
 public record CallDetail(String callId, String tenantId, String callSid, String callerPhone, String dialedNumber,
         String direction, String status, Instant startedAt, Instant endedAt, Long durationSeconds,
+        String twilioStatus, Long twilioDurationSeconds,
         String endedReason, String summary, String reasonForCalling, String outcome,
         Map<String, Object> capturedData, String priority, String transferredTo, String transferOutcome,
         boolean fallbackPlayed, Costs costs, ActionState action, Archive archive, List<Turn> transcript) {

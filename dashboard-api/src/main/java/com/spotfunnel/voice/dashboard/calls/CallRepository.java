@@ -101,7 +101,8 @@ public class CallRepository {
         return new CallDetail(c.getString("call_id"), c.getString("tenant_id"), c.getString("call_sid"),
                 c.getString("caller_phone"), c.getString("dialed_number"), c.getString("direction"),
                 c.getString("status"), instant(c.getOffsetDateTime("started_at")),
-                instant(c.getOffsetDateTime("ended_at")), c.getLong("duration_seconds"), c.getString("ended_reason"),
+                instant(c.getOffsetDateTime("ended_at")), c.getLong("duration_seconds"),
+                c.getString("twilio_status"), c.getLong("twilio_duration_seconds"), c.getString("ended_reason"),
                 c.getString("summary"), c.getString("reason_for_calling"), c.getString("outcome"), capturedData,
                 c.getString("priority"), c.getString("transferred_to"), c.getString("transfer_outcome"),
                 Boolean.TRUE.equals(c.getBoolean("fallback_played")), costs, action, archive, turns);

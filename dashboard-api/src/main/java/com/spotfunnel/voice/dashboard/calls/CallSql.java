@@ -17,7 +17,7 @@ public final class CallSql {
     /** The columns of a call as lists and exports show it, with the person-written state folded in. */
     public static final String SELECT = """
             SELECT c.call_id, c.call_sid, c.caller_phone, c.direction, c.status, c.started_at, c.ended_at,
-                   c.duration_seconds, c.reason_for_calling, c.summary, c.outcome, c.priority, c.total_cost,
+                   c.duration_seconds, c.twilio_duration_seconds, c.reason_for_calling, c.summary, c.outcome, c.priority, c.total_cost,
                    ((c.requires_action OR a.marked_at IS NOT NULL) AND a.resolved_at IS NULL) AS open_action,
                    (r.call_id IS NOT NULL) AS archived
               FROM dashboard.call_logs c

@@ -5,6 +5,7 @@ import com.spotfunnel.voice.events.payload.CallAnalyzed;
 import com.spotfunnel.voice.events.payload.CallCosts;
 import com.spotfunnel.voice.events.payload.CallEnded;
 import com.spotfunnel.voice.events.payload.CallStarted;
+import com.spotfunnel.voice.events.payload.CallStatusReported;
 import com.spotfunnel.voice.events.payload.CallTransferred;
 import com.spotfunnel.voice.events.payload.CostRecorded;
 import com.spotfunnel.voice.events.payload.FallbackPlayed;
@@ -67,6 +68,11 @@ public class ProjectionWriter {
                SET transferred_to = $3, transfer_outcome = $4, transferred_seq = $5
              WHERE call_id = $1 AND tenant_id = $2 AND (transferred_seq IS NULL OR transferred_seq <= $5)""";
 
+    private static final String TWILIO_STATUS = """
+            UPDATE dashboard.call_logs
+               SET twilio_status = $3, twilio_duration_seconds = $4, twilio_status_seq = $5
+             WHERE call_id = $1 AND tenant_id = $2 AND (twilio_status_seq IS NULL OR twilio_status_seq <= $5)""";
+
     private static final String FALLBACK = """
             UPDATE dashboard.call_logs SET fallback_played = true
              WHERE call_id = $1 AND tenant_id = $2 AND NOT fallback_played""";
@@ -95,7 +101,7 @@ public class ProjectionWriter {
 
     /** The order statement groups run in within a batch: the call rows first (turns and costs need them). */
     private static final List<String> ORDER = List.of(ENSURE_CALL, STARTED, ENDED, ANALYZED, TRANSFERRED,
-            FALLBACK, TURN, COST);
+            TWILIO_STATUS, FALLBACK, TURN, COST);
 
     private final Pool pool;
 
@@ -184,6 +190,10 @@ public class ProjectionWriter {
         }
         if (event.payload() instanceof CallTransferred p) {
             return new Statement(TRANSFERRED, key.addString(p.transferTo()).addString(p.outcome())
+                    .addLong(event.seq()));
+        }
+        if (event.payload() instanceof CallStatusReported p) {
+            return new Statement(TWILIO_STATUS, key.addString(p.twilioStatus()).addLong(p.twilioDurationSeconds())
                     .addLong(event.seq()));
         }
         if (event.payload() instanceof FallbackPlayed) {

@@ -17,6 +17,7 @@ import com.spotfunnel.voice.events.CallEvent;
 import com.spotfunnel.voice.events.payload.CallAnalyzed;
 import com.spotfunnel.voice.events.payload.CallEnded;
 import com.spotfunnel.voice.events.payload.CallStarted;
+import com.spotfunnel.voice.events.payload.CallStatusReported;
 import com.spotfunnel.voice.events.payload.Speaker;
 import com.spotfunnel.voice.events.payload.TranscriptTurn;
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
@@ -104,6 +105,28 @@ class ProjectionTest {
         String expected = Tables.projectionOf(db, inOrder.get(0).callId());
         assertEquals(expected, Tables.projectionOf(db, reversed.get(0).callId()));
         assertEquals(expected, Tables.projectionOf(db, analysedFirst.get(0).callId()));
+    }
+
+    @Test
+    void twilioBilledDurationReachesTheCallLogBeforeOrAfterTheCallsOtherEvents() {
+        String tenant = "t-" + UUID.randomUUID();
+        Calls call = Calls.of(tenant).duration(95);
+        List<CallEvent> events = new ArrayList<>(call.events());
+        CallEvent last = events.get(events.size() - 1);
+        // Twilio's status callback usually lands just after CallEnded; here it arrives first of all
+        events.add(0, CallEvent.of(tenant, call.callId(), last.seq() + 1, last.occurredAt(),
+                new CallStatusReported("completed", 97L)));
+        EventProducer.send(bootstrap, events);
+        awaitApplied(call.callId(), events.size());
+
+        given().auth().oauth2(Tokens.customer(tenant)).get("/api/v1/calls/" + call.callId()).then()
+                .statusCode(200)
+                .body("durationSeconds", equalTo(95))
+                .body("twilioStatus", equalTo("completed"))
+                .body("twilioDurationSeconds", equalTo(97));
+        given().auth().oauth2(Tokens.customer(tenant)).get("/api/v1/calls?limit=5").then()
+                .statusCode(200)
+                .body("items.find { it.callId == '" + call.callId() + "' }.twilioDurationSeconds", equalTo(97));
     }
 
     @Test

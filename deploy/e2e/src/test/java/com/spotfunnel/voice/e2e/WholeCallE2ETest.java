@@ -128,6 +128,7 @@ class WholeCallE2ETest {
         pipelineEnv.put("GEMINI_API_KEY", GEMINI_KEY);
         pipelineEnv.put("CARTESIA_BASE_URL", providerUrl);
         pipelineEnv.put("ELEVENLABS_BASE_URL", providerUrl);
+        pipelineEnv.put("KNOWLEDGE_ENABLED", "false"); // no admin-api in this stack (knowledge: pipeline tests)
         pipeline = ServiceProcess.start("pipeline-service", "e2e.pipeline-service.jar", ServiceProcess.freePort(),
                 pipelineEnv, guards);
 

@@ -29,7 +29,8 @@ public class CallAnalyzer {
     private static final Logger LOG = Logger.getLogger(CallAnalyzer.class);
     private static final Set<String> OUTCOMES = Set.of("appointment_booked", "question_answered",
             "callback_requested", "transferred", "no_resolution");
-    static final String INSTRUCTIONS = """
+    /** The analysis prompt (public: the simulated LLM recognises it). */
+    public static final String INSTRUCTIONS = """
             You analyse a finished phone call between a caller and a business's AI receptionist.
             Reply with ONE JSON object and nothing else, with these fields:
             "summary" (one or two sentences), "reasonForCalling" (short), "outcome" (one of appointment_booked,

@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /** The pipeline's business settings ({@code pipeline.*}). Provider endpoints and prices have their own mappings. */
 @ConfigMapping(prefix = "pipeline")
@@ -17,8 +16,8 @@ public interface PipelineConfig {
 
     Analysis analysis();
 
-    /** Small per-tenant knowledge snippets ({@code pipeline.knowledge."<tenantId>"=fact one,fact two}; {@code \,} for a comma). */
-    Map<String, List<String>> knowledge();
+    /** Knowledge-base retrieval from admin-api for each answer. */
+    Knowledge knowledge();
 
     interface DefaultProviders {
         List<String> stt();
@@ -53,6 +52,16 @@ public interface PipelineConfig {
         /** How many earlier turns go to the LLM with each request. */
         @WithDefault("20")
         int historyTurns();
+    }
+
+    interface Knowledge {
+        /** Ask admin-api for passages before each answer; off = answer without knowledge ({@code KNOWLEDGE_ENABLED}). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Passages given to the LLM per answer. */
+        @WithDefault("3")
+        int maxPassages();
     }
 
     interface Analysis {

@@ -204,9 +204,12 @@ public final class Conversation implements SttListener {
 
     private void reply(String question) {
         AgentTurn turn = newTurn(null, true);
-        LlmRequest request = new LlmRequest(systemPrompt(question), window());
-        Multi<String> sentences = SentenceSplitter.sentences(services.llm.stream(llmOrder, request, listener(turn.index)));
-        play(turn, sentences);
+        List<ChatMessage> window = window();
+        StageListener listener = listener(turn.index);
+        // Knowledge first (never fails: no passages when admin-api cannot answer in time), then the LLM.
+        Multi<String> tokens = services.knowledge.relevant(call.tenantId(), question).onItem().transformToMulti(facts ->
+                services.llm.stream(llmOrder, new LlmRequest(systemPrompt(facts), window), listener));
+        play(turn, SentenceSplitter.sentences(tokens));
     }
 
     private void speak(String text, PipelineMessage after) {
@@ -381,6 +384,11 @@ public final class Conversation implements SttListener {
             public void used(Stage stage, String provider, String model, double quantity, String unit) {
                 send(new PipelineMessage.Cost(services.prices.price(turnIndex, stage, provider, model, quantity, unit)));
             }
+
+            @Override
+            public void firstByte(Stage stage, String provider, long nanos) {
+                send(new PipelineMessage.StageLatency(stage, provider, TimeUnit.NANOSECONDS.toMillis(nanos)));
+            }
         };
     }
 
@@ -397,11 +405,11 @@ public final class Conversation implements SttListener {
         }
     }
 
-    private String systemPrompt(String question) {
+    /** Called once the knowledge has arrived, possibly off the call's lock: reads only final fields. */
+    private String systemPrompt(List<String> facts) {
         String base = agent != null && agent.systemPrompt() != null && !agent.systemPrompt().isBlank()
                 ? agent.systemPrompt() : services.config.conversation().defaultSystemPrompt();
         StringBuilder prompt = new StringBuilder(base);
-        List<String> facts = services.knowledge.relevant(call.tenantId(), question);
         if (!facts.isEmpty()) {
             prompt.append("\n\nFacts you may use:\n");
             facts.forEach(fact -> prompt.append("- ").append(fact).append('\n'));

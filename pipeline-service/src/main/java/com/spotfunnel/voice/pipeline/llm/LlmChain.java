@@ -54,7 +54,7 @@ public class LlmChain {
         int[] ownChars = {0};
         LOG.debugf("LLM attempt with %s (continuing: %s)", provider.name(), continuing);
         boolean[] usageSeen = {false};
-        return metrics.timeFirst(Stage.LLM, provider.name(), provider.stream(request))
+        return metrics.timeFirst(Stage.LLM, provider.name(), provider.stream(request), listener)
                 .onItem().transformToMulti(events -> events)
                 .onItem().transform(event -> {
                     if (event instanceof LlmEvent.Usage usage) {

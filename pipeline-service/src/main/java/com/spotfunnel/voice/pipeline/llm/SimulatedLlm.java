@@ -1,5 +1,6 @@
 package com.spotfunnel.voice.pipeline.llm;
 
+import com.spotfunnel.voice.pipeline.analysis.CallAnalyzer;
 import com.spotfunnel.voice.pipeline.config.ProvidersConfig;
 import com.spotfunnel.voice.pipeline.provider.Simulation;
 import io.smallrye.common.annotation.NonBlocking;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * A deterministic LLM for the local stack, load tests and fault drills ({@code simulated}): it answers from the
- * system prompt (the tenant's prompt and its knowledge lines) and the caller's last words, word by word.
+ * system prompt (the tenant's prompt and its knowledge lines) and the caller's last words, word by word; asked
+ * for the post-call analysis, it answers valid JSON ({@link SimulatedAnalysis}).
  */
 @ApplicationScoped
 public class SimulatedLlm implements LlmProvider {
@@ -41,7 +43,8 @@ public class SimulatedLlm implements LlmProvider {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5_000, successThreshold = 1)
     @CircuitBreakerName("simulated-llm")
     public Uni<Multi<LlmEvent>> stream(LlmRequest request) {
-        String answer = answer(request);
+        String answer = request.systemPrompt().equals(CallAnalyzer.INSTRUCTIONS)
+                ? SimulatedAnalysis.of(request.lastUserText()) : answer(request);
         List<LlmEvent> events = new ArrayList<>();
         for (String word : answer.split("(?<= )")) {
             events.add(new LlmEvent.Delta(word));

@@ -20,14 +20,21 @@ public class ProviderMetrics {
         this.meters = meters;
     }
 
-    public <T> Uni<T> timeFirst(Stage stage, String provider, Uni<T> call) {
+    /** Times {@code call} to its first item; a success is also reported to the call's {@code listener}. */
+    public <T> Uni<T> timeFirst(Stage stage, String provider, Uni<T> call, StageListener listener) {
         return Uni.createFrom().deferred(() -> {
             long started = System.nanoTime();
-            return call.onItemOrFailure().invoke((item, failure) -> Timer.builder("pipeline_provider_first_byte")
-                    .tag("stage", stage.name().toLowerCase(Locale.ROOT)).tag("provider", provider)
-                    .tag("outcome", failure == null ? "ok" : ProviderException.typeOf(failure))
-                    .publishPercentiles(0.5, 0.99)
-                    .register(meters).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS));
+            return call.onItemOrFailure().invoke((item, failure) -> {
+                long nanos = System.nanoTime() - started;
+                Timer.builder("pipeline_provider_first_byte")
+                        .tag("stage", stage.name().toLowerCase(Locale.ROOT)).tag("provider", provider)
+                        .tag("outcome", failure == null ? "ok" : ProviderException.typeOf(failure))
+                        .publishPercentiles(0.5, 0.99)
+                        .register(meters).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+                if (failure == null) {
+                    listener.firstByte(stage, provider, nanos);
+                }
+            });
         });
     }
 }

@@ -11,6 +11,10 @@ public interface StageListener {
     /** {@code unit}: audio_seconds, prompt_tokens, completion_tokens or characters. */
     void used(Stage stage, String provider, String model, double quantity, String unit);
 
+    /** A provider produced its first byte this long after it was asked (only when it did). */
+    default void firstByte(Stage stage, String provider, long nanos) {
+    }
+
     StageListener NONE = new StageListener() {
         @Override
         public void providerFailed(ProviderFailed failure) {

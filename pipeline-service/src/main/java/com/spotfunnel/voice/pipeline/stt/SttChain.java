@@ -45,7 +45,7 @@ public class SttChain {
         }
         SttProvider provider = chain.get(0);
         List<SttProvider> rest = chain.subList(1, chain.size());
-        return metrics.timeFirst(Stage.STT, provider.name(), provider.open(listener)).map(session -> new Opened(provider, session, rest))
+        return metrics.timeFirst(Stage.STT, provider.name(), provider.open(listener), stage).map(session -> new Opened(provider, session, rest))
                 .onFailure().recoverWithUni(failure -> {
                     stage.providerFailed(new ProviderFailed(Stage.STT, provider.name(), ProviderException.typeOf(failure),
                             ProviderException.describe(failure), rest.isEmpty() ? null : rest.get(0).name()));

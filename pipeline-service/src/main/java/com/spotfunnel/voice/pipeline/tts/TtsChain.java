@@ -55,7 +55,8 @@ public class TtsChain {
             StageListener listener) {
         TtsProvider provider = chain.get(index);
         long[] delivered = {0};
-        return metrics.timeFirst(Stage.TTS, provider.name(), provider.synthesize(text, index == 0 ? voice : null))
+        return metrics.timeFirst(Stage.TTS, provider.name(), provider.synthesize(text, index == 0 ? voice : null),
+                        listener)
                 .invoke(audio -> listener.used(Stage.TTS, provider.name(), provider.model(), text.length(), "characters"))
                 .onItem().transformToMulti(audio -> audio)
                 .invoke(bytes -> delivered[0] += bytes.length)

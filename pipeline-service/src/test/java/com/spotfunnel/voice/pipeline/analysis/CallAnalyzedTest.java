@@ -16,6 +16,10 @@ import com.spotfunnel.voice.events.payload.CallAnalyzed;
 import com.spotfunnel.voice.events.payload.Priority;
 import com.spotfunnel.voice.events.payload.Speaker;
 import com.spotfunnel.voice.events.serde.CallEventDeserializer;
+import com.spotfunnel.voice.events.tenant.AgentConfig;
+import com.spotfunnel.voice.events.tenant.ProviderOrder;
+import com.spotfunnel.voice.events.tenant.TenantConfig;
+import com.spotfunnel.voice.events.tenant.TenantRegistry;
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
 import com.spotfunnel.voice.pipeline.fakes.DeepgramFake;
 import com.spotfunnel.voice.pipeline.fakes.FakesReset;
@@ -25,10 +29,13 @@ import com.spotfunnel.voice.pipeline.fakes.Sse;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -48,6 +55,9 @@ class CallAnalyzedTest extends FakesReset {
 
     @TestHTTPResource("/")
     URI root;
+
+    @Inject
+    TenantRegistry tenants;
 
     @Test
     void theLlmsAnalysisIsPublishedAsCallAnalyzed() {
@@ -102,6 +112,31 @@ class CallAnalyzedTest extends FakesReset {
         assertEquals("no_resolution", analyzed.outcome());
         assertTrue(analyzed.requiresAction());
         assertTrue(analyzed.summary().contains("unavailable"), analyzed.summary());
+    }
+
+    @Test
+    void theSimulatedLlmAnalysesASimulatedCall() {
+        List<String> simulated = List.of("simulated");
+        tenants.apply(new TenantConfig("t-sim-analysis", 1, "Sim Dental", "dental", true, List.of("+15550009998"),
+                new AgentConfig("You are Sim Dental's receptionist.", "Welcome to Sim Dental.", null,
+                        new ProviderOrder(simulated, simulated, simulated), null, Map.of(), null), Instant.now()));
+        String callId = "call-" + UUID.randomUUID();
+        try (GatewayClient gateway = GatewayClient.connect(root, callId, "t-sim-analysis")) {
+            gateway.awaitUtterances(1);
+            gateway.sendAudio(8000); // one second of speech, then enough silence to end the utterance
+            gateway.sendSilence(700 * 8);
+            gateway.awaitTurn(Speaker.AGENT, 2);
+            gateway.send(new GatewayMessage.CallerHangup("caller hung up"));
+        }
+
+        CallAnalyzed analyzed = (CallAnalyzed) awaitAnalysis(callId).payload();
+        assertEquals("The caller said: \"Hi there what are your opening hours?\". The call ended as question "
+                + "answered after 1 caller turn.", analyzed.summary());
+        assertEquals("opening_hours", analyzed.reasonForCalling());
+        assertEquals("question_answered", analyzed.outcome());
+        assertEquals(Map.of(), analyzed.capturedData());
+        assertFalse(analyzed.requiresAction());
+        assertEquals(Priority.LOW, analyzed.priority());
     }
 
     private void talkAndHangUp(String callId) {

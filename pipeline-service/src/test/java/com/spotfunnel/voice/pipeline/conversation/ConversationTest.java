@@ -99,6 +99,14 @@ class ConversationTest extends FakesReset {
             assertAmount("39", tts.stream().map(CostRecorded::quantity).reduce(BigDecimal.ZERO, BigDecimal::add));
             assertAmount("0.00117", tts.stream().map(CostRecorded::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add));
             assertTrue(gateway.all(PipelineMessage.Failed.class).isEmpty());
+
+            // each provider's time to first byte also goes to the gateway, for its per-call metrics
+            List<PipelineMessage.StageLatency> latencies = gateway.all(PipelineMessage.StageLatency.class);
+            assertTrue(latencies.stream().anyMatch(l -> l.stage() == Stage.STT && l.provider().equals("deepgram")),
+                    latencies.toString());
+            assertTrue(latencies.stream().anyMatch(l -> l.stage() == Stage.LLM && l.provider().equals("openai")));
+            assertTrue(latencies.stream().anyMatch(l -> l.stage() == Stage.TTS && l.provider().equals("cartesia")));
+            assertTrue(latencies.stream().allMatch(l -> l.firstByteMs() >= 0));
         }
     }
 

@@ -11,6 +11,7 @@ import com.spotfunnel.voice.events.tenant.ProviderOrder;
 import com.spotfunnel.voice.events.tenant.TenantConfig;
 import com.spotfunnel.voice.events.tenant.TenantRegistry;
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
+import com.spotfunnel.voice.pipeline.fakes.AdminApiFake;
 import com.spotfunnel.voice.pipeline.fakes.Checks;
 import com.spotfunnel.voice.pipeline.fakes.FakesReset;
 import com.spotfunnel.voice.pipeline.fakes.GatewayClient;
@@ -26,7 +27,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** A tenant configured with the simulated providers: energy STT, deterministic LLM, length-true TTS. */
+/**
+ * A tenant configured with the simulated providers: energy STT, deterministic LLM (answering from the knowledge
+ * admin-api found), length-true TTS.
+ */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(ProviderFakes.class)
@@ -45,6 +49,7 @@ class SimulatedCallTest extends FakesReset {
                 new AgentConfig("You are Sim Dental's receptionist.", "Welcome to Sim Dental.", null,
                         new ProviderOrder(simulated, simulated, simulated), "+15550001234", Map.of(), null),
                 Instant.now()));
+        AdminApiFake.passages("t-sim", List.of("We open at 9 am and close at 5 pm on weekdays.", "Parking is free."));
         String callId = "call-" + UUID.randomUUID();
         try (GatewayClient gateway = GatewayClient.connect(root, callId, "t-sim")) {
             String greeting = gateway.awaitUtterances(1);

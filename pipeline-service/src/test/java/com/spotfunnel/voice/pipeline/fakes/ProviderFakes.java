@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The AI providers for tests: WireMock for OpenAI, Gemini (SSE), Cartesia and ElevenLabs (binary μ-law), and a
- * Vert.x WebSocket server for Deepgram. Every provider URL and key points at them, and the guards get short
+ * Vert.x WebSocket server for Deepgram; the same WireMock also plays admin-api's knowledge search and the OIDC
+ * token endpoint ({@link AdminApiFake}). Every provider URL and key points at them, and the guards get short
  * timings (timeout 1 s, one retry after 20 ms, breaker: 4 calls, 1 s open).
  */
 public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
@@ -60,7 +61,7 @@ public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
         config.put("pipeline.default-providers.stt", "deepgram");
         config.put("pipeline.default-providers.llm", "openai,gemini");
         config.put("pipeline.default-providers.tts", "cartesia,elevenlabs");
-        config.put("pipeline.knowledge.\"t-sim\"", "We open at 9 am and close at 5 pm on weekdays.,Parking is free.");
+        config.putAll(AdminApiFake.config(http));
         // The test price table: round numbers so expected costs are easy to read.
         config.put("pipeline.prices.stt-per-second.deepgram", "0.0001");
         config.put("pipeline.prices.llm.\"gpt-4o-mini\".prompt-token", "0.000001");
@@ -98,6 +99,7 @@ public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
         stubGemini(sse(Sse.gemini("Gemini here. ", "We open at nine.")));
         stubCartesia(audio());
         stubElevenLabs(audio());
+        AdminApiFake.reset(wireMock);
     }
 
     public static void stubOpenAi(ResponseDefinitionBuilder response) {

@@ -42,6 +42,12 @@ public class CallEvents {
         return Optional.ofNullable(callId).map(tracks::get);
     }
 
+    /** The track of the call Twilio knows by this CallSid (a scan: status callbacks come once per call). */
+    public Optional<CallTrack> findByCallSid(String callSid) {
+        return callSid == null ? Optional.empty()
+                : tracks.values().stream().filter(track -> callSid.equals(track.callSid())).findFirst();
+    }
+
     public void publish(CallTrack track, EventPayload payload) {
         CallEvent event;
         synchronized (track) {

@@ -60,6 +60,8 @@ public final class CallSession implements BridgeListener {
     private boolean ended;
     /** CallerHangup sent; the pipeline's last messages are still applied until CallEnded. */
     private boolean draining;
+    /** The pipeline closed its socket (or it broke): nothing more will come from it. */
+    private boolean pipelineClosed;
     private String drainReason;
     private long drainTimer = -1;
     /** CallEnded published: nothing more happens on this call. */
@@ -129,10 +131,11 @@ public final class CallSession implements BridgeListener {
 
     @Override
     public synchronized void onPipelineMessage(PipelineMessage message) {
-        if (callEnded || fallback != null) {
+        if (callEnded) {
             return;
         }
-        if (draining) {
+        if (draining || fallback != null) {
+            // after a fallback the pipeline still reports what the call cost so far; the caller is Twilio's now
             lateMessage(message);
             return;
         }
@@ -165,6 +168,9 @@ public final class CallSession implements BridgeListener {
             services.events.publish(track, cost.cost());
         } else if (message instanceof PipelineMessage.ProviderFailure failure) {
             services.events.publish(track, failure.failure());
+        } else if (message instanceof PipelineMessage.StageLatency latency && latency.stage() != null) {
+            services.metrics.providerFirstByte(latency.stage().name().toLowerCase(java.util.Locale.ROOT),
+                    latency.provider(), Duration.ofMillis(Math.max(0, latency.firstByteMs())));
         } else if (message instanceof PipelineMessage.Failed failed) {
             fail(failed.kind() == null ? FailureKind.OTHER : failed.kind(), errorType(failed.kind()), failed.detail());
         } else if (message instanceof PipelineMessage.Transfer) {
@@ -209,6 +215,7 @@ public final class CallSession implements BridgeListener {
 
     @Override
     public synchronized void onBridgeBroken(String reason) {
+        pipelineClosed = true;
         if (draining) {
             // the pipeline closed the socket after its last messages: the call's record is complete
             endDrained();
@@ -241,7 +248,8 @@ public final class CallSession implements BridgeListener {
         services.events.publish(track, new SystemError(errorType, Severity.ERROR, "voice-gateway",
                 detail == null ? errorType : detail, null, Map.of("callSid", call.callSid(), "kind",
                         kind.name().toLowerCase(java.util.Locale.ROOT))));
-        bridge.close(new GatewayMessage.CallerHangup("fallback"));
+        // Half-close: the pipeline stops, answers with its last costs and transcript, then closes (kept until CallEnded).
+        bridge.hangUp(new GatewayMessage.CallerHangup("fallback"));
         services.control.playFallback(track, fallback).subscribe().with(this::fallbackDone);
     }
 
@@ -293,8 +301,9 @@ public final class CallSession implements BridgeListener {
         }
         ended = true;
         twilio.close();
-        if (bridge != null && fallback == null && !bridge.isClosed()) {
-            // The pipeline answers CallerHangup with its last transcript turn and costs: keep listening.
+        if (bridge != null && !bridge.isClosed() && !pipelineClosed) {
+            // The pipeline answers CallerHangup with its last transcript turn and costs: keep listening. (After a
+            // fallback it was sent already; the pipeline usually closed long before Twilio's stop.)
             draining = true;
             drainReason = reason;
             bridge.hangUp(new GatewayMessage.CallerHangup(reason));
@@ -303,7 +312,7 @@ public final class CallSession implements BridgeListener {
             return;
         }
         if (bridge != null) {
-            bridge.close(new GatewayMessage.CallerHangup(reason)); // a fallback closed it already
+            bridge.close(new GatewayMessage.CallerHangup(reason)); // not sent when a fallback hung up already
         }
         publishEnded(reason);
     }

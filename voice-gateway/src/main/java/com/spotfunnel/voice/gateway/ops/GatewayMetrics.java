@@ -41,6 +41,14 @@ public class GatewayMetrics {
         turnLatency.record(latency);
     }
 
+    /** A provider's time to first byte on one of this gateway's calls, as the pipeline reported it. */
+    public void providerFirstByte(String stage, String provider, Duration latency) {
+        Timer.builder("gateway_provider_first_byte")
+                .description("provider time to first byte per stage (STT stream open, LLM first token, TTS first audio)")
+                .tag("stage", stage).tag("provider", provider == null ? "unknown" : provider)
+                .publishPercentiles(0.5, 0.99).register(meters).record(latency);
+    }
+
     public void mediaRejected(String reason) {
         meters.counter("gateway_media_rejected_total", "reason", reason).increment();
     }

@@ -1,5 +1,6 @@
 package com.spotfunnel.voice.gateway.twilio;
 
+import com.spotfunnel.voice.events.payload.CallStatusReported;
 import com.spotfunnel.voice.events.payload.CallTransferred;
 import com.spotfunnel.voice.events.payload.Severity;
 import com.spotfunnel.voice.events.payload.SystemError;
@@ -111,6 +112,9 @@ public class TwilioWebhookResource {
                 number(params.get("CallDuration"), -1), Instant.now());
         if (support.ledger.record(callSid, incoming) && incoming.isFinal()) {
             support.metrics.twilioFinalStatus(status, incoming.durationSeconds());
+            // Twilio's final status and billed duration go on the call's record (once: the ledger drops repeats).
+            events.findByCallSid(callSid).ifPresent(track -> events.publish(track, new CallStatusReported(status,
+                    incoming.durationSeconds() < 0 ? null : incoming.durationSeconds())));
             // A caller who hung up without the stream's stop: end the session now.
             support.sessions.byCallSid(callSid)
                     .ifPresent(session -> session.streamEnded("caller_hangup"));
