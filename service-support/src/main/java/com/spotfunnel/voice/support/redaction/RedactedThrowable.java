@@ -46,6 +46,18 @@ final class RedactedThrowable extends RuntimeException {
         return copy;
     }
 
+    /** The original class name of every stand-in in {@code thrown}'s cause chain, by its (masked) message. */
+    static Map<String, String> originalTypes(Throwable thrown) {
+        Map<String, String> types = new java.util.HashMap<>();
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = thrown; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof RedactedThrowable redacted && t.getMessage() != null) {
+                types.put(t.getMessage(), redacted.originalClass);
+            }
+        }
+        return types;
+    }
+
     /** Printed like the original: {@code java.lang.IllegalStateException: masked message}. */
     @Override
     public String toString() {

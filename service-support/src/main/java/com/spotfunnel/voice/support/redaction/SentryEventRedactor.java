@@ -6,6 +6,7 @@ import io.sentry.SentryEvent;
 import io.sentry.SentryOptions;
 import io.sentry.protocol.Message;
 import io.sentry.protocol.SentryException;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * filter. Tenant and call ids are neither, so they stay (as tags, see {@code quarkus.log.sentry.context-tags}).
  */
 @ApplicationScoped
+@Unremovable // looked up by the Sentry extension through CDI.current(), never injected
 public class SentryEventRedactor implements SentryOptions.BeforeSendCallback {
 
     private final SensitiveText sensitive;
@@ -42,8 +44,10 @@ public class SentryEventRedactor implements SentryOptions.BeforeSendCallback {
             }
         }
         if (event.getExceptions() != null) {
+            Map<String, String> originalTypes = RedactedThrowable.originalTypes(event.getThrowable());
             for (SentryException exception : event.getExceptions()) {
                 exception.setValue(sensitive.mask(exception.getValue()));
+                restoreType(exception, originalTypes);
             }
         }
         if (event.getBreadcrumbs() != null) {
@@ -66,6 +70,22 @@ public class SentryEventRedactor implements SentryOptions.BeforeSendCallback {
             }
         }
         return event;
+    }
+
+    /**
+     * An exception already masked by the log filter reaches Sentry as {@link RedactedThrowable}; Sentry groups issues
+     * by type, so it gets the original's back.
+     */
+    private static void restoreType(SentryException exception, Map<String, String> originalTypes) {
+        if (!RedactedThrowable.class.getSimpleName().equals(exception.getType())) {
+            return;
+        }
+        String original = originalTypes.get(exception.getValue());
+        if (original != null) {
+            int dot = original.lastIndexOf('.');
+            exception.setType(original.substring(dot + 1));
+            exception.setModule(dot < 0 ? null : original.substring(0, dot));
+        }
     }
 
     /** Strings, and the strings inside maps and lists; anything else as it is. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class LogRedactionTest {
 
-    private static final Path LOG_FILE = Path.of("target/service-support-test.log");
+    private static final Path LOG_FILE = Path.of("target/quarkus.log");
 
     @Test
     void phoneNumbersAndSecretsAreMaskedWhileTenantAndCallIdsStay() throws Exception {

@@ -71,6 +71,8 @@ class SentryRedactionTest {
         assertTrue(event.contains("\"tenantId\":\"tenant-acme\""), event);
         assertTrue(event.contains("\"callId\":\"" + callId + "\""), event);
         assertTrue(event.contains("[phone] rejected with token [secret]"), event);
+        // Sentry groups issues by exception type: still the original's, not the masking stand-in's.
+        assertTrue(event.contains("\"type\":\"IllegalStateException\""), event);
         assertFalse(event.contains("4155550123"), "the caller's number reached Sentry: " + event);
         assertFalse(event.contains("4155550177"), "the MDC's caller number reached Sentry: " + event);
         assertFalse(event.contains("test-twilio-token-7f3a9c"), "the Twilio token reached Sentry: " + event);
