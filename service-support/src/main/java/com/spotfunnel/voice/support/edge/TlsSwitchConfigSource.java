@@ -3,10 +3,10 @@ package com.spotfunnel.voice.support.edge;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
+import io.smallrye.config.common.MapBackedConfigSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * {@code ${TLS_CERT_FILE:}} expressions: an empty key-store entry is still an entry, which the TLS registry would
  * try to load. Ordinal 275: above application.properties, below the environment.
  */
-public class TlsSwitchConfigSource implements ConfigSource {
+public class TlsSwitchConfigSource extends MapBackedConfigSource {
 
     /** Creates the switch from the settings as the rest of the configuration resolves them (env, .env, tests). */
     public static class Factory implements ConfigSourceFactory {
@@ -40,9 +40,12 @@ public class TlsSwitchConfigSource implements ConfigSource {
     static final String INSECURE_REQUESTS = "quarkus.http.insecure-requests";
     static final String HSTS = "quarkus.http.header.\"Strict-Transport-Security\".value";
 
-    private final Map<String, String> properties;
-
     TlsSwitchConfigSource(String certFile, String keyFile, String httpsRedirect, String hstsMaxAge) {
+        super("tls-switch", properties(certFile, keyFile, httpsRedirect, hstsMaxAge), 275);
+    }
+
+    private static Map<String, String> properties(String certFile, String keyFile, String httpsRedirect,
+            String hstsMaxAge) {
         Map<String, String> values = new HashMap<>();
         if (present(certFile) && present(keyFile)) {
             values.put(CERT, certFile);
@@ -50,35 +53,10 @@ public class TlsSwitchConfigSource implements ConfigSource {
             values.put(INSECURE_REQUESTS, Boolean.parseBoolean(httpsRedirect) ? "redirect" : "enabled");
             values.put(HSTS, "max-age=" + (present(hstsMaxAge) ? hstsMaxAge : "31536000") + "; includeSubDomains");
         }
-        properties = Map.copyOf(values);
+        return values;
     }
 
     private static boolean present(String value) {
         return value != null && !value.isBlank();
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        return properties;
-    }
-
-    @Override
-    public Set<String> getPropertyNames() {
-        return properties.keySet();
-    }
-
-    @Override
-    public String getValue(String name) {
-        return properties.get(name);
-    }
-
-    @Override
-    public String getName() {
-        return "tls-switch";
-    }
-
-    @Override
-    public int getOrdinal() {
-        return 275;
     }
 }
