@@ -23,4 +23,9 @@ class AdminEndpointsTest extends StandardEndpointsContract {
     protected String openApiTitle() {
         return "SpotFunnel Admin API";
     }
+
+    @Override
+    protected long maxRequestBodyBytes() {
+        return 2 * 1024 * 1024; // room for a 200 000-character knowledge document
+    }
 }

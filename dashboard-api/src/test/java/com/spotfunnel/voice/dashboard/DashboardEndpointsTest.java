@@ -21,4 +21,9 @@ class DashboardEndpointsTest extends StandardEndpointsContract {
     protected String openApiTitle() {
         return "SpotFunnel Dashboard API";
     }
+
+    @Override
+    protected long maxRequestBodyBytes() {
+        return 64 * 1024; // small updates only
+    }
 }

@@ -20,4 +20,9 @@ class PipelineEndpointsTest extends StandardEndpointsContract {
     protected String openApiTitle() {
         return "SpotFunnel Pipeline";
     }
+
+    @Override
+    protected long maxRequestBodyBytes() {
+        return 64 * 1024; // no API takes a body
+    }
 }

@@ -21,4 +21,9 @@ class GatewayEndpointsTest extends StandardEndpointsContract {
     protected String openApiTitle() {
         return "SpotFunnel Voice Gateway";
     }
+
+    @Override
+    protected long maxRequestBodyBytes() {
+        return 64 * 1024; // Twilio webhooks are a few KB
+    }
 }

@@ -164,6 +164,19 @@ public final class ServiceProcess implements AutoCloseable {
                 + "); see " + log);
     }
 
+    /** Waits for the process to end by itself; its exit status. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " still running after " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    /** Everything the process wrote (stdout and stderr). */
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -3,6 +3,9 @@ package com.spotfunnel.voice.infra.testing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every service must answer for its operators: liveness, a readiness that covers the real
- * dependencies it names, Prometheus metrics, and its OpenAPI document. A service's test
+ * dependencies it names, Prometheus metrics, its OpenAPI document, and the edge-security basics (security
+ * headers, CORS refusing unlisted origins, the request-body limit). A service's test
  * extends this and says which readiness checks it must have.
  */
 public abstract class StandardEndpointsContract {
@@ -21,6 +25,9 @@ public abstract class StandardEndpointsContract {
 
     /** The title of the service's OpenAPI document. */
     protected abstract String openApiTitle();
+
+    /** The largest request body this service accepts, in bytes ({@code quarkus.http.limits.max-body-size}). */
+    protected abstract long maxRequestBodyBytes();
 
     @Test
     void livenessIsUp() {
@@ -33,7 +40,7 @@ public abstract class StandardEndpointsContract {
                 given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
         List<String> names = given().get("/q/health/ready").then().extract().jsonPath().getList("checks.name");
         for (String required : requiredReadinessChecks()) {
-            org.junit.jupiter.api.Assertions.assertTrue(names.stream().anyMatch(n -> n.contains(required)),
+            assertTrue(names.stream().anyMatch(n -> n.contains(required)),
                     "readiness has a check about " + required + ": " + names);
         }
     }
@@ -52,4 +59,37 @@ public abstract class StandardEndpointsContract {
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        io.restassured.response.Response response = given().get("/q/health/live");
+        response.then().header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer");
+        assertEquals(List.of("default-src 'none'; frame-ancestors 'none'"),
+                response.headers().getValues("Content-Security-Policy"));
+    }
+
+    @Test
+    void swaggerUiGetsOnePolicyThatLetsItsInlineScriptRun() {
+        List<String> policies = given().get("/q/swagger-ui/").then().statusCode(200).extract().headers()
+                .getValues("Content-Security-Policy");
+        assertEquals(1, policies.size(), policies::toString);
+        assertTrue(policies.get(0).contains("script-src 'self' 'unsafe-inline'"), policies::toString);
+        assertTrue(policies.get(0).contains("frame-ancestors 'none'"), policies::toString);
+    }
+
+    @Test
+    void aPreflightFromAnUnlistedOriginIsRefused() {
+        given().header("Origin", "https://evil.example.com").header("Access-Control-Request-Method", "POST")
+                .options("/q/health/live").then().statusCode(403)
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void aBodyOverTheServiceLimitIsRefusedWith413AndAProblem() {
+        given().contentType("application/json").body(new byte[(int) maxRequestBodyBytes() + 1])
+                .post("/q/health/live").then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Payload Too Large"))
+                .body("detail", containsString("at most " + maxRequestBodyBytes() + " bytes"));
+    }
 }

@@ -1,0 +1,45 @@
+package com.spotfunnel.voice.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A packaged service started in the prod profile without its secrets refuses to start: exit status 1 and one line
+ * naming every missing setting, before anything else reads the configuration (no stack trace about the first one).
+ */
+class RequiredSettingsE2ETest {
+
+    @Test
+    void theGatewayNamesEveryMissingSettingInOneLineAndExits() throws Exception {
+        // TWILIO_AUTH_TOKEN and PIPELINE_URL missing; the rest set.
+        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1",
+                "TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000009",
+                "PUBLIC_BASE_URL", "https://gateway.example.com");
+        assertRefusal("voice-gateway-missing-settings", "e2e.voice-gateway.jar", env,
+                "Refusing to start: required settings TWILIO_AUTH_TOKEN, PIPELINE_URL are not set (see .env.example)");
+    }
+
+    @Test
+    void thePipelineNeedsTheKeyOfEveryConfiguredProvider() throws Exception {
+        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1",
+                "PIPELINE_STT_PROVIDERS", "simulated", "PIPELINE_LLM_PROVIDERS", "openai,gemini",
+                "PIPELINE_TTS_PROVIDERS", "cartesia", "OPENAI_API_KEY", "sk-set");
+        assertRefusal("pipeline-service-missing-settings", "e2e.pipeline-service.jar", env,
+                "Refusing to start: required settings GEMINI_API_KEY, CARTESIA_API_KEY are not set (see .env.example)");
+    }
+
+    private static void assertRefusal(String name, String jar, Map<String, String> env, String line) throws Exception {
+        try (ServiceProcess service = ServiceProcess.start(name, jar, ServiceProcess.freePort(), env, List.of())) {
+            assertEquals(1, service.awaitExit(Duration.ofSeconds(60)), service.output());
+            String output = service.output();
+            List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
+            assertEquals(List.of(line), lines, output);
+            assertFalse(output.contains("Exception"), output);
+        }
+    }
+}
