@@ -25,4 +25,9 @@ class PipelineEndpointsTest extends StandardEndpointsContract {
     protected long maxRequestBodyBytes() {
         return 64 * 1024; // no API takes a body
     }
+
+    @Override
+    protected boolean browserClients() {
+        return false;
+    }
 }

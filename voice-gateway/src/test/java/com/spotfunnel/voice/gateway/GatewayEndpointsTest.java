@@ -26,4 +26,9 @@ class GatewayEndpointsTest extends StandardEndpointsContract {
     protected long maxRequestBodyBytes() {
         return 64 * 1024; // Twilio webhooks are a few KB
     }
+
+    @Override
+    protected boolean browserClients() {
+        return false;
+    }
 }
