@@ -28,9 +28,19 @@ class RequiredSettingsE2ETest {
     void thePipelineNeedsTheKeyOfEveryConfiguredProvider() throws Exception {
         Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1",
                 "PIPELINE_STT_PROVIDERS", "simulated", "PIPELINE_LLM_PROVIDERS", "openai,gemini",
-                "PIPELINE_TTS_PROVIDERS", "cartesia", "OPENAI_API_KEY", "sk-set");
+                "PIPELINE_TTS_PROVIDERS", "cartesia", "OPENAI_API_KEY", "sk-set", "KNOWLEDGE_ENABLED", "false");
         assertRefusal("pipeline-service-missing-settings", "e2e.pipeline-service.jar", env,
                 "Refusing to start: required settings GEMINI_API_KEY, CARTESIA_API_KEY are not set (see .env.example)");
+    }
+
+    @Test
+    void withKnowledgeOnThePipelineNeedsItsOidcClientForAdminApi() throws Exception {
+        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1",
+                "PIPELINE_STT_PROVIDERS", "simulated", "PIPELINE_LLM_PROVIDERS", "simulated",
+                "PIPELINE_TTS_PROVIDERS", "simulated", "ADMIN_API_URL", "http://admin-api:8082",
+                "OIDC_CLIENT_ID", "spotfunnel-pipeline");
+        assertRefusal("pipeline-service-missing-oidc-client", "e2e.pipeline-service.jar", env,
+                "Refusing to start: required settings OIDC_AUTH_SERVER_URL, OIDC_CLIENT_SECRET are not set (see .env.example)");
     }
 
     private static void assertRefusal(String name, String jar, Map<String, String> env, String line) throws Exception {

@@ -71,6 +71,7 @@ final class SimulatedVoiceStack {
         env.put("PIPELINE_STT_PROVIDERS", "simulated");
         env.put("PIPELINE_LLM_PROVIDERS", "simulated");
         env.put("PIPELINE_TTS_PROVIDERS", "simulated");
+        env.put("KNOWLEDGE_ENABLED", "false"); // no admin-api in this stack
         return ServiceProcess.start(name, "e2e.pipeline-service.jar", ServiceProcess.freePort(), env, List.of());
     }
 
