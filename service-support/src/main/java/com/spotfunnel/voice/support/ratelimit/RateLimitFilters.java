@@ -1,5 +1,6 @@
 package com.spotfunnel.voice.support.ratelimit;
 
+import com.spotfunnel.voice.support.http.TrustedProxies;
 import com.spotfunnel.voice.support.problem.Problem;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -39,12 +40,12 @@ public class RateLimitFilters {
 
     private final RateLimitConfig config;
     private final RateLimiter limiter;
-    private final ClientAddress clients;
+    private final TrustedProxies proxies;
 
     public RateLimitFilters(RateLimitConfig config, RateLimiter limiter) {
         this.config = config;
         this.limiter = limiter;
-        this.clients = new ClientAddress(config.trustedProxies().orElse(List.of()));
+        this.proxies = new TrustedProxies(config.trustedProxies().orElse(List.of()));
     }
 
     void register(@Observes Filters filters) {
@@ -64,7 +65,7 @@ public class RateLimitFilters {
             return;
         }
         SocketAddress peer = rc.request().connection().remoteAddress();
-        String client = clients.resolve(peer == null ? "unknown" : peer.hostAddress(),
+        String client = proxies.clientAddress(peer == null ? "unknown" : peer.hostAddress(),
                 rc.request().headers().getAll("X-Forwarded-For"));
         if (startsWithAny(path, config.calls().paths().orElse(List.of()))) {
             count(rc, limiter.hit(CALLS, client, config.calls().requests(), config.calls().window()));

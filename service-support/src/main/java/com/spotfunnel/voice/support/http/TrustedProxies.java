@@ -1,4 +1,4 @@
-package com.spotfunnel.voice.support.ratelimit;
+package com.spotfunnel.voice.support.http;
 
 import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
@@ -9,26 +9,27 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 /**
- * Who the client is: the direct peer, unless the peer is a trusted proxy; then the right-most
+ * The reverse proxies (IP addresses or CIDR ranges) whose forwarded headers are believed, and who the client
+ * is: the direct peer, unless the peer is a trusted proxy; then the right-most
  * {@code X-Forwarded-For} hop that is not itself a trusted proxy. Right-most, not left-most: a proxy appends
  * the address it saw, so everything left of the trusted hops is whatever the client chose to send. Only IP
  * literals are read (never a name lookup); an unreadable hop ends the walk at the last trusted one.
  */
-public final class ClientAddress {
+public final class TrustedProxies {
 
     private final List<IpSubnetFilterRule> trusted;
 
     /** @param trustedProxies IP addresses or CIDR ranges ({@code 10.0.0.0/8}, {@code fd00::/8}) */
-    public ClientAddress(List<String> trustedProxies) {
+    public TrustedProxies(List<String> trustedProxies) {
         this.trusted = trustedProxies.stream().map(String::trim).filter(s -> !s.isEmpty())
-                .map(ClientAddress::rule).toList();
+                .map(TrustedProxies::rule).toList();
     }
 
     /**
      * @param peer the TCP peer's address
      * @param forwardedFor the {@code X-Forwarded-For} values as received (all header lines), or null
      */
-    public String resolve(String peer, List<String> forwardedFor) {
+    public String clientAddress(String peer, List<String> forwardedFor) {
         if (trusted.isEmpty() || forwardedFor == null || forwardedFor.isEmpty() || !isTrusted(peer)) {
             return peer;
         }
@@ -47,7 +48,8 @@ public final class ClientAddress {
         return client;
     }
 
-    boolean isTrusted(String address) {
+    /** Whether {@code address} (an IP literal; a name is never trusted) is one of the trusted proxies. */
+    public boolean isTrusted(String address) {
         InetAddress ip = literal(address);
         if (ip == null) {
             return false;
@@ -61,7 +63,7 @@ public final class ClientAddress {
         String address = slash < 0 ? entry : entry.substring(0, slash);
         InetAddress ip = literal(address);
         if (ip == null) {
-            throw new IllegalArgumentException("spotfunnel.rate-limit.trusted-proxies: not an IP address or CIDR: "
+            throw new IllegalArgumentException("TRUSTED_PROXIES: not an IP address or CIDR range: "
                     + entry);
         }
         int bits = slash < 0 ? ip.getAddress().length * 8 : Integer.parseInt(entry.substring(slash + 1));
