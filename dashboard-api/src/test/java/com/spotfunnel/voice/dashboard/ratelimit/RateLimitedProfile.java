@@ -22,6 +22,8 @@ public class RateLimitedProfile implements QuarkusTestProfile {
         config.put("spotfunnel.rate-limit.enabled", "true");
         config.put("spotfunnel.rate-limit.key-prefix", "test-" + UUID.randomUUID());
         config.put("spotfunnel.rate-limit.trusted-proxies", "127.0.0.1,::1");
+        // A loaded test machine may be slow to open the first Redis connection; that is not what is tested.
+        config.put("spotfunnel.rate-limit.store-timeout", "5s");
         config.put("spotfunnel.rate-limit.client.requests", Integer.toString(CLIENT_REQUESTS));
         config.put("spotfunnel.rate-limit.client.window", "1m");
         config.put("spotfunnel.rate-limit.principal.requests", Integer.toString(TENANT_REQUESTS));

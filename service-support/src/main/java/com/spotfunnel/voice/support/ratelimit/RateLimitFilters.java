@@ -145,10 +145,8 @@ public class RateLimitFilters {
     }
 
     /**
-     * {@code /q/*}, and WebSocket upgrades. An upgrade completed after waiting for Redis was seen to leave the
-     * connection decoding HTTP (Vert.x 4.5.23 logged a NullPointerException on the client's first frame and the
-     * Media Stream never started), so upgrades are never held. They are bounded anyway: a Media Stream needs the
-     * one-time token of a counted webhook's TwiML, and the pipeline bridge is internal.
+     * {@code /q/*}, and WebSocket upgrades: a call's media must never wait on the limiter, and upgrades are bounded
+     * anyway (a Media Stream needs the one-time token of a counted webhook's TwiML; the pipeline bridge is internal).
      */
     private boolean exempt(RoutingContext rc) {
         return startsWithAny(rc.normalizedPath(), config.exemptPaths())

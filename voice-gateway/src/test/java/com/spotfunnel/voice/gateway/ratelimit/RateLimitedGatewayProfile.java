@@ -19,6 +19,8 @@ public class RateLimitedGatewayProfile implements QuarkusTestProfile {
                 "spotfunnel.rate-limit.enabled", "true",
                 "spotfunnel.rate-limit.key-prefix", "test-" + UUID.randomUUID(),
                 "spotfunnel.rate-limit.trusted-proxies", "",
+                // A loaded test machine may be slow to open the first Redis connection; that is not what is tested.
+                "spotfunnel.rate-limit.store-timeout", "5s",
                 "spotfunnel.rate-limit.client.requests", Integer.toString(CLIENT_REQUESTS),
                 "spotfunnel.rate-limit.client.window", "1m",
                 "spotfunnel.rate-limit.calls.requests", Integer.toString(CALLS_REQUESTS),
