@@ -17,8 +17,8 @@ public interface GatewayConfig {
     String publicBaseUrl();
 
     /**
-     * Addresses of reverse proxies whose {@code X-Forwarded-Proto/Host/Port} headers are believed when the
-     * public URL is rebuilt for signature checks. Empty: forwarded headers are ignored.
+     * Reverse proxies (IP addresses or CIDR ranges) whose {@code X-Forwarded-Proto/Host/Port} headers are believed
+     * when the public URL is rebuilt for signature checks. Empty: forwarded headers are ignored.
      */
     Optional<List<String>> trustedProxies();
 

@@ -1,6 +1,7 @@
 package com.spotfunnel.voice.gateway.twilio;
 
 import com.spotfunnel.voice.gateway.config.GatewayConfig;
+import com.spotfunnel.voice.support.http.TrustedProxies;
 import com.twilio.security.RequestValidator;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -21,12 +22,12 @@ public class TwilioSignature {
 
     private final RequestValidator validator;
     private final String publicBaseUrl;
-    private final List<String> trustedProxies;
+    private final TrustedProxies trustedProxies;
 
     public TwilioSignature(GatewayConfig config) {
         this.validator = new RequestValidator(config.twilio().authToken());
         this.publicBaseUrl = stripSlash(config.publicBaseUrl());
-        this.trustedProxies = config.trustedProxies().orElse(List.of());
+        this.trustedProxies = new TrustedProxies(config.trustedProxies().orElse(List.of()));
     }
 
     public boolean isValid(HttpServerRequest request, Map<String, String> params, String signature) {
@@ -52,10 +53,10 @@ public class TwilioSignature {
      * The scheme://host[:port] Twilio saw: the configured one, unless the request comes from a trusted proxy
      * that says where it was received.
      */
-    static String publicBase(String configured, List<String> trustedProxies, String remoteAddress,
+    static String publicBase(String configured, TrustedProxies trustedProxies, String remoteAddress,
             String forwardedProto, String forwardedHost, String forwardedPort) {
         if (remoteAddress == null || forwardedHost == null || forwardedHost.isBlank()
-                || !trustedProxies.contains(remoteAddress)) {
+                || !trustedProxies.isTrusted(remoteAddress)) {
             return configured;
         }
         String proto = firstValue(forwardedProto, "https");

@@ -2,6 +2,7 @@ package com.spotfunnel.voice.gateway.twilio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.spotfunnel.voice.support.http.TrustedProxies;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class TwilioSignaturePublicUrlTest {
 
     private static final String CONFIGURED = "https://voice.example.com";
-    private static final List<String> TRUSTED = List.of("10.0.0.5");
+    private static final TrustedProxies TRUSTED = new TrustedProxies(List.of("10.0.0.5"));
 
     @Test
     void withoutForwardedHeadersTheConfiguredUrlIsUsed() {
@@ -24,6 +25,9 @@ class TwilioSignaturePublicUrlTest {
                 TwilioSignature.publicBase(CONFIGURED, TRUSTED, "10.0.0.5", "https", "edge.example.com", "8443"));
         assertEquals("http://edge.example.com",
                 TwilioSignature.publicBase(CONFIGURED, TRUSTED, "10.0.0.5", "http, https", "edge.example.com, x", null));
+        // A range, as an ingress' pods have (TRUSTED_PROXIES is shared with rate limiting).
+        assertEquals("https://edge.example.com", TwilioSignature.publicBase(CONFIGURED,
+                new TrustedProxies(List.of("10.0.0.0/8")), "10.3.2.1", "https", "edge.example.com", null));
     }
 
     @Test
@@ -31,6 +35,6 @@ class TwilioSignaturePublicUrlTest {
         assertEquals(CONFIGURED,
                 TwilioSignature.publicBase(CONFIGURED, TRUSTED, "203.0.113.9", "https", "evil.example", "443"));
         assertEquals(CONFIGURED,
-                TwilioSignature.publicBase(CONFIGURED, List.of(), "10.0.0.5", "https", "edge.example.com", null));
+                TwilioSignature.publicBase(CONFIGURED, new TrustedProxies(List.of()), "10.0.0.5", "https", "edge.example.com", null));
     }
 }
