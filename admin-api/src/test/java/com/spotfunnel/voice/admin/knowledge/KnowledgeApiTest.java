@@ -70,7 +70,7 @@ class KnowledgeApiTest {
     }
 
     @Test
-    void thePipelinesServiceAccountMaySearchButNothingElse() {
+    void thePipelinesQueryOfAnyOfTheCallersWordsFindsThePassage() {
         String tenant = createTenant();
         String kb = asAdmin().body(Map.of("name", "FAQ")).post("/tenants/" + tenant + "/knowledge-bases")
                 .then().statusCode(201).extract().path("id");
@@ -81,10 +81,7 @@ class KnowledgeApiTest {
         given().auth().oauth2(Tokens.pipeline()).queryParam("q", "there or what or are or your or opening or hours")
                 .queryParam("limit", 3).get("/tenants/" + tenant + "/knowledge/search").then().statusCode(200)
                 .body("[0].content", equalTo("Our opening hours are Monday to Friday, 8 am to 5 pm."));
-        given().auth().oauth2(Tokens.pipeline()).get("/tenants/" + tenant + "/knowledge-bases").then().statusCode(403);
-        given().auth().oauth2(Tokens.pipeline()).contentType(ContentType.JSON).body(Map.of("name", "Mine"))
-                .post("/tenants/" + tenant + "/knowledge-bases").then().statusCode(403);
-        given().auth().oauth2(Tokens.pipeline()).get("/tenants/" + tenant).then().statusCode(403);
+        // what else that token may do (nothing): PipelineRoleTest
     }
 
     @Test

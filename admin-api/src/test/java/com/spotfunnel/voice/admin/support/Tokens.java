@@ -26,11 +26,6 @@ public final class Tokens {
         return token("bob", "customer");
     }
 
-    /** pipeline-service's service account (client credentials), which may only search knowledge. */
-    public static String pipeline() {
-        return token("service-account-spotfunnel-pipeline", "pipeline");
-    }
-
     /** A signed-in identity with no role in admin-api yet (someone accepting an invitation). */
     public static String withoutRoles(String user) {
         return Jwt.preferredUserName(user)
