@@ -29,15 +29,14 @@ class SecretsTest {
     private static final Map<String, List<String>> SECRETS = Map.of(
             "voice-gateway", List.of("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "SENTRY_DSN"),
             "pipeline-service", List.of("DEEPGRAM_API_KEY", "OPENAI_API_KEY", "GEMINI_API_KEY", "CARTESIA_API_KEY",
-                    "ELEVENLABS_API_KEY", "SENTRY_DSN"),
-            "admin-api", List.of("DB_USER", "DB_PASSWORD", "SMTP_USERNAME", "SMTP_PASSWORD", "SENTRY_DSN"),
+                    "ELEVENLABS_API_KEY", "OIDC_CLIENT_SECRET", "SENTRY_DSN"),
+            "admin-api", List.of("DB_USER", "DB_PASSWORD", "SMTP_USERNAME", "SMTP_PASSWORD", "ADMIN_SESSION_STATE_SECRET",
+                    "SENTRY_DSN"),
             "dashboard-api", List.of("DB_USER", "DB_PASSWORD", "SENTRY_DSN"));
 
     /** Set by the manifests themselves, not production settings: the JVM and Quarkus' own switches. */
     private static final Set<String> NOT_IN_ENV_EXAMPLE = Set.of("JAVA_TOOL_OPTIONS", "QUARKUS_INIT_AND_EXIT",
-            "QUARKUS_FLYWAY_MIGRATE_AT_START",
-            // The rate limiter's store, documented by the rate-limiting work.
-            "REDIS_URL");
+            "QUARKUS_FLYWAY_MIGRATE_AT_START");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("com.spotfunnel.voice.k8s.Overlays#names")
