@@ -26,7 +26,11 @@ public class KnowledgeBase {
     }
 
     public List<String> relevant(String tenantId, String question) {
-        List<String> all = snippets.getOrDefault(tenantId, List.of());
+        return mostRelevant(snippets.getOrDefault(tenantId, List.of()), question);
+    }
+
+    /** The snippets of {@code all} that share the most words with {@code question}, best first. */
+    public static List<String> mostRelevant(List<String> all, String question) {
         if (all.isEmpty()) {
             return List.of();
         }
