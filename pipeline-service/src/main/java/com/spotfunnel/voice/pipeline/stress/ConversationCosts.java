@@ -7,9 +7,12 @@ import com.spotfunnel.voice.pipeline.provider.StageListener;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /** What one text conversation's LLM calls cost, by role: token usage priced with the platform's price table. */
 final class ConversationCosts {
+
+    private static final Logger LOG = Logger.getLogger(ConversationCosts.class);
 
     enum Role { AGENT, PERSONA, JUDGE }
 
@@ -30,6 +33,8 @@ final class ConversationCosts {
             @Override
             public void providerFailed(ProviderFailed failure) {
                 // the chain moves on by itself; a chain that runs out fails the conversation with the cause
+                LOG.infof("Stress test: %s LLM %s failed (%s: %s), next: %s", role, failure.provider(),
+                        failure.errorType(), failure.message(), failure.fallbackProvider());
             }
 
             @Override
