@@ -2,6 +2,7 @@ package com.spotfunnel.voice.admin.stresstest;
 
 import com.spotfunnel.voice.events.stress.StressTestRequest;
 import com.spotfunnel.voice.events.stress.StressTestRun;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import org.jboss.resteasy.reactive.ClientExceptionMapper;
 
 /** pipeline-service's internal stress-test API ({@code PIPELINE_INTERNAL_URL}). */
 @RegisterRestClient(configKey = "pipeline-internal")
