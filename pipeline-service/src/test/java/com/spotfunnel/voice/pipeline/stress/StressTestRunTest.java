@@ -102,12 +102,16 @@ class StressTestRunTest extends FakesReset {
         // the hours asker asks, then says goodbye once it heard the answer
         persona(HOURS_ASKER, null, 2, "When are you open?");
         persona(HOURS_ASKER, ANSWER, 1, "Thanks, that's all. Goodbye.");
-        persona(HUMAN_SEEKER, null, 2, "Can I talk to a real person?");
+        // the human seeker's LLMs answer slowly (400 ms each, well within the 1 s first-token timeout), so the run
+        // is seen half done meanwhile
+        ProviderFakes.wireMock().stubFor(ProviderFakes.openAi().atPriority(2).withRequestBody(containing(CallerPersona.ROLE))
+                .withRequestBody(containing(HUMAN_SEEKER))
+                .willReturn(ProviderFakes.sse(Sse.openAi("Can I talk to a real person?")).withFixedDelay(400)));
         ProviderFakes.stubGemini(ProviderFakes.sse(Sse.gemini("We are open nine to five. ", "Anything else?")));
         judge(HOURS_ASKER, ProviderFakes.sse(Sse.openAi("{\"politeness\": 5, \"accuracy\": 5, ",
                 "\"escalation\": 4, \"pass\": true, \"reason\": \"Answered the hours.\"}")));
-        // garbage from the judge, slowly (so the run is seen half done meanwhile)
-        judge(HUMAN_SEEKER, ProviderFakes.sse(Sse.openAi("I think ", "it went ", "fine!")).withChunkedDribbleDelay(8, 2000));
+        // garbage from the judge
+        judge(HUMAN_SEEKER, ProviderFakes.sse(Sse.openAi("I think ", "it went ", "fine!")).withFixedDelay(400));
 
         StressTestRequest request = new StressTestRequest(TENANT, 3, null, null, null, List.of(
                 new PersonaSpec("hours-asker", HOURS_ASKER, "Gives the hours.", List.of("When are you open?")),
