@@ -5,6 +5,7 @@ import com.spotfunnel.voice.events.payload.Stage;
 import com.spotfunnel.voice.pipeline.cost.PriceTable;
 import com.spotfunnel.voice.pipeline.provider.StageListener;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.EnumMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -58,7 +59,13 @@ final class ConversationCosts {
     }
 
     synchronized BigDecimal total() {
-        return usd.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return money(usd.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    /** Dollars to 8 decimals without trailing zeros, so JSON shows 0.000124 and 0, never 0E-8. */
+    static BigDecimal money(BigDecimal usd) {
+        BigDecimal rounded = usd.setScale(8, RoundingMode.HALF_UP).stripTrailingZeros();
+        return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
     }
 
     synchronized long promptTokens() {

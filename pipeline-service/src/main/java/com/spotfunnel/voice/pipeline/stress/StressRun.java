@@ -4,7 +4,6 @@ import com.spotfunnel.voice.events.stress.ConversationResult;
 import com.spotfunnel.voice.events.stress.StressTestRun;
 import com.spotfunnel.voice.events.stress.Summary;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,11 +71,8 @@ final class StressRun {
         BigDecimal totalUsd = byRole[0].add(byRole[1]).add(byRole[2]);
         return new Summary(conversations.size(), passed, conversations.size() - passed, passRate, launchBar,
                 passRate >= launchBar, durationSeconds, target.toSeconds(), durationSeconds < target.toSeconds(),
-                new Summary.Costs(money(byRole[0]), money(byRole[1]), money(byRole[2]), money(totalUsd), promptTokens,
+                new Summary.Costs(ConversationCosts.money(byRole[0]), ConversationCosts.money(byRole[1]),
+                        ConversationCosts.money(byRole[2]), ConversationCosts.money(totalUsd), promptTokens,
                         completionTokens));
-    }
-
-    private static BigDecimal money(BigDecimal usd) {
-        return usd.setScale(8, RoundingMode.HALF_UP);
     }
 }
