@@ -49,6 +49,19 @@ public interface AdminConfig {
         String afterLogoutUrl();
     }
 
+    /** The agent stress test, forwarded to pipeline-service. */
+    StressTest stressTest();
+
+    interface StressTest {
+        /** The most conversations an operator may ask for in one run. */
+        @WithDefault("100")
+        int maxConversations();
+
+        /** The most caller turns per conversation. */
+        @WithDefault("20")
+        int maxTurns();
+    }
+
     interface Invitations {
         /** How long an invitation link works. */
         @WithDefault("72h")

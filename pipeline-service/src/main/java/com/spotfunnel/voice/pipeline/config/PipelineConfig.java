@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The pipeline's business settings ({@code pipeline.*}). Provider endpoints and prices have their own mappings. */
 @ConfigMapping(prefix = "pipeline")
@@ -18,6 +20,8 @@ public interface PipelineConfig {
 
     /** Knowledge-base retrieval from admin-api for each answer. */
     Knowledge knowledge();
+
+    StressTest stressTest();
 
     interface DefaultProviders {
         List<String> stt();
@@ -72,5 +76,50 @@ public interface PipelineConfig {
         /** Give up on the LLM analysis after this long and publish the basic one. */
         @WithDefault("20s")
         Duration timeout();
+    }
+
+    /** The agent stress test ({@code POST /internal/stress-tests}). */
+    interface StressTest {
+        /** Provider order of the caller-persona LLM; empty = the platform's default LLM order. */
+        Optional<List<String>> personaProviders();
+
+        /** Provider order of the judge LLM; empty = the platform's default LLM order. */
+        Optional<List<String>> judgeProviders();
+
+        /** Conversations of one run that talk at the same time. */
+        @WithDefault("5")
+        int concurrency();
+
+        /** The most conversations one run may ask for. */
+        @WithDefault("100")
+        int maxConversations();
+
+        /** Caller utterances per conversation when the request names none. */
+        @WithDefault("6")
+        int defaultMaxTurns();
+
+        /** The most caller utterances a request may ask for. */
+        @WithDefault("20")
+        int maxTurnsLimit();
+
+        /** A conversation (with its judgement) that takes longer is recorded as failed. */
+        @WithDefault("120s")
+        Duration conversationTimeout();
+
+        /** Runs kept in memory (the oldest finished one is forgotten first). */
+        @WithDefault("20")
+        int keepRuns();
+
+        /** The launch bar: a run passes when at least this percentage of its conversations pass. */
+        @WithDefault("85")
+        double launchBarPercent();
+
+        /** The seed's time target for a whole run. */
+        @WithDefault("120s")
+        Duration targetDuration();
+
+        /** A verdict passes only when the judge says pass and no score (1-5) is below this. */
+        @WithDefault("3")
+        int minScore();
     }
 }

@@ -7,8 +7,6 @@ import com.spotfunnel.voice.events.payload.ProviderFailed;
 import com.spotfunnel.voice.events.payload.Speaker;
 import com.spotfunnel.voice.events.payload.Stage;
 import com.spotfunnel.voice.events.payload.TranscriptTurn;
-import com.spotfunnel.voice.events.tenant.AgentConfig;
-import com.spotfunnel.voice.events.tenant.TenantConfig;
 import com.spotfunnel.voice.pipeline.analysis.FinishedCall;
 import com.spotfunnel.voice.pipeline.llm.ChatMessage;
 import com.spotfunnel.voice.pipeline.llm.LlmRequest;
@@ -41,7 +39,7 @@ public final class Conversation implements SttListener {
     private final ConversationServices services;
     private final Consumer<PipelineMessage> out;
     private final long startedNanos = System.nanoTime();
-    private final AgentConfig agent;
+    private final TenantAgent agent;
     private final List<String> sttOrder;
     private final List<String> llmOrder;
     private final List<String> ttsOrder;
@@ -65,22 +63,17 @@ public final class Conversation implements SttListener {
         this.call = call;
         this.services = services;
         this.out = out;
-        TenantConfig tenant = services.tenants.byTenantId(call.tenantId()).orElse(null);
-        this.agent = tenant == null ? null : tenant.agent();
-        if (tenant == null) {
+        if (services.agents.tenant(call.tenantId()).isEmpty()) {
             LOG.warnf("Call %s: tenant %s unknown to this instance; default agent used", call.callId(), call.tenantId());
         }
-        var defaults = services.config.defaultProviders();
-        var own = agent == null ? null : agent.providers();
-        this.sttOrder = own == null || own.stt().isEmpty() ? defaults.stt() : own.stt();
-        this.llmOrder = own == null || own.llm().isEmpty() ? defaults.llm() : own.llm();
-        this.ttsOrder = own == null || own.tts().isEmpty() ? defaults.tts() : own.tts();
+        this.agent = services.agents.forTenant(call.tenantId());
+        this.sttOrder = agent.sttOrder();
+        this.llmOrder = agent.llmOrder();
+        this.ttsOrder = agent.ttsOrder();
     }
 
     synchronized void start() {
-        String greeting = agent != null && agent.greeting() != null && !agent.greeting().isBlank()
-                ? agent.greeting() : services.config.conversation().defaultGreeting();
-        speak(greeting, null);
+        speak(agent.greeting(), null);
         openStt(services.stt.resolve(sttOrder));
     }
 
@@ -111,7 +104,7 @@ public final class Conversation implements SttListener {
     public synchronized void onDtmf(String digit) {
         if (!finished && "0".equals(digit)) {
             interruptIfSpeaking();
-            speak(services.config.conversation().transferAnnouncement(), new PipelineMessage.Transfer("caller pressed 0"));
+            speak(agent.transferAnnouncement(), new PipelineMessage.Transfer("caller pressed 0"));
         }
     }
 
@@ -174,10 +167,10 @@ public final class Conversation implements SttListener {
         out.accept(new PipelineMessage.Transcript(turn));
         billAudio(turnIndex);
         history.add(ChatMessage.user(text));
-        var conversation = services.config.conversation();
-        switch (Intent.of(text, conversation.goodbyePhrases(), conversation.transferPhrases())) {
-            case TRANSFER -> speak(conversation.transferAnnouncement(), new PipelineMessage.Transfer("caller asked for a person"));
-            case GOODBYE -> speak(conversation.farewell(), new PipelineMessage.Hangup("caller said goodbye"));
+        TenantAgent.Reaction reaction = agent.react(text);
+        switch (reaction.intent()) {
+            case TRANSFER -> speak(reaction.line(), new PipelineMessage.Transfer("caller asked for a person"));
+            case GOODBYE -> speak(reaction.line(), new PipelineMessage.Hangup("caller said goodbye"));
             case CONVERSE -> reply(text);
         }
     }
@@ -204,11 +197,10 @@ public final class Conversation implements SttListener {
 
     private void reply(String question) {
         AgentTurn turn = newTurn(null, true);
-        List<ChatMessage> window = window();
-        StageListener listener = listener(turn.index);
         // Knowledge first (never fails: no passages when admin-api cannot answer in time), then the LLM.
-        Multi<String> tokens = services.knowledge.relevant(call.tenantId(), question).onItem().transformToMulti(facts ->
-                services.llm.stream(llmOrder, new LlmRequest(systemPrompt(facts), window), listener));
+        StageListener listener = listener(turn.index);
+        Multi<String> tokens = agent.request(call.callerPhone(), question, history).onItem()
+                .transformToMulti(request -> services.llm.stream(llmOrder, request, listener));
         play(turn, SentenceSplitter.sentences(tokens));
     }
 
@@ -226,7 +218,7 @@ public final class Conversation implements SttListener {
     }
 
     private void play(AgentTurn turn, Multi<String> sentences) {
-        String voice = agent == null ? null : agent.voice();
+        String voice = agent.voice();
         StageListener listener = listener(turn.index);
         Multi<Chunk> chunks = sentences.onItem().transformToMultiAndConcatenate(sentence ->
                 services.tts.speak(ttsOrder, sentence, voice, listener).map(Chunk::audio)
@@ -403,26 +395,6 @@ public final class Conversation implements SttListener {
         if (!closed) {
             out.accept(message);
         }
-    }
-
-    /** Called once the knowledge has arrived, possibly off the call's lock: reads only final fields. */
-    private String systemPrompt(List<String> facts) {
-        String base = agent != null && agent.systemPrompt() != null && !agent.systemPrompt().isBlank()
-                ? agent.systemPrompt() : services.config.conversation().defaultSystemPrompt();
-        StringBuilder prompt = new StringBuilder(base);
-        if (!facts.isEmpty()) {
-            prompt.append("\n\nFacts you may use:\n");
-            facts.forEach(fact -> prompt.append("- ").append(fact).append('\n'));
-        }
-        services.callers.previousCall(call.tenantId(), call.callerPhone()).ifPresent(summary ->
-                prompt.append("\n\nThis caller has called before. Last time: ").append(summary));
-        prompt.append("\n\nYou are on a phone call: answer in short spoken sentences, no lists, no markdown.");
-        return prompt.toString();
-    }
-
-    private List<ChatMessage> window() {
-        int keep = services.config.conversation().historyTurns() * 2;
-        return List.copyOf(history.subList(Math.max(0, history.size() - keep), history.size()));
     }
 
     private long offsetMs() {

@@ -2,12 +2,8 @@ package com.spotfunnel.voice.pipeline.conversation;
 
 import com.spotfunnel.voice.events.bridge.GatewayMessage;
 import com.spotfunnel.voice.events.bridge.PipelineMessage;
-import com.spotfunnel.voice.events.tenant.TenantRegistry;
 import com.spotfunnel.voice.pipeline.analysis.AnalysisPublisher;
-import com.spotfunnel.voice.pipeline.analysis.CallerMemory;
-import com.spotfunnel.voice.pipeline.config.PipelineConfig;
 import com.spotfunnel.voice.pipeline.cost.PriceTable;
-import com.spotfunnel.voice.pipeline.knowledge.KnowledgeBase;
 import com.spotfunnel.voice.pipeline.llm.LlmChain;
 import com.spotfunnel.voice.pipeline.stt.SttChain;
 import com.spotfunnel.voice.pipeline.tts.TtsChain;
@@ -26,28 +22,21 @@ public class ConversationServices {
     final LlmChain llm;
     final TtsChain tts;
     final PriceTable prices;
-    final KnowledgeBase knowledge;
-    final CallerMemory callers;
     final AnalysisPublisher analysis;
-    final TenantRegistry tenants;
-    final PipelineConfig config;
+    final TenantAgents agents;
     final Timer turnLatency;
     final Counter bargeIns;
     final Counter providerFailures;
     final AtomicInteger activeCalls = new AtomicInteger();
 
-    public ConversationServices(SttChain stt, LlmChain llm, TtsChain tts, PriceTable prices, KnowledgeBase knowledge,
-            CallerMemory callers, AnalysisPublisher analysis, TenantRegistry tenants, PipelineConfig config,
-            MeterRegistry meters) {
+    public ConversationServices(SttChain stt, LlmChain llm, TtsChain tts, PriceTable prices,
+            AnalysisPublisher analysis, TenantAgents agents, MeterRegistry meters) {
         this.stt = stt;
         this.llm = llm;
         this.tts = tts;
         this.prices = prices;
-        this.knowledge = knowledge;
-        this.callers = callers;
         this.analysis = analysis;
-        this.tenants = tenants;
-        this.config = config;
+        this.agents = agents;
         this.turnLatency = Timer.builder("pipeline_turn_latency")
                 .description("end of the caller's utterance to the first agent audio sent")
                 .publishPercentiles(0.5, 0.99).register(meters);

@@ -3,6 +3,8 @@ package com.spotfunnel.voice.pipeline.llm;
 import com.spotfunnel.voice.pipeline.analysis.CallAnalyzer;
 import com.spotfunnel.voice.pipeline.config.ProvidersConfig;
 import com.spotfunnel.voice.pipeline.provider.Simulation;
+import com.spotfunnel.voice.pipeline.stress.CallerPersona;
+import com.spotfunnel.voice.pipeline.stress.Judge;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Multi;
@@ -16,7 +18,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 /**
  * A deterministic LLM for the local stack, load tests and fault drills ({@code simulated}): it answers from the
  * system prompt (the tenant's prompt and its knowledge lines) and the caller's last words, word by word; asked
- * for the post-call analysis, it answers valid JSON ({@link SimulatedAnalysis}).
+ * for the post-call analysis, it answers valid JSON ({@link SimulatedAnalysis}); asked to play a stress test's
+ * caller persona or judge, it plays them ({@link SimulatedStressRoles}).
  */
 @ApplicationScoped
 public class SimulatedLlm implements LlmProvider {
@@ -56,6 +59,12 @@ public class SimulatedLlm implements LlmProvider {
     }
 
     static String answer(LlmRequest request) {
+        if (request.systemPrompt().startsWith(CallerPersona.ROLE)) {
+            return SimulatedStressRoles.callerLine(request);
+        }
+        if (request.systemPrompt().startsWith(Judge.ROLE)) {
+            return SimulatedStressRoles.verdict(request);
+        }
         String knowledge = request.systemPrompt().lines()
                 .filter(line -> line.startsWith("- "))
                 .map(line -> line.substring(2).strip())

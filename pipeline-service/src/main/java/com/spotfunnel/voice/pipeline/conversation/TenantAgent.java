@@ -1,0 +1,111 @@
+package com.spotfunnel.voice.pipeline.conversation;
+
+import com.spotfunnel.voice.events.tenant.AgentConfig;
+import com.spotfunnel.voice.pipeline.analysis.CallerMemory;
+import com.spotfunnel.voice.pipeline.config.PipelineConfig;
+import com.spotfunnel.voice.pipeline.llm.ChatMessage;
+import com.spotfunnel.voice.pipeline.llm.LlmRequest;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A tenant's agent as the conversation logic sees it, without audio: what it greets with, how it reacts to a
+ * caller's words (a fixed line for goodbye and transfer, else an LLM request built from the tenant's prompt, the
+ * relevant knowledge and the caller's previous call) and which providers it uses. Live calls
+ * ({@link Conversation}) and text conversations (the stress test) both go through it, so they behave alike.
+ */
+public final class TenantAgent {
+
+    /** What the agent does with an utterance: {@code line} is the fixed answer, null when the LLM answers. */
+    public record Reaction(Intent intent, String line) {
+    }
+
+    private final String tenantId;
+    private final AgentConfig agent;
+    private final String basePrompt;
+    private final Function<String, Uni<List<String>>> knowledge;
+    private final CallerMemory callers;
+    private final PipelineConfig config;
+    private final List<String> sttOrder;
+    private final List<String> llmOrder;
+    private final List<String> ttsOrder;
+
+    TenantAgent(String tenantId, AgentConfig agent, String promptOverride, Function<String, Uni<List<String>>> knowledge,
+            CallerMemory callers, PipelineConfig config) {
+        this.tenantId = tenantId;
+        this.agent = agent;
+        this.knowledge = knowledge;
+        this.callers = callers;
+        this.config = config;
+        this.basePrompt = promptOverride != null && !promptOverride.isBlank() ? promptOverride
+                : agent != null && agent.systemPrompt() != null && !agent.systemPrompt().isBlank()
+                        ? agent.systemPrompt() : config.conversation().defaultSystemPrompt();
+        var defaults = config.defaultProviders();
+        var own = agent == null ? null : agent.providers();
+        this.sttOrder = own == null || own.stt().isEmpty() ? defaults.stt() : own.stt();
+        this.llmOrder = own == null || own.llm().isEmpty() ? defaults.llm() : own.llm();
+        this.ttsOrder = own == null || own.tts().isEmpty() ? defaults.tts() : own.tts();
+    }
+
+    public String greeting() {
+        return agent != null && agent.greeting() != null && !agent.greeting().isBlank() ? agent.greeting()
+                : config.conversation().defaultGreeting();
+    }
+
+    /** The TTS voice, or null for the provider's default. */
+    public String voice() {
+        return agent == null ? null : agent.voice();
+    }
+
+    public List<String> sttOrder() {
+        return sttOrder;
+    }
+
+    public List<String> llmOrder() {
+        return llmOrder;
+    }
+
+    public List<String> ttsOrder() {
+        return ttsOrder;
+    }
+
+    public String transferAnnouncement() {
+        return config.conversation().transferAnnouncement();
+    }
+
+    /** Goodbye and transfer phrases are handled without the LLM. */
+    public Reaction react(String utterance) {
+        var conversation = config.conversation();
+        Intent intent = Intent.of(utterance, conversation.goodbyePhrases(), conversation.transferPhrases());
+        return switch (intent) {
+            case TRANSFER -> new Reaction(intent, conversation.transferAnnouncement());
+            case GOODBYE -> new Reaction(intent, conversation.farewell());
+            case CONVERSE -> new Reaction(intent, null);
+        };
+    }
+
+    /**
+     * The LLM request answering {@code question}: the system prompt (with the knowledge relevant to the question,
+     * which may take a round trip to admin-api and never fails) and the last {@code history-turns} exchanges of
+     * {@code history} (which already ends with the question), copied now so later turns do not change it.
+     */
+    public Uni<LlmRequest> request(String callerPhone, String question, List<ChatMessage> history) {
+        int keep = config.conversation().historyTurns() * 2;
+        List<ChatMessage> window = List.copyOf(history.subList(Math.max(0, history.size() - keep), history.size()));
+        return knowledge.apply(question).map(facts -> new LlmRequest(systemPrompt(callerPhone, facts), window));
+    }
+
+    /** May run once the knowledge has arrived, off the call's lock: reads only final fields. */
+    private String systemPrompt(String callerPhone, List<String> facts) {
+        StringBuilder prompt = new StringBuilder(basePrompt);
+        if (!facts.isEmpty()) {
+            prompt.append("\n\nFacts you may use:\n");
+            facts.forEach(fact -> prompt.append("- ").append(fact).append('\n'));
+        }
+        callers.previousCall(tenantId, callerPhone).ifPresent(summary ->
+                prompt.append("\n\nThis caller has called before. Last time: ").append(summary));
+        prompt.append("\n\nYou are on a phone call: answer in short spoken sentences, no lists, no markdown.");
+        return prompt.toString();
+    }
+}

@@ -1,0 +1,60 @@
+package com.spotfunnel.voice.pipeline.stress;
+
+import com.spotfunnel.voice.events.stress.StressTestRequest;
+import com.spotfunnel.voice.support.problem.InvalidInputException;
+import com.spotfunnel.voice.support.problem.Problem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The stress test, inside the platform only: admin-api forwards operators' runs here. Not routed by the public
+ * ingress (only admin-api may reach it, see k8s NetworkPolicies); admin-api does the authentication.
+ */
+@Path("/internal/stress-tests")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class StressTestResource {
+
+    private final StressTestService service;
+
+    public StressTestResource(StressTestService service) {
+        this.service = service;
+    }
+
+    /** 202 with the run (progress 0 of N) and its Location; 400 naming the field; 404 when the tenant is unknown here. */
+    @POST
+    public Response start(StressTestRequest request) {
+        var wrong = service.check(request);
+        if (!wrong.isEmpty()) {
+            throw new InvalidInputException(wrong.stream()
+                    .map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+        }
+        return service.start(request)
+                .map(run -> Response.accepted(run.view()).location(URI.create("/internal/stress-tests/" + run.id()))
+                        .build())
+                .orElseGet(() -> notFound("tenantId", "tenant " + request.tenantId()
+                        + " is not known to pipeline-service yet (its config is published shortly after a change)"));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") String id) {
+        return service.get(id).map(run -> Response.ok(run.view()).build())
+                .orElseGet(() -> notFound(null, "no stress-test run " + id + " (finished runs are kept in memory, "
+                        + "the most recent ones only)"));
+    }
+
+    private static Response notFound(String field, String detail) {
+        List<Problem.FieldError> errors = field == null ? null : List.of(new Problem.FieldError(field, detail));
+        return Response.status(404).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", "Not Found", 404, detail, errors)).build();
+    }
+}
