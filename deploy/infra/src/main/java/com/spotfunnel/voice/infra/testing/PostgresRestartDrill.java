@@ -59,8 +59,9 @@ public final class PostgresRestartDrill {
 
         long stoppedAt = System.nanoTime();
         postgres.stopServer();
-        Awaitility.await("readiness DOWN").atMost(DOWN_WITHIN).until(() -> readinessStatus(readiness) == 503);
+        Awaitility.await("readiness DOWN").atMost(DOWN_WITHIN).until(() -> status(readiness) == 503);
         Duration downAfter = Duration.ofNanos(System.nanoTime() - stoppedAt);
+        assertEquals(200, status(readiness.resolve("live")), "liveness stays UP: a restart would not help");
         Awaitility.await("503 answers while PostgreSQL is down").atMost(DOWN_WITHIN)
                 .until(() -> load.count(stoppedAt, a -> a.status() == 503) >= ANSWERS_TO_SEE);
         duringOutage.run();
@@ -68,11 +69,11 @@ public final class PostgresRestartDrill {
         if (!left.isNegative()) {
             pause(left); // holding the fault in place, not waiting for a result
         }
-        assertEquals(503, readinessStatus(readiness), "readiness stays DOWN for the whole outage");
+        assertEquals(503, status(readiness), "readiness stays DOWN for the whole outage");
 
         long startedAt = System.nanoTime();
         postgres.startServer();
-        Awaitility.await("readiness UP again").atMost(UP_WITHIN).until(() -> readinessStatus(readiness) == 200);
+        Awaitility.await("readiness UP again").atMost(UP_WITHIN).until(() -> status(readiness) == 200);
         Duration upAfter = Duration.ofNanos(System.nanoTime() - startedAt);
         Awaitility.await("200 answers again").atMost(UP_WITHIN)
                 .until(() -> load.count(startedAt, a -> a.status() == 200) >= ANSWERS_TO_SEE);
@@ -102,9 +103,9 @@ public final class PostgresRestartDrill {
         }
     }
 
-    private static int readinessStatus(URI readiness) {
+    private static int status(URI uri) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(readiness)
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(15)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode();
         } catch (IOException e) {

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 
 /** Assertions on what a service shows at {@code /q/metrics}, as an operator's Prometheus would see it. */
@@ -16,5 +18,12 @@ public final class PrometheusMetrics {
     public static void awaitLine(String line) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 given().get("/q/metrics").then().statusCode(200).body(containsString(line)));
+    }
+
+    /** The value of the sample line starting with {@code series} (name and labels), or 0 when absent. */
+    public static double value(String series) {
+        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE).matcher(body);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }
