@@ -19,7 +19,7 @@ public class ProblemMappers {
     /** How long a client should wait before retrying a request refused because a dependency is down. */
     private static final int RETRY_AFTER_SECONDS = 5;
     private static final long WARN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final AtomicLong lastOutageWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+    private static final AtomicLong LAST_OUTAGE_WARNING = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e) {
@@ -65,8 +65,8 @@ public class ProblemMappers {
      */
     private static Response unavailable(Throwable e, String what) {
         long now = System.nanoTime();
-        long last = lastOutageWarning.get();
-        if (now - last >= WARN_EVERY_NANOS && lastOutageWarning.compareAndSet(last, now)) {
+        long last = LAST_OUTAGE_WARNING.get();
+        if (now - last >= WARN_EVERY_NANOS && LAST_OUTAGE_WARNING.compareAndSet(last, now)) {
             LOG.warnf("Answering 503: %s (%s)", what, e.toString());
         } else {
             LOG.debugf("Answering 503: %s (%s)", what, e.toString());
