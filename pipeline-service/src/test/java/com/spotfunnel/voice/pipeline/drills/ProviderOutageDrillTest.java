@@ -13,6 +13,7 @@ import com.spotfunnel.voice.pipeline.fakes.FakesReset;
 import com.spotfunnel.voice.pipeline.fakes.GatewayClient;
 import com.spotfunnel.voice.pipeline.fakes.ProviderFakes;
 import com.spotfunnel.voice.pipeline.fakes.Sse;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,21 +31,28 @@ import org.junit.jupiter.api.Test;
  * Fault drill: a primary provider goes down during a live call and comes back. Its breaker opens after the
  * threshold (4 calls in the test profile; ProviderFakes), from then on the primary is not called at all (the
  * WireMock fake counts requests) while the fallback serves every turn; once the provider is back and the
- * breaker's delay (1 s in the test profile) has passed, one trial call goes to the primary, succeeds, and the
+ * breaker's delay (5 s in this drill) has passed, one trial call goes to the primary, succeeds, and the
  * breaker closes. The breaker's state is also visible to Prometheus ({@code ft_circuitbreaker_state_current}).
  * Run alone: {@code ./mvnw -pl pipeline-service -am verify -Dtest=ProviderOutageDrillTest
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
-@WithTestResource(ProviderFakes.class)
+@WithTestResource(value = ProviderFakes.class,
+        initArgs = @ResourceArg(name = ProviderFakes.BREAKER_DELAY_MS, value = ProviderOutageDrillTest.BREAKER_DELAY_MS))
 class ProviderOutageDrillTest extends FakesReset {
 
     private static final String OPENAI_PATH = "/v1/chat/completions";
     private static final String CARTESIA_PATH = "/tts/bytes";
     private static final String OPENAI_ANSWER = "OpenAI is back. Anything else?";
     private static final String GEMINI_ANSWER = "Gemini here. We open at nine.";
-    private static final Duration BREAKER_DELAY = Duration.ofSeconds(1); // ProviderFakes' circuit-breaker.delay
+    /**
+     * How long an open breaker stays open in this drill: long enough that the turns asserting "not called at
+     * all" finish inside it even on a loaded machine (a turn can take over a second there), short enough to keep
+     * the drill quick.
+     */
+    static final String BREAKER_DELAY_MS = "5000";
+    private static final Duration BREAKER_DELAY = Duration.ofMillis(Long.parseLong(BREAKER_DELAY_MS));
 
     @TestHTTPResource("/")
     URI root;
@@ -57,10 +65,10 @@ class ProviderOutageDrillTest extends FakesReset {
         try (Call call = new Call(root)) {
             // the outage: each turn tries OpenAI twice (call + retry), Gemini answers; 4 failures open the breaker
             assertEquals(GEMINI_ANSWER, call.ask());
+            long openedNoSoonerThan = System.nanoTime();
             assertEquals(GEMINI_ANSWER, call.ask());
             assertEquals(4, Checks.requests(OPENAI_PATH));
             assertEquals(CircuitBreakerState.OPEN, breakers.currentState("openai-llm"));
-            long openedAt = System.nanoTime();
             assertEquals(1.0, state(method, "open"));
             assertEquals(openedBefore + 1, opened(method));
 
@@ -74,7 +82,7 @@ class ProviderOutageDrillTest extends FakesReset {
             ProviderFakes.stubOpenAi(ProviderFakes.sse(Sse.openAi("OpenAI is back. ", "Anything else?")));
             String answer = call.askUntil(OPENAI_ANSWER);
             assertEquals(OPENAI_ANSWER, answer);
-            assertTrue(System.nanoTime() - openedAt >= BREAKER_DELAY.toNanos(), "no trial before the delay");
+            assertTrue(System.nanoTime() - openedNoSoonerThan >= BREAKER_DELAY.toNanos(), "no trial before the delay");
             assertEquals(5, Checks.requests(OPENAI_PATH), "exactly one trial call, and it succeeded");
             assertEquals(CircuitBreakerState.CLOSED, breakers.currentState("openai-llm"));
             assertEquals(1.0, state(method, "closed"));
@@ -102,7 +110,7 @@ class ProviderOutageDrillTest extends FakesReset {
             // Cartesia recovers: after the delay a trial sentence reaches it, and it speaks again
             ProviderFakes.stubCartesia(ProviderFakes.audio());
             int elevenLabsBefore = Checks.spokenByElevenLabs().size();
-            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
                 call.ask();
                 return Checks.requests(CARTESIA_PATH) > 4;
             });
@@ -149,7 +157,7 @@ class ProviderOutageDrillTest extends FakesReset {
         /** Asks turn after turn until the agent answers {@code expected}; returns that answer. */
         String askUntil(String expected) {
             AtomicReference<String> last = new AtomicReference<>();
-            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
                     .until(() -> {
                         last.set(ask());
                         return expected.equals(last.get());
