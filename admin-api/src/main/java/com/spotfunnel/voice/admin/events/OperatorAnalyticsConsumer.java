@@ -32,6 +32,7 @@ public class OperatorAnalyticsConsumer {
     private final CallEventProjector projector;
     private final AdminConfig config;
     private final Counter refused;
+    private final Counter retries;
 
     public OperatorAnalyticsConsumer(CallEventIntake intake, CallEventProjector projector, AdminConfig config,
             MeterRegistry meters) {
@@ -40,6 +41,8 @@ public class OperatorAnalyticsConsumer {
         this.config = config;
         this.refused = Counter.builder("analytics_events_refused_total")
                 .description("call events the analytics projection could not store as data").register(meters);
+        this.retries = Counter.builder("analytics_projection_retries_total")
+                .description("analytics projection writes retried (PostgreSQL unavailable)").register(meters);
     }
 
     @Incoming(Topics.CALL_EVENTS)
@@ -50,9 +53,11 @@ public class OperatorAnalyticsConsumer {
         }
         CallEvent callEvent = event.get();
         return projector.project(callEvent)
-                .onFailure(OperatorAnalyticsConsumer::transient_).invoke(e -> LOG.warnf(
-                        "Analytics projection of %s for call %s failed, retrying: %s", callEvent.type().wireName(),
-                        callEvent.callId(), e.toString()))
+                .onFailure(OperatorAnalyticsConsumer::transient_).invoke(e -> {
+                    retries.increment();
+                    LOG.warnf("Analytics projection of %s for call %s failed, retrying: %s",
+                            callEvent.type().wireName(), callEvent.callId(), e.toString());
+                })
                 .onFailure(OperatorAnalyticsConsumer::transient_).retry()
                 .withBackOff(config.analytics().retryInitialBackoff(), config.analytics().retryMaxBackoff())
                 .indefinitely()

@@ -20,10 +20,15 @@ public final class CallEventsTopic {
     }
 
     public static void send(List<CallEvent> events) {
+        send(Topics.CALL_EVENTS, events);
+    }
+
+    /** To another topic with the same contract (a test application that reads its own copy). */
+    public static void send(String topic, List<CallEvent> events) {
         try (KafkaProducer<String, CallEvent> producer = new KafkaProducer<>(config(), new StringSerializer(),
                 new CallEventSerializer())) {
             for (CallEvent event : events) {
-                producer.send(new ProducerRecord<>(Topics.CALL_EVENTS, event.key(), event));
+                producer.send(new ProducerRecord<>(topic, event.key(), event));
             }
             producer.flush();
         }

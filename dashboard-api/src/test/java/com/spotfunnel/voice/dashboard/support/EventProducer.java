@@ -17,11 +17,15 @@ public final class EventProducer {
     }
 
     public static void send(String bootstrap, List<CallEvent> events) {
+        send(bootstrap, DashboardApiProfile.TOPIC, events);
+    }
+
+    public static void send(String bootstrap, String topic, List<CallEvent> events) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (CallEvent event : events) {
-                producer.send(new ProducerRecord<>(DashboardApiProfile.TOPIC, event.key(),
+                producer.send(new ProducerRecord<>(topic, event.key(),
                         CallEventCodec.encode(event)));
             }
             producer.flush();

@@ -28,8 +28,12 @@ public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
     public static final String ELEVENLABS_KEY = "test-elevenlabs-key";
     public static final int AUDIO_BYTES_PER_REQUEST = 800;
 
+    /** Init arg: how long an open breaker stays open (ms); default 1000. */
+    public static final String BREAKER_DELAY_MS = "breaker-delay-ms";
+
     private static WireMockServer wireMock;
     private static DeepgramFake deepgram;
+    private String breakerDelayMs = "1000";
 
     public static WireMockServer wireMock() {
         return wireMock;
@@ -37,6 +41,11 @@ public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
 
     public static DeepgramFake deepgram() {
         return deepgram;
+    }
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        breakerDelayMs = initArgs.getOrDefault(BREAKER_DELAY_MS, breakerDelayMs);
     }
 
     @Override
@@ -75,7 +84,7 @@ public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
             String key = "quarkus.fault-tolerance.\"com.spotfunnel.voice.pipeline." + guarded + "\".";
             config.put(key + "timeout.value", "1000");
             config.put(key + "retry.delay", "20");
-            config.put(key + "circuit-breaker.delay", "1000");
+            config.put(key + "circuit-breaker.delay", breakerDelayMs);
             config.put(key + "circuit-breaker.request-volume-threshold", "4");
         }
         return config;

@@ -4,8 +4,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -13,6 +16,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** How long a client should wait before retrying a request refused because a dependency is down. */
+    private static final int RETRY_AFTER_SECONDS = 5;
+    private static final long WARN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final AtomicLong LAST_OUTAGE_WARNING = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e) {
@@ -34,10 +41,39 @@ public class ProblemMappers {
         return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage()));
     }
 
+    /** A dependency refused or timed out the connection (a checked exception, so not caught below). */
+    @ServerExceptionMapper
+    public Response unreachable(ConnectException e) {
+        return unavailable(e, DependencyOutage.of(e).orElseThrow());
+    }
+
+    /** Unexpected, unless it says a dependency is down (PostgreSQL stopped or restarting): then 503. */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        var outage = DependencyOutage.of(e);
+        if (outage.isPresent()) {
+            return unavailable(e, outage.get());
+        }
         LOG.error("Unexpected error while answering a request", e);
         return respond(Problem.of(500, "Internal Server Error", "The request could not be completed."));
+    }
+
+    /**
+     * 503 and Retry-After: the same request will work once the dependency is back. Logged without a trace, and
+     * at WARN at most once per {@link #WARN_EVERY_NANOS}: during an outage every request fails the same way, and
+     * readiness already says so.
+     */
+    private static Response unavailable(Throwable e, String what) {
+        long now = System.nanoTime();
+        long last = LAST_OUTAGE_WARNING.get();
+        if (now - last >= WARN_EVERY_NANOS && LAST_OUTAGE_WARNING.compareAndSet(last, now)) {
+            LOG.warnf("Answering 503: %s (%s)", what, e.toString());
+        } else {
+            LOG.debugf("Answering 503: %s (%s)", what, e.toString());
+        }
+        Problem problem = Problem.of(503, "Service Unavailable", what + "; retry in a few seconds.");
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
+                .entity(problem).build();
     }
 
     private static Response respond(Problem problem) {

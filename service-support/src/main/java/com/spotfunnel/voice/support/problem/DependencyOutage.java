@@ -1,0 +1,44 @@
+package com.spotfunnel.voice.support.problem;
+
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.DatabaseException;
+import java.net.ConnectException;
+import java.util.Optional;
+
+/**
+ * Tells a failure caused by a dependency being down (PostgreSQL stopped, restarting or refusing connections;
+ * a server that refuses or times out the connection) from a failure of the request itself. The first is
+ * answered 503 with Retry-After, since the same request will work once the dependency is back; the second
+ * stays a 500.
+ */
+public final class DependencyOutage {
+
+    private DependencyOutage() {
+    }
+
+    /** What is down, when this failure (or one of its causes) says a dependency is unavailable. */
+    public static Optional<String> of(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ClosedConnectionException) {
+                return Optional.of("The database connection was lost");
+            }
+            if (t instanceof DatabaseException db && databaseUnavailable(db.getSqlState())) {
+                return Optional.of("The database is unavailable");
+            }
+            // Netty's connect failures (refused, timed out) extend ConnectException.
+            if (t instanceof ConnectException) {
+                return Optional.of("A service this request needs cannot be reached");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * SQL states meaning "not now", not "not this": class 08 (connection exception), 57P01-57P03 (administrator
+     * or crash shutdown, cannot connect now: the server is stopping or starting), 53300 (too many connections).
+     */
+    static boolean databaseUnavailable(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01")
+                || sqlState.equals("57P02") || sqlState.equals("57P03") || sqlState.equals("53300"));
+    }
+}
