@@ -64,7 +64,7 @@ class NetworkPolicyTest {
     /** pipeline-service is internal: only voice-gateway (and Prometheus, for metrics) may open connections to it. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("com.spotfunnel.voice.k8s.Overlays#names")
-    void onlyTheGatewayReachesThePipeline(String overlay) {
+    void onlyTheGatewayAndAdminApiReachThePipeline(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         Pod pipeline = manifests.pods().stream()
                 .filter(p -> "pipeline-service".equals(p.labels().get("app.kubernetes.io/name"))).findFirst().orElseThrow();
@@ -84,7 +84,8 @@ class NetworkPolicyTest {
                 }
             }
         }
-        assertEquals(Set.of("voice-gateway", "namespace monitoring"), allowedFrom);
+        // the gateway for calls, admin-api for stress tests (/internal/*), Prometheus for metrics; never the ingress
+        assertEquals(Set.of("voice-gateway", "admin-api", "namespace monitoring"), allowedFrom);
         for (K8sObject ingress : manifests.ofKind("Ingress")) {
             assertFalse(ingress.spec().toString().contains("\"pipeline-service\""), ingress.id() + " routes to pipeline-service");
         }
