@@ -184,12 +184,12 @@ public final class CallSession implements BridgeListener {
     }
 
     /**
-     * What the pipeline sends after CallerHangup: its record of the call (transcript, costs, provider failures)
-     * still counts; anything meant for the caller (audio, clear) or the call's course is moot.
+     * What the pipeline sends after CallerHangup: its record of the call (transcript, costs, provider failures,
+     * provider latencies) still counts; anything meant for the caller (audio, clear) or the call's course is moot.
      */
     private void lateMessage(PipelineMessage message) {
         if (message instanceof PipelineMessage.Transcript || message instanceof PipelineMessage.Cost
-                || message instanceof PipelineMessage.ProviderFailure) {
+                || message instanceof PipelineMessage.ProviderFailure || message instanceof PipelineMessage.StageLatency) {
             try {
                 handle(message);
             } catch (RuntimeException e) {
