@@ -4,19 +4,24 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.spotfunnel.voice.dashboard.support.Metrics;
 import com.spotfunnel.voice.dashboard.support.Tokens;
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
 import com.spotfunnel.voice.infra.testing.PostgresTestResource;
+import com.spotfunnel.voice.support.ratelimit.RedisWindowCounter;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +35,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(OidcWiremockTestResource.class)
 class RateLimitTest {
+
+    @Inject
+    RedisWindowCounter counter;
 
     private static final AtomicInteger NEXT_CLIENT = new AtomicInteger(1);
 
@@ -93,6 +101,21 @@ class RateLimitTest {
         given().header("X-Forwarded-For", newClient()).auth().oauth2("not-a-jwt").get("/api/v1/calls").then()
                 .statusCode(401).contentType("application/problem+json")
                 .header("X-RateLimit-Limit", String.valueOf(RateLimitedProfile.CLIENT_REQUESTS));
+    }
+
+    /**
+     * Access comes back by itself: a window's counter in Redis expires when the window ends, and the next request
+     * starts a new one (tested on the store with a one-second window; the API's windows are a minute long).
+     */
+    @Test
+    void aBudgetComesBackWhenItsWindowEnds() {
+        String key = "spotfunnel-test:window:" + newTenant();
+        assertEquals(1, counter.increment(key, 1000).await().atMost(Duration.ofSeconds(5)).count());
+        RedisWindowCounter.Window second = counter.increment(key, 1000).await().atMost(Duration.ofSeconds(5));
+        assertEquals(2, second.count());
+        assertTrue(second.resetMillis() > 0 && second.resetMillis() <= 1000, "resets within the window: " + second);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() ->
+                counter.increment(key, 1000).await().atMost(Duration.ofSeconds(5)).count() == 1);
     }
 
     private static String exhaustedClient() {
