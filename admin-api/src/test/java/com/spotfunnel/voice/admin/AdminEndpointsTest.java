@@ -16,7 +16,7 @@ class AdminEndpointsTest extends StandardEndpointsContract {
 
     @Override
     protected List<String> requiredReadinessChecks() {
-        return List.of("Reactive Messaging", "Reactive PostgreSQL", "Database connections");
+        return List.of("Reactive PostgreSQL", "Database connections");
     }
 
     @Override

@@ -14,7 +14,7 @@ class DashboardEndpointsTest extends StandardEndpointsContract {
 
     @Override
     protected List<String> requiredReadinessChecks() {
-        return List.of("Reactive Messaging", "Reactive PostgreSQL", "Database connections");
+        return List.of("Reactive PostgreSQL", "Database connections");
     }
 
     @Override
