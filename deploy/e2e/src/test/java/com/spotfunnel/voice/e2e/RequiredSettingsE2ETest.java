@@ -45,7 +45,7 @@ class RequiredSettingsE2ETest {
 
     private static void assertRefusal(String name, String jar, Map<String, String> env, String line) throws Exception {
         try (ServiceProcess service = ServiceProcess.start(name, jar, ServiceProcess.freePort(), env, List.of())) {
-            assertEquals(1, service.awaitExit(Duration.ofSeconds(60)), service.output());
+            assertEquals(1, service.exitStatus(Duration.ofSeconds(60)), service.output());
             String output = service.output();
             List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
             assertEquals(List.of(line), lines, output);

@@ -164,9 +164,9 @@ public final class ServiceProcess implements AutoCloseable {
                 + "); see " + log);
     }
 
-    /** Waits for the process to end by itself; its exit status. */
-    int awaitExit(Duration timeout) throws InterruptedException {
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+    /** Waits for the process to end and returns its exit status; fails when it still runs after the timeout. */
+    int exitStatus(Duration timeout) throws InterruptedException {
+        if (!awaitExit(timeout)) {
             throw new IllegalStateException(name + " still running after " + timeout + "; see " + log);
         }
         return process.exitValue();
