@@ -386,8 +386,8 @@ public final class Conversation implements SttListener {
 
     private synchronized void reportFailure(ProviderFailed failed) {
         services.providerFailures.increment();
-        LOG.infof("Call %s: %s provider %s failed (%s), next: %s", call.callId(), failed.stage(), failed.provider(),
-                failed.errorType(), failed.fallbackProvider());
+        LOG.infof("Call %s: %s provider %s failed (%s: %s), next: %s", call.callId(), failed.stage(),
+                failed.provider(), failed.errorType(), failed.message(), failed.fallbackProvider());
         send(new PipelineMessage.ProviderFailure(failed));
     }
 

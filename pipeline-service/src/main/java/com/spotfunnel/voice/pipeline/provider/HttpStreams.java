@@ -38,6 +38,15 @@ public class HttpStreams {
                 .setTryUseCompression(false));
     }
 
+    /**
+     * The connection closed or was reset while the request went out, before any answer: a stale pooled
+     * connection. Vert.x reports the close as {@link HttpClosedException}, a reset as an {@link java.io.IOException}
+     * ("Connection reset by peer"); a timeout is neither.
+     */
+    static boolean brokeBeforeAnyAnswer(Throwable cause) {
+        return cause instanceof HttpClosedException || cause instanceof java.io.IOException;
+    }
+
     @PreDestroy
     void close() {
         client.close();
@@ -59,8 +68,9 @@ public class HttpStreams {
     }
 
     /**
-     * One request. A pooled keep-alive connection that the provider already closed fails before any answer:
-     * that is not the provider failing, so it is sent again (up to {@value #STALE_CONNECTION_RESENDS} times).
+     * One request. A pooled keep-alive connection that the provider already closed (or reset) fails before any
+     * answer: that is not the provider failing, so it is sent again (up to {@value #STALE_CONNECTION_RESENDS}
+     * times). A provider that cannot be reached at all fails at {@code client.request}, before this.
      */
     private void attempt(RequestOptions options, String body, MultiEmitter<? super Buffer> emitter,
             AtomicReference<HttpClientRequest> current, int staleResendsLeft) {
@@ -73,8 +83,7 @@ public class HttpStreams {
             current.set(request);
             request.send(Buffer.buffer(body)).onComplete(answered -> {
                 if (answered.failed()) {
-                    if (staleResendsLeft > 0 && answered.cause() instanceof HttpClosedException
-                            && !emitter.isCancelled()) {
+                    if (staleResendsLeft > 0 && brokeBeforeAnyAnswer(answered.cause()) && !emitter.isCancelled()) {
                         attempt(options, body, emitter, current, staleResendsLeft - 1);
                         return;
                     }
