@@ -119,8 +119,10 @@ class OperatorAnalyticsTest {
                 .body("[0].severity", equalTo("error"))
                 .body("[0].occurrences", equalTo(3))
                 .body("[0].open", equalTo(3))
+                .body("[0].tenants", equalTo(1))
                 .body("[1].errorType", equalTo("http_5xx"))
-                .body("[1].severity", equalTo("error")));
+                .body("[1].severity", equalTo("error"))
+                .body("[1].latestMessage", equalTo("503")));
 
         JsonPath occurrences = given().auth().oauth2(Tokens.admin())
                 .queryParam("from", DAY1).queryParam("to", DAY1).queryParam("tenantId", tenant)
