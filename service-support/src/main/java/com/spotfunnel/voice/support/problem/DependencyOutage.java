@@ -2,7 +2,9 @@ package com.spotfunnel.voice.support.problem;
 
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.Optional;
 
 /**
@@ -28,6 +30,12 @@ public final class DependencyOutage {
             // Netty's connect failures (refused, timed out) extend ConnectException.
             if (t instanceof ConnectException) {
                 return Optional.of("A service this request needs cannot be reached");
+            }
+            // A connection the server reset mid-request (a restarting PostgreSQL does this to open connections):
+            // java.net.SocketException on the NIO transport, a native IOException saying so on epoll.
+            if (t instanceof SocketException || t instanceof IOException io && String.valueOf(io.getMessage())
+                    .contains("Connection reset")) {
+                return Optional.of("The connection to a service this request needs was lost");
             }
         }
         return Optional.empty();
