@@ -4,7 +4,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.net.ConnectException;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,15 +41,23 @@ public class ProblemMappers {
         return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage()));
     }
 
-    /** A dependency refused or timed out the connection (a checked exception, so not caught below). */
+    /**
+     * A dependency refused, timed out or reset the connection. These reach us unwrapped as checked exceptions
+     * (the reactive SQL client fails a query with the socket's own {@code SocketException: Connection reset}
+     * when a restarting PostgreSQL drops it), so the RuntimeException mapper below never sees them.
+     */
     @ServerExceptionMapper
-    public Response unreachable(ConnectException e) {
-        return unavailable(e, DependencyOutage.of(e).orElseThrow());
+    public Response unreachable(IOException e) {
+        return outageOrUnexpected(e);
     }
 
     /** Unexpected, unless it says a dependency is down (PostgreSQL stopped or restarting): then 503. */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        return outageOrUnexpected(e);
+    }
+
+    private static Response outageOrUnexpected(Exception e) {
         var outage = DependencyOutage.of(e);
         if (outage.isPresent()) {
             return unavailable(e, outage.get());
