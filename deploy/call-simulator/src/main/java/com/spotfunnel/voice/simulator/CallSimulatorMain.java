@@ -3,13 +3,10 @@ package com.spotfunnel.voice.simulator;
 import com.spotfunnel.voice.events.CallEvent;
 import com.spotfunnel.voice.events.payload.CallEnded;
 import com.spotfunnel.voice.events.payload.TranscriptTurn;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,7 +22,7 @@ public final class CallSimulatorMain {
         if (args.length == 0 || !List.of("call", "load").contains(args[0])) {
             System.err.println("usage: call|load --gateway URL --auth-token TOKEN --to +E164 [--from +E164] "
                     + "[--account-sid AC…] [--utterances 2] [--speech-ms 1200] [--turn-timeout-ms 8000] "
-                    + "[--kafka HOST:PORT] [--calls N] [--ramp-up-s 5]");
+                    + "[--endpoint-ms 600] [--kafka HOST:PORT] [--calls N] [--ramp-up-s 5]");
             System.exit(2);
         }
         Map<String, String> options = options(args);
@@ -35,7 +32,9 @@ public final class CallSimulatorMain {
                 options.getOrDefault("from", "+14155550100"), required(options, "to"),
                 Integer.parseInt(options.getOrDefault("utterances", "2")),
                 Duration.ofMillis(Long.parseLong(options.getOrDefault("speech-ms", "1200"))),
-                Duration.ofMillis(Long.parseLong(options.getOrDefault("turn-timeout-ms", "8000"))));
+                Duration.ofMillis(Long.parseLong(options.getOrDefault("turn-timeout-ms", "8000"))),
+                Duration.ofMillis(Long.parseLong(options.getOrDefault("endpoint-ms",
+                        Long.toString(CallPlan.SIMULATED_STT_ENDPOINT.toMillis())))));
         if (args[0].equals("call")) {
             System.exit(oneCall(plan, options.get("kafka")) ? 0 : 1);
         }
@@ -47,9 +46,8 @@ public final class CallSimulatorMain {
     }
 
     private static boolean oneCall(CallPlan plan, String kafka) throws Exception {
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-        try {
-            SimulatedCall call = new SimulatedCall(plan, HttpClient.newHttpClient(), clock);
+        try (CallerTransport transport = CallerTransport.open()) {
+            SimulatedCall call = new SimulatedCall(plan, transport);
             System.out.printf("Calling %s from %s (CallSid %s)...%n", plan.to(), plan.from(), call.callSid());
             CallResult result = call.run().get(2, TimeUnit.MINUTES);
             if (!result.streamed()) {
@@ -65,8 +63,6 @@ public final class CallSimulatorMain {
                 printEvents(CallEventsTail.eventsOf(kafka, call.callSid(), Duration.ofSeconds(20)), kafka);
             }
             return result.succeeded();
-        } finally {
-            clock.shutdownNow();
         }
     }
 

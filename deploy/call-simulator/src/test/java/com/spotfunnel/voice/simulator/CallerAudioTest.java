@@ -3,6 +3,7 @@ package com.spotfunnel.voice.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class CallerAudioTest {
@@ -23,5 +24,13 @@ class CallerAudioTest {
         for (byte b : CallerAudio.silence()) {
             assertEquals((byte) 0xFF, b);
         }
+    }
+
+    @Test
+    void theEncodedPayloadsAreTheFramesThemselves() {
+        for (int index = 0; index < 12; index++) {
+            assertEquals(Base64.getEncoder().encodeToString(CallerAudio.speech(index)), CallerAudio.speechBase64(index));
+        }
+        assertEquals(Base64.getEncoder().encodeToString(CallerAudio.silence()), CallerAudio.silenceBase64());
     }
 }

@@ -17,12 +17,16 @@ class LoadRunTest {
 
     @Test
     void aCallWithAnUnansweredTurnIsNotASuccess() {
-        CallResult answered = new CallResult("CA1", true, "", List.of(12L, 15L), 2, 2, 100, 0, 0, 40, 2, 0, null);
-        CallResult unanswered = new CallResult("CA2", true, "", List.of(11L), 1, 2, 100, 0, 0, 20, 1, 0, null);
+        CallResult answered = new CallResult("CA1", true, "", List.of(612L, 615L), List.of(12L, 15L), 2, 2, 100, 0, 0,
+                40, 2, 0, null);
+        CallResult unanswered = new CallResult("CA2", true, "", List.of(611L), List.of(11L), 1, 2, 100, 0, 0, 20, 1,
+                0, null);
 
         LoadRun.Summary summary = LoadRun.summarize(List.of(answered, unanswered));
 
         assertEquals(1, summary.succeeded());
         assertEquals(3, summary.turns());
+        assertEquals(615, summary.maxMillis());
+        assertEquals(15, summary.platformMaxMillis());
     }
 }

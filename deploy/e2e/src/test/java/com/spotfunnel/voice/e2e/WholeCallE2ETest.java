@@ -32,10 +32,10 @@ import com.spotfunnel.voice.infra.kafka.SharedKafkaBroker;
 import com.spotfunnel.voice.simulator.CallEventsTail;
 import com.spotfunnel.voice.simulator.CallPlan;
 import com.spotfunnel.voice.simulator.CallResult;
+import com.spotfunnel.voice.simulator.CallerTransport;
 import com.spotfunnel.voice.simulator.SimulatedCall;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +44,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -86,8 +84,7 @@ class WholeCallE2ETest {
     static WireMockServer twilio;
     static ServiceProcess pipeline;
     static ServiceProcess gateway;
-    static HttpClient http;
-    static ScheduledExecutorService clock;
+    static CallerTransport callers;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -147,8 +144,7 @@ class WholeCallE2ETest {
 
         pipeline.awaitReady(Duration.ofSeconds(60));
         gateway.awaitReady(Duration.ofSeconds(60));
-        http = HttpClient.newHttpClient();
-        clock = Executors.newSingleThreadScheduledExecutor();
+        callers = CallerTransport.open();
     }
 
     @AfterAll
@@ -165,8 +161,8 @@ class WholeCallE2ETest {
         if (twilio != null) {
             twilio.stop();
         }
-        if (clock != null) {
-            clock.shutdownNow();
+        if (callers != null) {
+            callers.close();
         }
     }
 
@@ -176,7 +172,7 @@ class WholeCallE2ETest {
         providers.resetAll();
         providers.stubFor(openAi().willReturn(sse(openAiSse("We are open from nine to five", " on weekdays."))));
 
-        SimulatedCall call = new SimulatedCall(plan(HAPPY_NUMBER, Duration.ofSeconds(10)), http, clock);
+        SimulatedCall call = new SimulatedCall(plan(HAPPY_NUMBER, Duration.ofSeconds(10)), callers);
         CallResult result = call.run().get(45, TimeUnit.SECONDS);
 
         assertEquals(null, result.error(), "call error");
@@ -222,7 +218,7 @@ class WholeCallE2ETest {
         providers.stubFor(openAi().willReturn(failure()));
         providers.stubFor(gemini().willReturn(failure()));
 
-        SimulatedCall call = new SimulatedCall(plan(FAILING_NUMBER, Duration.ofSeconds(6)), http, clock);
+        SimulatedCall call = new SimulatedCall(plan(FAILING_NUMBER, Duration.ofSeconds(6)), callers);
         CallResult result = call.run().get(45, TimeUnit.SECONDS);
         assertTrue(result.streamed(), "media stream connected: " + result);
 

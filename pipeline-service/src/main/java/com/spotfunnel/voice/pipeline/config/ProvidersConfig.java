@@ -144,6 +144,14 @@ public interface ProvidersConfig {
             /** Audio per character of text (8 000 bytes = 1 s). */
             @WithDefault("480")
             int bytesPerCharacter();
+
+            /**
+             * Audio per streamed chunk. Real providers stream over HTTP in chunks of kilobytes, not in 20 ms
+             * frames; 1 600 bytes (200 ms) keeps the local stack and load runs from sending ten times the
+             * messages production does.
+             */
+            @WithDefault("1600")
+            int chunkBytes();
         }
     }
 }

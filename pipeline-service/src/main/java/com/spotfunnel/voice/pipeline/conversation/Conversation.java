@@ -40,6 +40,7 @@ public final class Conversation implements SttListener {
     private final Consumer<PipelineMessage> out;
     private final long startedNanos = System.nanoTime();
     private final TenantAgent agent;
+    private final KnowledgeLookahead lookahead;
     private final List<String> sttOrder;
     private final List<String> llmOrder;
     private final List<String> ttsOrder;
@@ -67,6 +68,7 @@ public final class Conversation implements SttListener {
             LOG.warnf("Call %s: tenant %s unknown to this instance; default agent used", call.callId(), call.tenantId());
         }
         this.agent = services.agents.forTenant(call.tenantId());
+        this.lookahead = new KnowledgeLookahead(agent::knowledge, services.lookaheadUsed, services.lookaheadUnused);
         this.sttOrder = agent.sttOrder();
         this.llmOrder = agent.llmOrder();
         this.ttsOrder = agent.ttsOrder();
@@ -153,6 +155,13 @@ public final class Conversation implements SttListener {
     }
 
     @Override
+    public synchronized void onPartial(String heardSoFar) {
+        if (!finished) {
+            lookahead.heard(heardSoFar);
+        }
+    }
+
+    @Override
     public synchronized void onUtterance(String text) {
         if (finished || text.isBlank()) {
             return;
@@ -197,9 +206,10 @@ public final class Conversation implements SttListener {
 
     private void reply(String question) {
         AgentTurn turn = newTurn(null, true);
-        // Knowledge first (never fails: no passages when admin-api cannot answer in time), then the LLM.
+        // Knowledge first (never fails: no passages when admin-api cannot answer in time; usually found already,
+        // while the caller was speaking), then the LLM.
         StageListener listener = listener(turn.index);
-        Multi<String> tokens = agent.request(call.callerPhone(), question, history).onItem()
+        Multi<String> tokens = agent.request(call.callerPhone(), lookahead.forUtterance(question), history).onItem()
                 .transformToMulti(request -> services.llm.stream(llmOrder, request, listener));
         play(turn, SentenceSplitter.sentences(tokens));
     }

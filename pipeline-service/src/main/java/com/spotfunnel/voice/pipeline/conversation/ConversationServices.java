@@ -27,6 +27,8 @@ public class ConversationServices {
     final Timer turnLatency;
     final Counter bargeIns;
     final Counter providerFailures;
+    final Counter lookaheadUsed;
+    final Counter lookaheadUnused;
     final AtomicInteger activeCalls = new AtomicInteger();
 
     public ConversationServices(SttChain stt, LlmChain llm, TtsChain tts, PriceTable prices,
@@ -42,7 +44,16 @@ public class ConversationServices {
                 .publishPercentiles(0.5, 0.99).register(meters);
         this.bargeIns = Counter.builder("pipeline_barge_ins_total").register(meters);
         this.providerFailures = Counter.builder("pipeline_provider_failures_total").register(meters);
+        this.lookaheadUsed = lookahead("used", meters);
+        this.lookaheadUnused = lookahead("unused", meters);
         meters.gauge("pipeline_active_calls", activeCalls);
+    }
+
+    private static Counter lookahead(String outcome, MeterRegistry meters) {
+        return Counter.builder("pipeline_knowledge_lookahead_total")
+                .description("knowledge searches started on the caller's interim words: used by the answer, or "
+                        + "unused because the final words asked something else")
+                .tag("outcome", outcome).register(meters);
     }
 
     public Conversation start(GatewayMessage.CallStart call, Consumer<PipelineMessage> out) {

@@ -91,9 +91,19 @@ public final class TenantAgent {
      * {@code history} (which already ends with the question), copied now so later turns do not change it.
      */
     public Uni<LlmRequest> request(String callerPhone, String question, List<ChatMessage> history) {
+        return request(callerPhone, knowledge(question), history);
+    }
+
+    /** The same, with the knowledge already on its way (looked up while the caller was still speaking). */
+    public Uni<LlmRequest> request(String callerPhone, Uni<List<String>> knowledge, List<ChatMessage> history) {
         int keep = config.conversation().historyTurns() * 2;
         List<ChatMessage> window = List.copyOf(history.subList(Math.max(0, history.size() - keep), history.size()));
-        return knowledge.apply(question).map(facts -> new LlmRequest(systemPrompt(callerPhone, facts), window));
+        return knowledge.map(facts -> new LlmRequest(systemPrompt(callerPhone, facts), window));
+    }
+
+    /** The tenant's knowledge relevant to {@code words}; never fails (empty when none can be had). */
+    public Uni<List<String>> knowledge(String words) {
+        return knowledge.apply(words);
     }
 
     /** May run once the knowledge has arrived, off the call's lock: reads only final fields. */

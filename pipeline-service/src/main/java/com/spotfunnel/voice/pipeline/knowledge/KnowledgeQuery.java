@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * {@code websearch_to_tsquery}, where plain words must all match; a spoken question ("hi, what are your opening
  * hours?") would then find nothing, so its words are joined with {@code or} and the ranking picks the best chunk.
  */
-final class KnowledgeQuery {
+public final class KnowledgeQuery {
 
     /** admin-api refuses longer queries. */
     static final int MAX_CHARS = 500;
@@ -20,7 +20,7 @@ final class KnowledgeQuery {
     }
 
     /** The query, or an empty string when the words give nothing to search for. */
-    static String of(String spoken) {
+    public static String of(String spoken) {
         if (spoken == null) {
             return "";
         }

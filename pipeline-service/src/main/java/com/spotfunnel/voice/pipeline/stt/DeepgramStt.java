@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * Deepgram live transcription over a WebSocket: μ-law 8 kHz in, {@code Results} / {@code SpeechStarted} out.
  * An utterance ends on {@code speech_final: true} (endpointing) or {@code UtteranceEnd}; final segments before
- * it are joined. The guards wrap the handshake.
+ * it are joined. Interim results ({@code is_final: false}) and finalized segments before the endpoint are passed
+ * on as what was heard so far. The guards wrap the handshake.
  */
 @ApplicationScoped
 public class DeepgramStt implements SttProvider {
@@ -148,10 +149,11 @@ public class DeepgramStt implements SttProvider {
                     .getJsonArray("alternatives");
             String transcript = alternatives == null || alternatives.isEmpty() ? ""
                     : alternatives.getJsonObject(0).getString("transcript", "");
-            if (!transcript.isBlank() && !results.getBoolean("is_final", false)) {
+            boolean isFinal = results.getBoolean("is_final", false);
+            if (!transcript.isBlank() && !isFinal) {
                 listener.onSpeechStarted();
             }
-            if (results.getBoolean("is_final", false) && !transcript.isBlank()) {
+            if (isFinal && !transcript.isBlank()) {
                 if (utterance.length() > 0) {
                     utterance.append(' ');
                 }
@@ -159,7 +161,14 @@ public class DeepgramStt implements SttProvider {
             }
             if (results.getBoolean("speech_final", false)) {
                 endUtterance();
+            } else if (!transcript.isBlank()) {
+                // the finalized segments so far, plus the interim words of the segment still being spoken
+                listener.onPartial(isFinal ? utterance.toString() : joined(utterance, transcript.strip()));
             }
+        }
+
+        private static String joined(CharSequence finalized, String interim) {
+            return finalized.length() == 0 ? interim : finalized + " " + interim;
         }
 
         private void endUtterance() {

@@ -13,7 +13,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 /**
  * A recognizer for the local stack and load tests ({@code simulated}): speech is audio whose energy is above a
  * threshold; an utterance ends after {@code silence} (600 ms) without speech, counted in audio time so it is
- * exact and needs no timer. What the caller "said" is the next line of a configured script.
+ * exact and needs no timer. What the caller "said" is the next line of a configured script. Like Deepgram's
+ * interim results, the words are known before the endpoint: they are passed on as heard so far when the caller
+ * pauses, the moment a real recognizer has heard all of them.
  */
 @ApplicationScoped
 public class SimulatedStt implements SttProvider {
@@ -68,6 +70,7 @@ public class SimulatedStt implements SttProvider {
         public void send(byte[] audio) {
             boolean loud;
             String finished = null;
+            String paused = null;
             boolean started = false;
             synchronized (this) {
                 if (closed) {
@@ -82,12 +85,16 @@ public class SimulatedStt implements SttProvider {
                         started = true;
                     }
                 } else if (speaking) {
+                    if (quietBytes == 0) {
+                        paused = nextLine();
+                    }
                     quietBytes += audio.length;
                     if (quietBytes >= silenceBytes) {
                         speaking = false;
                         speechBytes = 0;
                         quietBytes = 0;
-                        finished = script.isEmpty() ? "hello" : script.get(line++ % script.size());
+                        finished = nextLine();
+                        line++;
                     }
                 } else {
                     speechBytes = 0;
@@ -96,9 +103,16 @@ public class SimulatedStt implements SttProvider {
             if (started) {
                 listener.onSpeechStarted();
             }
+            if (paused != null && finished == null) {
+                listener.onPartial(paused);
+            }
             if (finished != null) {
                 listener.onUtterance(finished);
             }
+        }
+
+        private String nextLine() {
+            return script.isEmpty() ? "hello" : script.get(line % script.size());
         }
 
         @Override

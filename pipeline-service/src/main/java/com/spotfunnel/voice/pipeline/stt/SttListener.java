@@ -6,6 +6,13 @@ public interface SttListener {
     /** The caller started speaking (used for barge-in). */
     void onSpeechStarted();
 
+    /**
+     * What the recognizer has heard of the utterance so far (an interim result), before the endpoint. The words
+     * may still change; the conversation uses them only to get ready (see {@code KnowledgeLookahead}).
+     */
+    default void onPartial(String heardSoFar) {
+    }
+
     /** The caller finished an utterance (endpoint detected). */
     void onUtterance(String transcript);
 

@@ -14,12 +14,11 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * A TTS for the local stack and load tests ({@code simulated}): a quiet μ-law tone whose length follows the
- * text ({@code bytes-per-character}), in 20 ms frames.
+ * text ({@code bytes-per-character}), streamed in chunks of {@code chunk-bytes}.
  */
 @ApplicationScoped
 public class SimulatedTts implements TtsProvider {
 
-    static final int FRAME = 160;
     private final ProvidersConfig.Simulated.Tts config;
 
     public SimulatedTts(ProvidersConfig providers) {
@@ -43,19 +42,20 @@ public class SimulatedTts implements TtsProvider {
     @CircuitBreakerName("simulated-tts")
     public Uni<Multi<byte[]>> synthesize(String text, String voice) {
         return Simulation.delayOrFail(name(), config.latency(), config.failureRate(),
-                Multi.createFrom().iterable(frames(text.length() * config.bytesPerCharacter())));
+                Multi.createFrom().iterable(chunks(text.length() * config.bytesPerCharacter(), config.chunkBytes())));
     }
 
-    static List<byte[]> frames(int total) {
-        List<byte[]> frames = new ArrayList<>();
-        for (int offset = 0; offset < total; offset += FRAME) {
-            byte[] frame = new byte[Math.min(FRAME, total - offset)];
-            for (int i = 0; i < frame.length; i++) {
+    static List<byte[]> chunks(int total, int chunkBytes) {
+        int size = Math.max(1, chunkBytes);
+        List<byte[]> chunks = new ArrayList<>();
+        for (int offset = 0; offset < total; offset += size) {
+            byte[] chunk = new byte[Math.min(size, total - offset)];
+            for (int i = 0; i < chunk.length; i++) {
                 // a soft square wave: μ-law 0x70 / 0xF0 are small positive / negative samples
-                frame[i] = (byte) (((offset + i) / 20) % 2 == 0 ? 0x70 : 0xF0);
+                chunk[i] = (byte) (((offset + i) / 20) % 2 == 0 ? 0x70 : 0xF0);
             }
-            frames.add(frame);
+            chunks.add(chunk);
         }
-        return frames;
+        return chunks;
     }
 }

@@ -64,13 +64,23 @@ public final class AdminApiFake {
 
     /** The tenant's search answers these passages, best first, in admin-api's JSON. */
     public static void passages(String tenantId, List<String> contents) {
+        answer(tenantId, okJson(passagesJson(contents)));
+    }
+
+    private static String passagesJson(List<String> contents) {
         JsonArray body = new JsonArray();
         for (int i = 0; i < contents.size(); i++) {
             body.add(new JsonObject().put("documentId", UUID.randomUUID().toString()).put("documentTitle", "FAQ")
                     .put("knowledgeBaseId", UUID.randomUUID().toString()).put("ord", i).put("content", contents.get(i))
                     .put("rank", 1.0 - i / 10.0));
         }
-        answer(tenantId, okJson(body.encode()));
+        return body.encode();
+    }
+
+    /** The tenant's search for exactly {@code query} (admin-api's {@code q}) answers these passages. */
+    public static void passages(String tenantId, String query, List<String> contents) {
+        ProviderFakes.wireMock().stubFor(search(tenantId).withQueryParam("q", equalTo(query)).atPriority(1)
+                .willReturn(okJson(passagesJson(contents))));
     }
 
     /** The tenant's search answers this (an error status, a delay, a fault). */

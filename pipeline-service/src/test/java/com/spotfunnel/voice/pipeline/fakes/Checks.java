@@ -49,4 +49,13 @@ public final class Checks {
     public static int requests(String path) {
         return ProviderFakes.wireMock().findAll(postRequestedFor(urlPathEqualTo(path))).size();
     }
+
+    /** The system prompt OpenAI was given for the caller's first answer (the post-call analysis may follow it). */
+    public static String firstAnswerSystemPrompt() {
+        List<LoggedRequest> requests = ProviderFakes.wireMock()
+                .findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+        JsonObject system = new JsonObject(requests.get(0).getBodyAsString()).getJsonArray("messages").getJsonObject(0);
+        assertEquals("system", system.getString("role"));
+        return system.getString("content");
+    }
 }

@@ -12,13 +12,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Deepgram live endpoint speaking the real wire format: {@code Authorization: Token}, binary μ-law in,
- * {@code SpeechStarted} on the first audio of an utterance and a final {@code Results} with
- * {@code speech_final: true} once {@link #UTTERANCE_BYTES} arrived. The transcripts come from a queue the tests
- * fill; an empty queue says "What are your opening hours?".
+ * {@code SpeechStarted} on the first audio of an utterance, an interim {@code Results} ({@code is_final: false})
+ * once {@link #INTERIM_BYTES} arrived and a final one with {@code speech_final: true} once {@link #UTTERANCE_BYTES}
+ * arrived. The transcripts come from a queue the tests fill; an empty queue says "What are your opening hours?".
+ * The interim words are the final ones, as they usually are by the time a caller stops, unless a test sets others.
  */
 public final class DeepgramFake {
 
     public static final int UTTERANCE_BYTES = 4000;
+    public static final int INTERIM_BYTES = UTTERANCE_BYTES / 2;
+    private static final String DEFAULT_LINE = "What are your opening hours?";
     public static final String KEY = "test-deepgram-key";
 
     private final Vertx vertx = Vertx.vertx();
@@ -28,6 +31,7 @@ public final class DeepgramFake {
     private final java.util.Set<ServerWebSocket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicInteger rejected = new AtomicInteger();
     private volatile boolean reject;
+    private volatile String interim;
     private volatile String lastQuery;
 
     public DeepgramFake() {
@@ -45,6 +49,7 @@ public final class DeepgramFake {
 
     public void reset() {
         transcripts.clear();
+        interim = null;
         reject = false;
         connections.set(0);
         rejected.set(0);
@@ -52,6 +57,11 @@ public final class DeepgramFake {
 
     public void say(String... lines) {
         transcripts.addAll(java.util.List.of(lines));
+    }
+
+    /** The next utterance's interim result says these words instead of the final ones. */
+    public void hearFirst(String words) {
+        interim = words;
     }
 
     public void rejectConnections(boolean reject) {
@@ -97,12 +107,18 @@ public final class DeepgramFake {
                 socket.writeTextMessage(new JsonObject().put("type", "SpeechStarted").put("channel", new JsonArray().add(0))
                         .put("timestamp", clock[0]).encode());
             }
+            int before = bytes[0];
             bytes[0] += buffer.length();
+            if (before < INTERIM_BYTES && bytes[0] >= INTERIM_BYTES && bytes[0] < UTTERANCE_BYTES) {
+                String next = transcripts.peek();
+                String heard = interim != null ? interim : next == null ? DEFAULT_LINE : next;
+                interim = null;
+                socket.writeTextMessage(results(heard, clock[0], bytes[0] / 8000.0, false));
+            }
             if (bytes[0] >= UTTERANCE_BYTES) {
                 double duration = bytes[0] / 8000.0;
                 String text = transcripts.poll();
-                socket.writeTextMessage(results(text == null ? "What are your opening hours?" : text, clock[0],
-                        duration));
+                socket.writeTextMessage(results(text == null ? DEFAULT_LINE : text, clock[0], duration, true));
                 clock[0] += duration;
                 bytes[0] = 0;
             }
@@ -114,11 +130,11 @@ public final class DeepgramFake {
         });
     }
 
-    private static String results(String transcript, double start, double duration) {
+    private static String results(String transcript, double start, double duration, boolean speechFinal) {
         JsonObject alternative = new JsonObject().put("transcript", transcript).put("confidence", 0.98)
                 .put("words", new JsonArray());
         return new JsonObject().put("type", "Results").put("channel_index", new JsonArray().add(0).add(1))
-                .put("duration", duration).put("start", start).put("is_final", true).put("speech_final", true)
+                .put("duration", duration).put("start", start).put("is_final", speechFinal).put("speech_final", speechFinal)
                 .put("channel", new JsonObject().put("alternatives", new JsonArray().add(alternative)))
                 .encode();
     }

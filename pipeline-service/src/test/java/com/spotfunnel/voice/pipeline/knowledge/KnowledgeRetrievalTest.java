@@ -1,7 +1,5 @@
 package com.spotfunnel.voice.pipeline.knowledge;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +10,7 @@ import com.spotfunnel.voice.events.payload.Speaker;
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
 import com.spotfunnel.voice.infra.testing.PrometheusMetrics;
 import com.spotfunnel.voice.pipeline.fakes.AdminApiFake;
+import com.spotfunnel.voice.pipeline.fakes.Checks;
 import com.spotfunnel.voice.pipeline.fakes.DeepgramFake;
 import com.spotfunnel.voice.pipeline.fakes.FakesReset;
 import com.spotfunnel.voice.pipeline.fakes.GatewayClient;
@@ -19,7 +18,6 @@ import com.spotfunnel.voice.pipeline.fakes.ProviderFakes;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -95,15 +93,8 @@ class KnowledgeRetrievalTest extends FakesReset {
         }
     }
 
-    /** The system prompt of the caller's answer. */
     private static String systemPrompt() {
-        List<LoggedRequest> requests = ProviderFakes.wireMock()
-                .findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
-        // the first is the answer (the post-call analysis may follow)
-        JsonObject body = new JsonObject(requests.get(0).getBodyAsString());
-        JsonObject system = body.getJsonArray("messages").getJsonObject(0);
-        assertEquals("system", system.getString("role"));
-        return system.getString("content");
+        return Checks.firstAnswerSystemPrompt();
     }
 
     private static double unavailable(String reason) {

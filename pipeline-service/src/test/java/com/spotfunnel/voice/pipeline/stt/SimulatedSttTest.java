@@ -16,6 +16,11 @@ class SimulatedSttTest {
         }
 
         @Override
+        public void onPartial(String heardSoFar) {
+            events.add("heard: " + heardSoFar);
+        }
+
+        @Override
         public void onUtterance(String transcript) {
             events.add(transcript);
         }
@@ -32,16 +37,25 @@ class SimulatedSttTest {
         assertEquals(List.of(), events);
         frames((byte) 0x10, 25); // 500 ms of speech
         assertEquals(List.of("started"), events);
-        frames((byte) 0xFF, 29); // 580 ms of silence: still the same utterance
-        assertEquals(List.of("started"), events);
+        frames((byte) 0xFF, 29); // 580 ms of silence: still the same utterance, whose words are known at the pause
+        assertEquals(List.of("started", "heard: one"), events);
         frames((byte) 0xFF, 1); // 600 ms
-        assertEquals(List.of("started", "one"), events);
+        assertEquals(List.of("started", "heard: one", "one"), events);
         frames((byte) 0x10, 2); // 40 ms: too short to count as speech
         frames((byte) 0xFF, 40);
-        assertEquals(List.of("started", "one"), events);
+        assertEquals(List.of("started", "heard: one", "one"), events);
         frames((byte) 0x10, 10);
         frames((byte) 0xFF, 30);
-        assertEquals(List.of("started", "one", "started", "two"), events);
+        assertEquals(List.of("started", "heard: one", "one", "started", "heard: two", "two"), events);
+    }
+
+    @Test
+    void aPauseShorterThanTheEndpointKeepsTheUtteranceAndItsWords() {
+        frames((byte) 0x10, 25);
+        frames((byte) 0xFF, 10); // a 200 ms pause
+        frames((byte) 0x10, 25);
+        frames((byte) 0xFF, 30);
+        assertEquals(List.of("started", "heard: one", "heard: one", "one"), events);
     }
 
     private void frames(byte value, int count) {

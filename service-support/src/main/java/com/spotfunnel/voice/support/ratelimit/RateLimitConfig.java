@@ -63,7 +63,10 @@ public interface RateLimitConfig {
     }
 
     interface Calls {
-        /** Path prefixes on this budget; none: every request is on the client budget. */
+        /**
+         * Path prefixes on this budget, where {@code *} stands for one path segment
+         * ({@code /tenants/*}{@code /knowledge/search}); none: every request is on the client budget.
+         */
         Optional<List<String>> paths();
 
         @WithDefault("6000")
@@ -76,6 +79,12 @@ public interface RateLimitConfig {
     interface Principal {
         /** Token claim naming the principal; unset: no per-principal limit. */
         Optional<String> claim();
+
+        /**
+         * Roles never counted per principal: a service account that serves every live call through one identity
+         * (admin-api: {@code pipeline}). Its pods are still counted per address.
+         */
+        Optional<List<String>> exemptRoles();
 
         /** What the limit is called in headers' problems and metrics ({@code tenant}, {@code operator}). */
         @WithDefault("tenant")

@@ -2,6 +2,7 @@ package com.spotfunnel.voice.support.ratelimit;
 
 import com.spotfunnel.voice.support.http.TrustedProxies;
 import com.spotfunnel.voice.support.problem.Problem;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
@@ -41,11 +42,15 @@ public class RateLimitFilters {
     private final RateLimitConfig config;
     private final RateLimiter limiter;
     private final TrustedProxies proxies;
+    private final PathPrefixes exemptPaths;
+    private final PathPrefixes callPaths;
 
     public RateLimitFilters(RateLimitConfig config, RateLimiter limiter) {
         this.config = config;
         this.limiter = limiter;
         this.proxies = new TrustedProxies(config.trustedProxies().orElse(List.of()));
+        this.exemptPaths = new PathPrefixes(config.exemptPaths());
+        this.callPaths = new PathPrefixes(config.calls().paths().orElse(List.of()));
     }
 
     void register(@Observes Filters filters) {
@@ -67,7 +72,7 @@ public class RateLimitFilters {
         SocketAddress peer = rc.request().connection().remoteAddress();
         String client = proxies.clientAddress(peer == null ? "unknown" : peer.hostAddress(),
                 rc.request().headers().getAll("X-Forwarded-For"));
-        if (startsWithAny(path, config.calls().paths().orElse(List.of()))) {
+        if (callPaths.covers(path)) {
             count(rc, limiter.hit(CALLS, client, config.calls().requests(), config.calls().window()));
         } else {
             count(rc, limiter.hit(CLIENT, client, config.client().requests(), config.client().window()));
@@ -83,7 +88,7 @@ public class RateLimitFilters {
         Context context = Vertx.currentContext();
         // A bad token is not this filter's business: the request goes on and is refused where auth is checked.
         QuarkusHttpUser.getSecurityIdentity(rc, null).onFailure().recoverWithNull()
-                .map(identity -> PrincipalClaim.of(identity, principal.claim().orElseThrow()))
+                .map(identity -> exempt(identity) ? null : PrincipalClaim.of(identity, principal.claim().orElseThrow()))
                 .subscribe().with(subject -> onContext(context, () -> {
                     if (subject == null) {
                         rc.next();
@@ -91,6 +96,10 @@ public class RateLimitFilters {
                         count(rc, limiter.hit(principal.label(), subject, principal.requests(), principal.window()));
                     }
                 }), failure -> onContext(context, rc::next));
+    }
+
+    private boolean exempt(SecurityIdentity identity) {
+        return identity != null && config.principal().exemptRoles().orElse(List.of()).stream().anyMatch(identity::hasRole);
     }
 
     private void count(RoutingContext rc, Uni<Optional<Usage>> hit) {
@@ -149,20 +158,8 @@ public class RateLimitFilters {
      * anyway (a Media Stream needs the one-time token of a counted webhook's TwiML; the pipeline bridge is internal).
      */
     private boolean exempt(RoutingContext rc) {
-        return startsWithAny(rc.normalizedPath(), config.exemptPaths())
+        return exemptPaths.covers(rc.normalizedPath())
                 || "websocket".equalsIgnoreCase(rc.request().getHeader("Upgrade"));
-    }
-
-    private static boolean startsWithAny(String path, List<String> prefixes) {
-        if (path == null) {
-            return false;
-        }
-        for (String prefix : prefixes) {
-            if (path.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Redis answers on its own thread or event loop; the request continues on its own. */

@@ -10,6 +10,7 @@ import com.spotfunnel.voice.events.payload.CallEnded;
 import com.spotfunnel.voice.events.payload.CallStatus;
 import com.spotfunnel.voice.infra.kafka.SharedKafkaBroker;
 import com.spotfunnel.voice.simulator.CallResult;
+import com.spotfunnel.voice.simulator.CallerTransport;
 import com.spotfunnel.voice.simulator.SimulatedCall;
 import com.spotfunnel.voice.simulator.TwilioSignature;
 import java.net.URI;
@@ -24,8 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +53,7 @@ class GatewaySigtermDrillTest {
     static Path tenants;
     static ServiceProcess pipeline;
     static HttpClient http;
-    static ScheduledExecutorService clock;
+    static CallerTransport callers;
 
     @BeforeAll
     static void startPipeline() throws Exception {
@@ -63,7 +62,7 @@ class GatewaySigtermDrillTest {
         pipeline = SimulatedVoiceStack.startPipeline("drill-sigterm-pipeline-service", kafka);
         pipeline.awaitReady(Duration.ofSeconds(90));
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        clock = Executors.newScheduledThreadPool(2);
+        callers = CallerTransport.open();
     }
 
     @AfterAll
@@ -71,8 +70,8 @@ class GatewaySigtermDrillTest {
         if (pipeline != null) {
             pipeline.close();
         }
-        if (clock != null) {
-            clock.shutdownNow();
+        if (callers != null) {
+            callers.close();
         }
     }
 
@@ -84,7 +83,7 @@ class GatewaySigtermDrillTest {
         try {
             gateway.awaitReady(Duration.ofSeconds(90));
             List<LiveCall> calls = SimulatedVoiceStack.place(SimulatedVoiceStack.plan(gateway, 3), LIVE_CALLS,
-                    Duration.ofSeconds(2), http, clock);
+                    Duration.ofSeconds(2), callers);
             // SIGTERM once every call is live on the gateway (its media stream started, the pipeline bridged).
             gateway.awaitMetric("gateway_active_calls", LIVE_CALLS, Duration.ofSeconds(60));
             assertTrue(calls.stream().noneMatch(c -> c.result().isDone()), "the calls are still live at SIGTERM");
@@ -138,7 +137,7 @@ class GatewaySigtermDrillTest {
         try {
             gateway.awaitReady(Duration.ofSeconds(90));
             // One whole call first: a WebSocket that was upgraded and has closed is what made Quarkus wait.
-            SimulatedCall call = new SimulatedCall(SimulatedVoiceStack.plan(gateway, 1), http, clock);
+            SimulatedCall call = new SimulatedCall(SimulatedVoiceStack.plan(gateway, 1), callers);
             CallResult result = call.run().get(60, TimeUnit.SECONDS);
             assertTrue(result.succeeded(), "the call before the stop: " + result);
 

@@ -7,7 +7,7 @@ import com.spotfunnel.voice.e2e.ServiceProcess;
 import com.spotfunnel.voice.e2e.drills.SimulatedVoiceStack.LiveCall;
 import com.spotfunnel.voice.infra.kafka.RestartableKafkaBroker;
 import com.spotfunnel.voice.simulator.CallResult;
-import java.net.http.HttpClient;
+import com.spotfunnel.voice.simulator.CallerTransport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +33,7 @@ class KafkaBrokerOutageDrillTest {
     static RestartableKafkaBroker broker;
     static ServiceProcess pipeline;
     static ServiceProcess gateway;
-    static ScheduledExecutorService clock;
+    static CallerTransport callers;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -46,7 +44,7 @@ class KafkaBrokerOutageDrillTest {
                 tenants, Duration.ofSeconds(5));
         pipeline.awaitReady(Duration.ofSeconds(90));
         gateway.awaitReady(Duration.ofSeconds(90));
-        clock = Executors.newScheduledThreadPool(2);
+        callers = CallerTransport.open();
     }
 
     @AfterAll
@@ -60,17 +58,16 @@ class KafkaBrokerOutageDrillTest {
                 System.err.println("drill teardown: " + e);
             }
         }
-        if (clock != null) {
-            clock.shutdownNow();
+        if (callers != null) {
+            callers.close();
         }
     }
 
     @Test
     void everyEventOfFiftyLiveCallsArrivesOnceThoughTheBrokerWasDown() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         long started = System.nanoTime();
         List<LiveCall> calls = SimulatedVoiceStack.place(SimulatedVoiceStack.plan(gateway, 3), CALLS,
-                Duration.ofSeconds(5), http, clock);
+                Duration.ofSeconds(5), callers);
 
         // The broker goes away once every call is live (CallStarted written, bridged to the pipeline): each call
         // then has events before, during and after the outage.

@@ -6,8 +6,8 @@ import com.spotfunnel.voice.events.tenant.TenantConfig;
 import com.spotfunnel.voice.events.tenant.TenantConfigCodec;
 import com.spotfunnel.voice.simulator.CallPlan;
 import com.spotfunnel.voice.simulator.CallResult;
+import com.spotfunnel.voice.simulator.CallerTransport;
 import com.spotfunnel.voice.simulator.SimulatedCall;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -102,12 +101,12 @@ final class SimulatedVoiceStack {
     }
 
     /** Starts {@code count} calls spread over {@code rampUp}; returns without waiting for them. */
-    static List<LiveCall> place(CallPlan plan, int count, Duration rampUp, HttpClient http,
-            ScheduledExecutorService clock) throws InterruptedException {
+    static List<LiveCall> place(CallPlan plan, int count, Duration rampUp, CallerTransport callers)
+            throws InterruptedException {
         List<LiveCall> calls = new ArrayList<>();
         long gapMillis = count <= 1 ? 0 : rampUp.toMillis() / (count - 1);
         for (int i = 0; i < count; i++) {
-            SimulatedCall call = new SimulatedCall(plan, http, clock);
+            SimulatedCall call = new SimulatedCall(plan, callers);
             calls.add(new LiveCall(call, call.run()));
             Thread.sleep(gapMillis);
         }

@@ -1,0 +1,54 @@
+package com.spotfunnel.voice.pipeline.conversation;
+
+import com.spotfunnel.voice.pipeline.knowledge.KnowledgeQuery;
+import io.micrometer.core.instrument.Counter;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One call's knowledge lookup, started while the caller is still speaking. A recognizer's interim result usually
+ * holds every word of the utterance hundreds of milliseconds before the endpoint, so searching then takes
+ * admin-api's round trip off the turn's critical path (it was the largest variable step between the caller's last
+ * word and the agent's first). The early result is used only when the final words make the same search query;
+ * otherwise the search is made again with the final words, so the answer never rests on words the caller did not
+ * say. A search is started only when the query changes, so repeated interim results cost nothing more.
+ * Not thread-safe: the conversation calls it under its lock.
+ */
+final class KnowledgeLookahead {
+
+    private final Function<String, Uni<List<String>>> search;
+    private final Counter used;
+    private final Counter unused;
+    private String query = "";
+    private Uni<List<String>> found;
+
+    KnowledgeLookahead(Function<String, Uni<List<String>>> search, Counter used, Counter unused) {
+        this.search = search;
+        this.used = used;
+        this.unused = unused;
+    }
+
+    /** The caller's words so far: starts their search unless the same query is already under way. */
+    void heard(String words) {
+        String next = KnowledgeQuery.of(words);
+        if (next.isEmpty() || next.equals(query)) {
+            return;
+        }
+        query = next;
+        found = search.apply(words).memoize().indefinitely();
+        found.subscribe().with(passages -> {
+        }); // start now; the search never fails
+    }
+
+    /** The knowledge for the final utterance: the early search when it asked the same, else a new search. */
+    Uni<List<String>> forUtterance(String utterance) {
+        Uni<List<String>> early = found != null && KnowledgeQuery.of(utterance).equals(query) ? found : null;
+        if (found != null) {
+            (early != null ? used : unused).increment();
+        }
+        query = "";
+        found = null;
+        return early != null ? early : search.apply(utterance);
+    }
+}
