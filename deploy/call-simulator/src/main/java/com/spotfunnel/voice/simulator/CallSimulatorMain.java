@@ -55,8 +55,10 @@ public final class CallSimulatorMain {
                 return false;
             }
             System.out.printf("Call over: %d/%d turns answered, turn latency (end of speech → first agent audio) %s ms, "
+                            + "of which the platform's share (after the recognizer's %d ms of silence) %s ms, "
                             + "%d agent audio frames, %d marks echoed, %d barge-in clears%s%n",
                     result.answeredTurns(), result.plannedTurns(), result.turnLatenciesMillis(),
+                    plan.endpoint().toMillis(), result.platformLatenciesMillis(),
                     result.agentAudioFrames(), result.marksEchoed(), result.clears(),
                     result.error() == null ? "" : ", error: " + result.error());
             if (kafka != null) {
