@@ -177,6 +177,9 @@ public final class Conversation implements SttListener {
         billAudio(turnIndex);
         history.add(ChatMessage.user(text));
         TenantAgent.Reaction reaction = agent.react(text);
+        if (reaction.intent() != Intent.CONVERSE) {
+            lookahead.discard();
+        }
         switch (reaction.intent()) {
             case TRANSFER -> speak(reaction.line(), new PipelineMessage.Transfer("caller asked for a person"));
             case GOODBYE -> speak(reaction.line(), new PipelineMessage.Hangup("caller said goodbye"));

@@ -41,6 +41,12 @@ final class KnowledgeLookahead {
         }); // start now; the search never fails
     }
 
+    /** The utterance is answered without the LLM (goodbye, transfer): its early search is of no use. */
+    void discard() {
+        query = "";
+        found = null;
+    }
+
     /** The knowledge for the final utterance: the early search when it asked the same, else a new search. */
     Uni<List<String>> forUtterance(String utterance) {
         Uni<List<String>> early = found != null && KnowledgeQuery.of(utterance).equals(query) ? found : null;
