@@ -17,11 +17,14 @@ import java.util.function.Function;
  */
 final class KnowledgeLookahead {
 
+    /** A search under way (or done) for {@code query}, the admin-api query of the words heard so far. */
+    private record Early(String query, Uni<List<String>> passages) {
+    }
+
     private final Function<String, Uni<List<String>>> search;
     private final Counter used;
     private final Counter unused;
-    private String query = "";
-    private Uni<List<String>> found;
+    private Early early;
 
     KnowledgeLookahead(Function<String, Uni<List<String>>> search, Counter used, Counter unused) {
         this.search = search;
@@ -31,30 +34,29 @@ final class KnowledgeLookahead {
 
     /** The caller's words so far: starts their search unless the same query is already under way. */
     void heard(String words) {
-        String next = KnowledgeQuery.of(words);
-        if (next.isEmpty() || next.equals(query)) {
+        String query = KnowledgeQuery.of(words);
+        if (query.isEmpty() || early != null && early.query().equals(query)) {
             return;
         }
-        query = next;
-        found = search.apply(words).memoize().indefinitely();
-        found.subscribe().with(passages -> {
+        early = new Early(query, search.apply(words).memoize().indefinitely());
+        early.passages().subscribe().with(passages -> {
         }); // start now; the search never fails
     }
 
     /** The utterance is answered without the LLM (goodbye, transfer): its early search is of no use. */
     void discard() {
-        query = "";
-        found = null;
+        early = null;
     }
 
     /** The knowledge for the final utterance: the early search when it asked the same, else a new search. */
     Uni<List<String>> forUtterance(String utterance) {
-        Uni<List<String>> early = found != null && KnowledgeQuery.of(utterance).equals(query) ? found : null;
-        if (found != null) {
-            (early != null ? used : unused).increment();
+        Early started = early;
+        early = null;
+        if (started == null) {
+            return search.apply(utterance);
         }
-        query = "";
-        found = null;
-        return early != null ? early : search.apply(utterance);
+        boolean same = started.query().equals(KnowledgeQuery.of(utterance));
+        (same ? used : unused).increment();
+        return same ? started.passages() : search.apply(utterance);
     }
 }

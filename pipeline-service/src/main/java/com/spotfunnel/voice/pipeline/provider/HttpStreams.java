@@ -69,25 +69,27 @@ public class HttpStreams {
 
     /**
      * One request. A pooled keep-alive connection that the provider already closed (or reset) fails before any
-     * answer: that is not the provider failing, so it is sent again (up to {@value #STALE_CONNECTION_RESENDS}
-     * times). A provider that cannot be reached at all fails at {@code client.request}, before this.
+     * answer, either when it is handed out ({@code client.request} fails with {@link HttpClosedException}) or while
+     * the request goes out: that is not the provider failing, so it is sent again (up to
+     * {@value #STALE_CONNECTION_RESENDS} times). A provider that cannot be reached at all is not tried again here.
      */
     private void attempt(RequestOptions options, String body, MultiEmitter<? super Buffer> emitter,
             AtomicReference<HttpClientRequest> current, int staleResendsLeft) {
         client.request(options).onComplete(requested -> {
             if (requested.failed()) {
-                emitter.fail(new ProviderException("connect", requested.cause().getMessage(), requested.cause()));
+                // Only a pooled connection found closed is stale here; a refused or timed-out connect is the
+                // provider being unreachable, and trying again would only multiply the connect timeout.
+                Throwable cause = requested.cause();
+                resendOrFail(cause instanceof HttpClosedException, cause, options, body, emitter, current,
+                        staleResendsLeft);
                 return;
             }
             HttpClientRequest request = requested.result();
             current.set(request);
             request.send(Buffer.buffer(body)).onComplete(answered -> {
                 if (answered.failed()) {
-                    if (staleResendsLeft > 0 && brokeBeforeAnyAnswer(answered.cause()) && !emitter.isCancelled()) {
-                        attempt(options, body, emitter, current, staleResendsLeft - 1);
-                        return;
-                    }
-                    emitter.fail(new ProviderException("connect", answered.cause().getMessage(), answered.cause()));
+                    resendOrFail(brokeBeforeAnyAnswer(answered.cause()), answered.cause(), options, body, emitter,
+                            current, staleResendsLeft);
                     return;
                 }
                 var response = answered.result();
@@ -104,5 +106,14 @@ public class HttpStreams {
                 });
             });
         });
+    }
+
+    private void resendOrFail(boolean stale, Throwable cause, RequestOptions options, String body,
+            MultiEmitter<? super Buffer> emitter, AtomicReference<HttpClientRequest> current, int staleResendsLeft) {
+        if (stale && staleResendsLeft > 0 && !emitter.isCancelled()) {
+            attempt(options, body, emitter, current, staleResendsLeft - 1);
+        } else {
+            emitter.fail(new ProviderException("connect", cause.getMessage(), cause));
+        }
     }
 }

@@ -44,6 +44,7 @@ public class RateLimitFilters {
     private final TrustedProxies proxies;
     private final PathPrefixes exemptPaths;
     private final PathPrefixes callPaths;
+    private final List<String> exemptRoles;
 
     public RateLimitFilters(RateLimitConfig config, RateLimiter limiter) {
         this.config = config;
@@ -51,6 +52,7 @@ public class RateLimitFilters {
         this.proxies = new TrustedProxies(config.trustedProxies().orElse(List.of()));
         this.exemptPaths = new PathPrefixes(config.exemptPaths());
         this.callPaths = new PathPrefixes(config.calls().paths().orElse(List.of()));
+        this.exemptRoles = config.principal().exemptRoles().orElse(List.of());
     }
 
     void register(@Observes Filters filters) {
@@ -88,7 +90,7 @@ public class RateLimitFilters {
         Context context = Vertx.currentContext();
         // A bad token is not this filter's business: the request goes on and is refused where auth is checked.
         QuarkusHttpUser.getSecurityIdentity(rc, null).onFailure().recoverWithNull()
-                .map(identity -> exempt(identity) ? null : PrincipalClaim.of(identity, principal.claim().orElseThrow()))
+                .map(identity -> hasExemptRole(identity) ? null : PrincipalClaim.of(identity, principal.claim().orElseThrow()))
                 .subscribe().with(subject -> onContext(context, () -> {
                     if (subject == null) {
                         rc.next();
@@ -98,8 +100,8 @@ public class RateLimitFilters {
                 }), failure -> onContext(context, rc::next));
     }
 
-    private boolean exempt(SecurityIdentity identity) {
-        return identity != null && config.principal().exemptRoles().orElse(List.of()).stream().anyMatch(identity::hasRole);
+    private boolean hasExemptRole(SecurityIdentity identity) {
+        return identity != null && exemptRoles.stream().anyMatch(identity::hasRole);
     }
 
     private void count(RoutingContext rc, Uni<Optional<Usage>> hit) {

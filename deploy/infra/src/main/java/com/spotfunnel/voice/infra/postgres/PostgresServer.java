@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -34,6 +35,15 @@ public record PostgresServer(String host, int port, String user, String password
     /** The Vert.x reactive client's URL form. */
     public String reactiveUrl(String database) {
         return "postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    /** Quarkus settings pointing both datasources (JDBC for Flyway, the reactive client for queries) here. */
+    public Map<String, String> quarkusDatasource(String database) {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", jdbcUrl(database),
+                "quarkus.datasource.reactive.url", reactiveUrl(database),
+                "quarkus.datasource.username", user,
+                "quarkus.datasource.password", password);
     }
 
     /** Creates the database unless it exists. */

@@ -14,12 +14,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         PostgresServer server = PostgresServer.fromEnvironment();
-        String database = SharedTestDatabase.name(server);
-        return Map.of(
-                "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
-                "quarkus.datasource.reactive.url", server.reactiveUrl(database),
-                "quarkus.datasource.username", server.user(),
-                "quarkus.datasource.password", server.password());
+        return server.quarkusDatasource(SharedTestDatabase.name(server));
     }
 
     @Override

@@ -26,12 +26,7 @@ public class ThrowawayPostgresTestResource implements QuarkusTestResourceLifecyc
     public Map<String, String> start() {
         current = ThrowawayPostgres.start();
         PostgresServer server = current.server();
-        String database = server.createFreshDatabase("spotfunnel_drill");
-        return Map.of(
-                "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
-                "quarkus.datasource.reactive.url", server.reactiveUrl(database),
-                "quarkus.datasource.username", server.user(),
-                "quarkus.datasource.password", server.password());
+        return server.quarkusDatasource(server.createFreshDatabase("spotfunnel_drill"));
     }
 
     @Override
