@@ -1,11 +1,14 @@
 package com.spotfunnel.voice.dashboard;
 
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
+import com.spotfunnel.voice.infra.testing.PathNormalisationProbe;
 import com.spotfunnel.voice.infra.testing.PostgresTestResource;
 import com.spotfunnel.voice.infra.testing.StandardEndpointsContract;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -25,5 +28,11 @@ class DashboardEndpointsTest extends StandardEndpointsContract {
     @Override
     protected long maxRequestBodyBytes() {
         return 64 * 1024; // small updates only
+    }
+
+    /** No path-based permission exists (roles are annotations); this proves no path spelling gets around them. */
+    @Test
+    void noPathSpellingReachesAProtectedResourceWithoutAToken() throws Exception {
+        PathNormalisationProbe.assertNoTrickIsServed(RestAssured.port, "/api/v1/calls");
     }
 }

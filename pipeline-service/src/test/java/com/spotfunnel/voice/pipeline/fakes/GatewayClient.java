@@ -72,6 +72,11 @@ public final class GatewayClient implements AutoCloseable {
         socket.writeTextMessage(BridgeCodec.write(message));
     }
 
+    /** A raw text message, split by the client into frames of at most its frame size. */
+    public void sendText(String text) {
+        socket.writeTextMessage(text);
+    }
+
     /** Caller audio in 20 ms frames of loud-ish μ-law. */
     public void sendAudio(int bytes) {
         for (int sent = 0; sent < bytes; sent += 160) {

@@ -116,6 +116,18 @@ public final class MediaStreamClient implements WebSocket.Listener {
         socket.sendText(text, true).join();
     }
 
+    /** One text message sent as frames of {@code fragmentChars}; stops quietly once the gateway has closed. */
+    public synchronized void sendFragmented(String text, int fragmentChars) {
+        try {
+            for (int from = 0; from < text.length(); from += fragmentChars) {
+                int to = Math.min(text.length(), from + fragmentChars);
+                socket.sendText(text.substring(from, to), to == text.length()).join();
+            }
+        } catch (java.util.concurrent.CompletionException closed) {
+            // the gateway closed the socket mid-message: what the caller of this method is testing for
+        }
+    }
+
     public synchronized void sendBinary(byte[] bytes) {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
     }
