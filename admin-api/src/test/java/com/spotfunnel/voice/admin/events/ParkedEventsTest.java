@@ -46,7 +46,7 @@ class ParkedEventsTest {
 
     static final String TOPIC = "call-events-parked-admin";
     private static final String DAY = "2026-05-01";
-    private static final String GARBAGE = "{not an event";
+    private static final String GARBAGE = "{\"type\":\"CallEnded\",\"payload\":";
 
     /** Its own topic: the counts below are this test's alone. */
     public static class Profile implements QuarkusTestProfile {
@@ -88,11 +88,14 @@ class ParkedEventsTest {
         // an operator sees both, as they were written
         JsonPath parked = given().auth().oauth2(Tokens.admin()).get("/analytics/parked-events").then()
                 .statusCode(200).body("topic", hasItem(TOPIC)).extract().jsonPath();
-        assertEquals(GARBAGE, parked.getString("find { it.reason == 'malformed' }.rawValue"));
-        assertEquals(0, parked.getInt("find { it.reason == 'malformed' }.offset"));
-        assertEquals(refused.eventId().toString(), parked.getString("find { it.reason == 'refused_data' }.eventId"));
-        assertEquals("SystemError", parked.getString("find { it.reason == 'refused_data' }.eventType"));
-        assertEquals(call, parked.getString("find { it.reason == 'refused_data' }.callId"));
+        String malformed = "find { it.topic == '" + TOPIC + "' && it.reason == 'malformed' }";
+        assertEquals(GARBAGE, parked.getString(malformed + ".rawValue"));
+        assertEquals(0, parked.getInt(malformed + ".offset"));
+        assertEquals(call, parked.getString(malformed + ".key"));
+        String refusedRow = "find { it.topic == '" + TOPIC + "' && it.reason == 'refused_data' }";
+        assertEquals(refused.eventId().toString(), parked.getString(refusedRow + ".eventId"));
+        assertEquals("SystemError", parked.getString(refusedRow + ".eventType"));
+        assertEquals(call, parked.getString(refusedRow + ".callId"));
         given().auth().oauth2(Tokens.customer()).get("/analytics/parked-events").then().statusCode(403);
         given().auth().oauth2(Tokens.admin()).queryParam("limit", 0).get("/analytics/parked-events").then()
                 .statusCode(400).body("errors[0].field", equalTo("limit"));
