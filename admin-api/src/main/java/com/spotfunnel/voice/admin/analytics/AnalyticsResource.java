@@ -34,14 +34,16 @@ public class AnalyticsResource {
     private final CostAnalytics costs;
     private final IntelligenceAnalytics intelligence;
     private final SystemErrors errors;
+    private final ParkedEvents parked;
     private final AdminConfig config;
     private final SecurityIdentity identity;
 
     public AnalyticsResource(CostAnalytics costs, IntelligenceAnalytics intelligence, SystemErrors errors,
-            AdminConfig config, SecurityIdentity identity) {
+            ParkedEvents parked, AdminConfig config, SecurityIdentity identity) {
         this.costs = costs;
         this.intelligence = intelligence;
         this.errors = errors;
+        this.parked = parked;
         this.config = config;
         this.identity = identity;
     }
@@ -113,6 +115,19 @@ public class AnalyticsResource {
         String level = severity(severity, true);
         return errors.resolveGroup(type, level, blankToNull(tenantId), Actor.of(identity))
                 .map(count -> Map.of("type", type, "severity", level, "resolved", count));
+    }
+
+    /**
+     * The call-events records the analytics projection could not apply (undecodable, refused by PostgreSQL as
+     * data, or failing our code), newest first: parked instead of blocking the topic (docs/admin-api.md).
+     */
+    @GET
+    @Path("/parked-events")
+    public Uni<List<ParkedEvents.ParkedEvent>> parkedEvents(@QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidInputException("limit", "must be between 1 and 1000");
+        }
+        return parked.newest(limit);
     }
 
     private DateRange range(String from, String to) {

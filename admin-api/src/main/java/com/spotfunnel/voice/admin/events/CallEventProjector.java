@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -38,12 +39,25 @@ public class CallEventProjector {
                 || payload instanceof CallEnded || payload instanceof CallAnalyzed;
     }
 
-    public Uni<Void> project(CallEvent event) {
-        if (!relevant(event.payload())) {
-            return Uni.createFrom().voidItem();
+    /**
+     * Applies the events in order in one transaction; emits how many were not replays (events of no interest
+     * here count as applied: there is nothing to do for them).
+     */
+    public Uni<Integer> projectAll(List<CallEvent> events) {
+        List<CallEvent> relevant = events.stream().filter(e -> relevant(e.payload())).toList();
+        int ignored = events.size() - relevant.size();
+        if (relevant.isEmpty()) {
+            return Uni.createFrom().item(ignored);
         }
-        return pool.withTransaction(conn -> repository.markApplied(conn, event)
-                .flatMap(fresh -> fresh ? apply(conn, event) : Uni.createFrom().voidItem()));
+        return pool.withTransaction(conn -> {
+            Uni<Integer> applied = Uni.createFrom().item(ignored);
+            for (CallEvent event : relevant) {
+                applied = applied.flatMap(count -> repository.markApplied(conn, event).flatMap(fresh -> fresh
+                        ? apply(conn, event).replaceWith(count + 1)
+                        : Uni.createFrom().item(count)));
+            }
+            return applied;
+        });
     }
 
     private Uni<Void> apply(SqlClient conn, CallEvent event) {

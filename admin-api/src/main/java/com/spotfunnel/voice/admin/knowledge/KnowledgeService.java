@@ -9,12 +9,12 @@ import com.spotfunnel.voice.admin.knowledge.KnowledgeModels.NewDocument;
 import com.spotfunnel.voice.admin.knowledge.KnowledgeModels.NewKnowledgeBase;
 import com.spotfunnel.voice.admin.knowledge.KnowledgeModels.Passage;
 import com.spotfunnel.voice.admin.tenants.TenantRepository;
+import com.spotfunnel.voice.support.postgres.PgErrors;
 import com.spotfunnel.voice.support.problem.InvalidInputException;
 import com.spotfunnel.voice.support.problem.Problem.FieldError;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +57,8 @@ public class KnowledgeService {
                         .call(() -> repository.insertBase(conn, id, tenantId, body.name().strip(), body.description()))
                         .call(() -> audit.recordOther(conn, actor, "knowledge-base.created", tenantId,
                                 null, io.vertx.core.json.JsonObject.of("knowledgeBaseId", id.toString(), "name", body.name()))))
-                .onFailure(PgException.class).transform(e -> "23505".equals(((PgException) e).getSqlState())
-                        ? HttpProblem.conflict("name", "the tenant already has a knowledge base with this name") : e)
+                .onFailure(PgErrors::isUniqueViolation)
+                .transform(e -> HttpProblem.conflict("name", "the tenant already has a knowledge base with this name"))
                 .flatMap(ignored -> get(tenantId, id));
     }
 

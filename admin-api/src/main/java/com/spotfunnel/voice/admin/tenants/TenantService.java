@@ -4,10 +4,10 @@ import com.spotfunnel.voice.admin.audit.AuditEntry;
 import com.spotfunnel.voice.admin.audit.AuditLog;
 import com.spotfunnel.voice.admin.common.HttpProblem;
 import com.spotfunnel.voice.events.tenant.TenantConfig;
+import com.spotfunnel.voice.support.postgres.PgErrors;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,8 +21,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class TenantService {
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Pool pool;
     private final TenantRepository tenants;
@@ -52,7 +50,7 @@ public class TenantService {
     public Uni<TenantView> create(TenantSpec spec, String actor) {
         TenantValidator.ValidTenant tenant = validator.forCreate(spec);
         return pool.withTransaction(conn -> createIn(conn, tenant, actor, "tenant.created"))
-                .onFailure(PgException.class).transform(TenantService::uniqueViolation)
+                .onFailure(PgErrors::isUniqueViolation).transform(TenantService::uniqueViolation)
                 .invoke(relay::nudge)
                 .map(TenantView::of);
     }
@@ -146,7 +144,7 @@ public class TenantService {
         return pool.withTransaction(conn -> lockedCurrent(conn, tenantId, expectedVersion)
                         .call(before -> change.apply(conn, before))
                         .flatMap(before -> publishChange(conn, actor, action, tenantId, before)))
-                .onFailure(PgException.class).transform(TenantService::uniqueViolation)
+                .onFailure(PgErrors::isUniqueViolation).transform(TenantService::uniqueViolation)
                 .invoke(relay::nudge)
                 .map(TenantView::of);
     }
@@ -189,13 +187,9 @@ public class TenantService {
     }
 
     private static Throwable uniqueViolation(Throwable e) {
-        if (e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-            String message = String.valueOf(pg.getMessage());
-            return message.contains("phone_numbers")
-                    ? HttpProblem.conflict("phoneNumbers", "a number is already assigned to another tenant")
-                    : HttpProblem.conflict("tenantId", "the tenant already exists");
-        }
-        return e;
+        return String.valueOf(e.getMessage()).contains("phone_numbers")
+                ? HttpProblem.conflict("phoneNumbers", "a number is already assigned to another tenant")
+                : HttpProblem.conflict("tenantId", "the tenant already exists");
     }
 
     private static HttpProblem notFound(String tenantId) {

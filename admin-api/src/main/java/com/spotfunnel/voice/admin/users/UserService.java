@@ -8,6 +8,7 @@ import com.spotfunnel.voice.admin.tenants.TenantRepository;
 import com.spotfunnel.voice.admin.users.UserModels.Invitation;
 import com.spotfunnel.voice.admin.users.UserModels.NewInvitation;
 import com.spotfunnel.voice.admin.users.UserModels.User;
+import com.spotfunnel.voice.support.postgres.PgErrors;
 import com.spotfunnel.voice.support.problem.InvalidInputException;
 import com.spotfunnel.voice.support.problem.Problem.FieldError;
 import io.quarkus.mailer.Mail;
@@ -118,8 +119,8 @@ public class UserService {
                     .call(user -> audit.recordOther(conn, subject, "user.joined",
                             invitation.tenantId() == null ? "platform" : invitation.tenantId(), null,
                             JsonObject.of("userId", user.id().toString(), "email", user.email(), "role", user.role())));
-        })).onFailure(io.vertx.pgclient.PgException.class).transform(e -> "23505".equals(((io.vertx.pgclient.PgException) e).getSqlState())
-                ? HttpProblem.conflict("token", "this identity is already linked to another user") : e);
+        })).onFailure(PgErrors::isUniqueViolation)
+                .transform(e -> HttpProblem.conflict("token", "this identity is already linked to another user"));
     }
 
     private Mail invitationMail(String email, String role, String tenantId, String token) {

@@ -36,9 +36,13 @@ public final class CallEventsTopic {
 
     /** A record no consumer can read, as a buggy or newer producer might write. */
     public static void sendGarbage(String key, String value) {
+        sendGarbage(Topics.CALL_EVENTS, key, value);
+    }
+
+    public static void sendGarbage(String topic, String key, String value) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config(), new StringSerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.CALL_EVENTS, key, value.getBytes(StandardCharsets.UTF_8)));
+            producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8)));
             producer.flush();
         }
     }

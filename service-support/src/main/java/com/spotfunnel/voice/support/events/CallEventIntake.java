@@ -36,7 +36,11 @@ public class CallEventIntake {
     }
 
     public Optional<CallEvent> accept(ConsumerRecord<String, DecodedCallEvent> record) {
-        DecodedCallEvent decoded = record.value();
+        return accept(record, record.value());
+    }
+
+    /** For a channel whose value carries more than the decoded event (the projections keep the raw bytes too). */
+    public Optional<CallEvent> accept(ConsumerRecord<?, ?> record, DecodedCallEvent decoded) {
         if (decoded instanceof DecodedCallEvent.Known known) {
             consumed.get(known.event().type()).increment();
             return Optional.of(known.event());

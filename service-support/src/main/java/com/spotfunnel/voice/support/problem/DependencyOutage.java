@@ -1,5 +1,6 @@
 package com.spotfunnel.voice.support.problem;
 
+import com.spotfunnel.voice.support.postgres.PgErrors;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import java.io.IOException;
@@ -42,11 +43,10 @@ public final class DependencyOutage {
     }
 
     /**
-     * SQL states meaning "not now", not "not this": class 08 (connection exception), 57P01-57P03 (administrator
-     * or crash shutdown, cannot connect now: the server is stopping or starting), 53300 (too many connections).
+     * SQL states meaning "not now", not "not this": the connection is lost, the server is stopping or starting or
+     * out of resources ({@link PgErrors.Kind#UNAVAILABLE}).
      */
     static boolean databaseUnavailable(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01")
-                || sqlState.equals("57P02") || sqlState.equals("57P03") || sqlState.equals("53300"));
+        return PgErrors.kindOf(sqlState) == PgErrors.Kind.UNAVAILABLE;
     }
 }
