@@ -334,13 +334,13 @@ public final class CallSession implements BridgeListener {
         if (bridge != null && !bridge.isClosed()) {
             // The pipeline answers CallerHangup with its last transcript turn and costs: keep listening. (After a
             // fallback it was sent already; the pipeline usually closed long before Twilio's stop.)
+            twilio.close();
+            bridge.hangUp(new GatewayMessage.CallerHangup(reason));
+            // the drain timeout counts from the CallerHangup just sent
             long timer = services.clock().setTimer(services.pipelineDrainTimeout(), this::drainTimedOut);
             if (!moveTo(new CallPhase.Draining(ending, timer))) {
                 services.clock().cancelTimer(timer);
-                return;
             }
-            twilio.close();
-            bridge.hangUp(new GatewayMessage.CallerHangup(reason));
             return;
         }
         twilio.close();
