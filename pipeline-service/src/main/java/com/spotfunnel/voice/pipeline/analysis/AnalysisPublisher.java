@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
  * above the gateway's). Runs after the socket closed, off the call's path.
  */
 @ApplicationScoped
-public class AnalysisPublisher {
+public class AnalysisPublisher implements FinishedCalls {
 
     private static final Logger LOG = Logger.getLogger(AnalysisPublisher.class);
 
@@ -45,6 +45,7 @@ public class AnalysisPublisher {
         return inFlight.get();
     }
 
+    @Override
     public Uni<Void> publish(FinishedCall call) {
         return Uni.createFrom().voidItem().invoke(inFlight::incrementAndGet)
                 .chain(() -> analyzer.analyze(call))

@@ -11,8 +11,8 @@ final class AgentTurn {
     final long startedMs;
     /** Sent once the audio is out (Hangup / Transfer); such a turn cannot be interrupted. */
     final PipelineMessage after;
-    /** The caller's words ended this long before the turn began (for the turn-latency metric), or -1. */
-    final long startedNanos = System.nanoTime();
+    /** When the turn began on the conversation's monotonic clock (for the turn-latency metric). */
+    final long startedNanos;
     final boolean reply;
     final StringBuilder heard = new StringBuilder();
     Cancellable subscription;
@@ -21,8 +21,9 @@ final class AgentTurn {
     boolean cancelled;
     boolean recorded;
 
-    AgentTurn(int index, String utteranceId, long startedMs, PipelineMessage after, boolean reply) {
+    AgentTurn(int index, String utteranceId, long startedMs, long startedNanos, PipelineMessage after, boolean reply) {
         this.index = index;
+        this.startedNanos = startedNanos;
         this.utteranceId = utteranceId;
         this.startedMs = startedMs;
         this.after = after;

@@ -13,11 +13,12 @@ import com.spotfunnel.voice.pipeline.llm.LlmRequest;
 import com.spotfunnel.voice.pipeline.provider.ProviderException;
 import com.spotfunnel.voice.pipeline.provider.StageFailedException;
 import com.spotfunnel.voice.pipeline.provider.StageListener;
-import com.spotfunnel.voice.pipeline.stt.SttChain;
+import com.spotfunnel.voice.pipeline.stt.SttStage;
 import com.spotfunnel.voice.pipeline.stt.SttListener;
 import com.spotfunnel.voice.pipeline.stt.SttProvider;
 import com.spotfunnel.voice.pipeline.stt.SttSession;
 import io.smallrye.mutiny.Multi;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,9 @@ import org.jboss.logging.Logger;
  * One call's conversation: greeting, then caller utterance → LLM → sentence-by-sentence TTS → agent audio, with
  * barge-in, goodbye and transfer. Every entry point is synchronized and short (no I/O under the lock; sends are
  * non-blocking), so socket, provider and timer threads can all call in.
+ *
+ * <p>Where the call is lives in one {@link ConversationPhase}, changed only by {@link #moveTo}. Everything the
+ * conversation works with comes in {@link ConversationDeps}, so it runs in a plain unit test as in production.
  */
 public final class Conversation implements SttListener {
 
@@ -36,9 +40,9 @@ public final class Conversation implements SttListener {
     private static final int MAX_PENDING_AUDIO_BYTES = 2 * BYTES_PER_SECOND;
 
     private final GatewayMessage.CallStart call;
-    private final ConversationServices services;
+    private final ConversationDeps deps;
     private final Consumer<PipelineMessage> out;
-    private final long startedNanos = System.nanoTime();
+    private final long startedNanos;
     private final TenantAgent agent;
     private final KnowledgeLookahead lookahead;
     private final List<String> sttOrder;
@@ -54,21 +58,16 @@ public final class Conversation implements SttListener {
     private List<SttProvider> sttRemaining = List.of();
     private long unbilledAudioBytes;
     private long callerSpeechStartedMs = -1;
-    private AgentTurn speaking;
-    private boolean finished;
-    private boolean closed;
-    private boolean transferred;
-    private FailureKind failure;
+    private ConversationPhase phase = new ConversationPhase.Listening();
 
-    Conversation(GatewayMessage.CallStart call, ConversationServices services, Consumer<PipelineMessage> out) {
+    Conversation(GatewayMessage.CallStart call, TenantAgent agent, ConversationDeps deps,
+            Consumer<PipelineMessage> out) {
         this.call = call;
-        this.services = services;
+        this.deps = deps;
         this.out = out;
-        if (services.agents.tenant(call.tenantId()).isEmpty()) {
-            LOG.warnf("Call %s: tenant %s unknown to this instance; default agent used", call.callId(), call.tenantId());
-        }
-        this.agent = services.agents.forTenant(call.tenantId());
-        this.lookahead = new KnowledgeLookahead(agent::knowledge, services.lookaheadUsed, services.lookaheadUnused);
+        this.startedNanos = deps.nanoTime().getAsLong();
+        this.agent = agent;
+        this.lookahead = new KnowledgeLookahead(agent::knowledge, deps.metrics());
         this.sttOrder = agent.sttOrder();
         this.llmOrder = agent.llmOrder();
         this.ttsOrder = agent.ttsOrder();
@@ -76,13 +75,18 @@ public final class Conversation implements SttListener {
 
     synchronized void start() {
         speak(agent.greeting(), null);
-        openStt(services.stt.resolve(sttOrder));
+        openStt(deps.stt().resolve(sttOrder));
+    }
+
+    /** Where the call is now. */
+    public synchronized ConversationPhase phase() {
+        return phase;
     }
 
     // ---- from the gateway ----
 
     public synchronized void onAudio(byte[] audio) {
-        if (finished) {
+        if (!phase.callerSteers()) {
             return;
         }
         if (stt == null) {
@@ -97,14 +101,17 @@ public final class Conversation implements SttListener {
     }
 
     public synchronized void onPlayed(String utteranceId) {
-        if (speaking != null && speaking.utteranceId.equals(utteranceId) && speaking.done) {
-            record(speaking, false);
-            speaking = null;
+        AgentTurn turn = phase.turn();
+        if (turn != null && turn.utteranceId.equals(utteranceId) && turn.done) {
+            record(turn, false);
+            if (phase instanceof ConversationPhase.Speaking) {
+                moveTo(new ConversationPhase.Listening());
+            }
         }
     }
 
     public synchronized void onDtmf(String digit) {
-        if (!finished && "0".equals(digit)) {
+        if (phase.callerSteers() && "0".equals(digit)) {
             interruptIfSpeaking();
             speak(agent.transferAnnouncement(), new PipelineMessage.Transfer("caller pressed 0"));
         }
@@ -113,35 +120,25 @@ public final class Conversation implements SttListener {
     /** The caller hung up (socket still open: remaining costs can still be sent). */
     public synchronized void onCallerHangup() {
         billAudio(Math.max(0, nextTurn - 1));
-        if (speaking != null) {
-            AgentTurn turn = speaking;
-            speaking = null;
-            turn.cancel();
-            record(turn, !turn.done); // still sent: the socket is open
-        }
+        stopTurn(phase.turn()); // its transcript still goes out: the socket is open
         close();
     }
 
     /** The socket closed, or the caller hung up: stop everything and hand the call to post-call analysis. */
     public synchronized void close() {
-        if (closed) {
+        if (phase.closed()) {
             return;
         }
-        closed = true;
-        finished = true;
-        if (speaking != null) {
-            AgentTurn turn = speaking;
-            speaking = null;
-            turn.cancel();
-            record(turn, !turn.done);
-        }
+        ConversationPhase before = phase;
+        moveTo(new ConversationPhase.Closed(before.transferred(), before.failure()));
+        stopTurn(before.turn()); // recorded for the analysis; nothing more is sent
         closeStt();
         FinishedCall finishedCall = new FinishedCall(call.tenantId(), call.callId(), call.callerPhone(), transcript,
-                transferred, failure, llmOrder);
-        services.analysis.publish(finishedCall).subscribe().with(ok -> {
+                before.transferred(), before.failure(), llmOrder);
+        deps.analysis().publish(finishedCall).subscribe().with(ok -> {
         }, err -> {
         });
-        services.ended();
+        deps.metrics().callEnded();
     }
 
     // ---- from the recognizer ----
@@ -156,14 +153,14 @@ public final class Conversation implements SttListener {
 
     @Override
     public synchronized void onPartial(String heardSoFar) {
-        if (!finished) {
+        if (phase.callerSteers()) {
             lookahead.heard(heardSoFar);
         }
     }
 
     @Override
     public synchronized void onUtterance(String text) {
-        if (finished || text.isBlank()) {
+        if (!phase.callerSteers() || text.isBlank()) {
             return;
         }
         interruptIfSpeaking();
@@ -189,7 +186,7 @@ public final class Conversation implements SttListener {
 
     @Override
     public synchronized void onSessionFailed(Throwable cause) {
-        if (finished || sttProvider == null) {
+        if (!phase.callerSteers() || sttProvider == null) {
             return;
         }
         String broken = sttProvider.name();
@@ -213,41 +210,41 @@ public final class Conversation implements SttListener {
         // while the caller was speaking), then the LLM.
         StageListener listener = listener(turn.index);
         Multi<String> tokens = agent.request(call.callerPhone(), lookahead.forUtterance(question), history).onItem()
-                .transformToMulti(request -> services.llm.stream(llmOrder, request, listener));
+                .transformToMulti(request -> deps.llm().stream(llmOrder, request, listener));
         play(turn, SentenceSplitter.sentences(tokens));
     }
 
+    /** A fixed line; with {@code after} (Hangup or Transfer) the call's last words, which end the caller's say. */
     private void speak(String text, PipelineMessage after) {
-        if (after != null) {
-            finished = true;
-            transferred = after instanceof PipelineMessage.Transfer;
-        }
         play(newTurn(after, false), Multi.createFrom().iterable(SentenceSplitter.all(text)));
     }
 
     private AgentTurn newTurn(PipelineMessage after, boolean reply) {
         int index = nextTurn++;
-        return new AgentTurn(index, call.callId() + "-" + index, offsetMs(), after, reply);
+        return new AgentTurn(index, call.callId() + "-" + index, offsetMs(), deps.nanoTime().getAsLong(), after, reply);
     }
 
     private void play(AgentTurn turn, Multi<String> sentences) {
         String voice = agent.voice();
         StageListener listener = listener(turn.index);
         Multi<Chunk> chunks = sentences.onItem().transformToMultiAndConcatenate(sentence ->
-                services.tts.speak(ttsOrder, sentence, voice, listener).map(Chunk::audio)
+                deps.tts().speak(ttsOrder, sentence, voice, listener).map(Chunk::audio)
                         .onCompletion().continueWith(Chunk.sentence(sentence)));
-        speaking = turn;
+        if (!moveTo(turn.after == null ? new ConversationPhase.Speaking(turn)
+                : new ConversationPhase.Concluding(turn, turn.after))) {
+            return;
+        }
         turn.subscription = chunks.subscribe().with(chunk -> onChunk(turn, chunk), f -> onTurnFailed(turn, f),
                 () -> onTurnDone(turn));
     }
 
     private synchronized void onChunk(AgentTurn turn, Chunk chunk) {
-        if (turn.cancelled || closed) {
+        if (turn.cancelled || phase.closed()) {
             return;
         }
         if (chunk.audio() != null) {
             if (!turn.audioSent && turn.reply) {
-                services.turnLatency.record(System.nanoTime() - turn.startedNanos, TimeUnit.NANOSECONDS);
+                deps.metrics().turnLatency(Duration.ofNanos(deps.nanoTime().getAsLong() - turn.startedNanos));
             }
             turn.audioSent = true;
             out.accept(new PipelineMessage.AgentAudio(turn.utteranceId, chunk.audio(), false));
@@ -260,7 +257,7 @@ public final class Conversation implements SttListener {
     }
 
     private synchronized void onTurnDone(AgentTurn turn) {
-        if (turn.cancelled || closed) {
+        if (turn.cancelled || phase.closed()) {
             return;
         }
         turn.done = true;
@@ -272,25 +269,23 @@ public final class Conversation implements SttListener {
     }
 
     private synchronized void onTurnFailed(AgentTurn turn, Throwable cause) {
-        if (turn.cancelled || closed) {
+        if (turn.cancelled || phase.closed()) {
             return;
         }
         turn.done = true;
         record(turn, turn.heard.length() > 0);
-        if (speaking == turn) {
-            speaking = null;
-        }
         fail(cause);
     }
 
+    /** Barge-in: the caller cuts in on the agent's (interruptible) turn. */
     private void interruptIfSpeaking() {
-        AgentTurn turn = speaking;
-        if (turn == null || !turn.interruptible()) {
+        if (!(phase instanceof ConversationPhase.Speaking speaking)) {
             return;
         }
-        speaking = null;
+        AgentTurn turn = speaking.turn();
+        moveTo(new ConversationPhase.Listening());
         turn.cancel();
-        services.bargeIns.increment();
+        deps.metrics().bargeIn();
         if (turn.audioSent) {
             out.accept(new PipelineMessage.Clear("barge-in"));
         }
@@ -309,40 +304,59 @@ public final class Conversation implements SttListener {
         TranscriptTurn entry = new TranscriptTurn(turn.index, Speaker.AGENT, heard, turn.startedMs,
                 offsetMs() - turn.startedMs, interrupted);
         transcript.add(entry);
-        if (!closed) {
+        if (!phase.closed()) {
             out.accept(new PipelineMessage.Transcript(entry));
         }
     }
 
-    private void fail(Throwable cause) {
-        if (finished && failure != null) {
-            return;
-        }
-        FailureKind kind = cause instanceof StageFailedException stage ? stage.kind() : FailureKind.OTHER;
-        LOG.warnf("Call %s: %s stage exhausted: %s", call.callId(), kind, cause.getMessage());
-        finished = true;
-        failure = kind;
-        closeStt();
-        if (speaking != null) { // the gateway takes over the caller: nothing more from the agent
-            AgentTurn turn = speaking;
-            speaking = null;
+    /** Cancels the agent's turn, if any, and records it: interrupted unless all of it was produced. */
+    private void stopTurn(AgentTurn turn) {
+        if (turn != null) {
             turn.cancel();
             record(turn, !turn.done);
         }
-        if (!closed) {
-            out.accept(new PipelineMessage.Failed(kind, cause.getMessage()));
+    }
+
+    private void fail(Throwable cause) {
+        if (phase instanceof ConversationPhase.Failed || phase.closed()) {
+            return; // the first failure decided; after the close nothing is reported
         }
+        FailureKind kind = cause instanceof StageFailedException stage ? stage.kind() : FailureKind.OTHER;
+        LOG.warnf("Call %s: %s stage exhausted: %s", call.callId(), kind, cause.getMessage());
+        ConversationPhase before = phase;
+        if (!moveTo(new ConversationPhase.Failed(kind, before.transferred()))) {
+            return;
+        }
+        closeStt();
+        stopTurn(before.turn()); // the gateway takes over the caller: nothing more from the agent
+        out.accept(new PipelineMessage.Failed(kind, cause.getMessage()));
+    }
+
+    /**
+     * The one place the phase changes. A move the current phase does not allow is a bug in this class: it is
+     * logged and counted, and the phase stays as it was.
+     *
+     * @return whether the move was made (package-private for the unit tests of illegal moves)
+     */
+    synchronized boolean moveTo(ConversationPhase next) {
+        if (!phase.mayMoveTo(next)) {
+            LOG.errorf("BUG: call %s may not move from %s to %s; the phase stays", call.callId(), phase, next);
+            deps.metrics().illegalPhaseMove(phase.name(), next.name());
+            return false;
+        }
+        phase = next;
+        return true;
     }
 
     // ---- recognition ----
 
     private void openStt(List<SttProvider> chain) {
-        services.stt.open(chain, this, listener(Math.max(0, nextTurn - 1))).subscribe().with(this::onSttOpened,
+        deps.stt().open(chain, this, listener(Math.max(0, nextTurn - 1))).subscribe().with(this::onSttOpened,
                 this::onSttExhausted);
     }
 
-    private synchronized void onSttOpened(SttChain.Opened opened) {
-        if (finished) {
+    private synchronized void onSttOpened(SttStage.Opened opened) {
+        if (!phase.callerSteers()) {
             opened.session().close();
             return;
         }
@@ -387,7 +401,7 @@ public final class Conversation implements SttListener {
 
             @Override
             public void used(Stage stage, String provider, String model, double quantity, String unit) {
-                send(new PipelineMessage.Cost(services.prices.price(turnIndex, stage, provider, model, quantity, unit)));
+                send(new PipelineMessage.Cost(deps.prices().price(turnIndex, stage, provider, model, quantity, unit)));
             }
 
             @Override
@@ -398,20 +412,20 @@ public final class Conversation implements SttListener {
     }
 
     private synchronized void reportFailure(ProviderFailed failed) {
-        services.providerFailures.increment();
+        deps.metrics().providerFailure();
         LOG.infof("Call %s: %s provider %s failed (%s: %s), next: %s", call.callId(), failed.stage(),
                 failed.provider(), failed.errorType(), failed.message(), failed.fallbackProvider());
         send(new PipelineMessage.ProviderFailure(failed));
     }
 
     private synchronized void send(PipelineMessage message) {
-        if (!closed) {
+        if (!phase.closed()) {
             out.accept(message);
         }
     }
 
     private long offsetMs() {
-        return (System.nanoTime() - startedNanos) / 1_000_000;
+        return (deps.nanoTime().getAsLong() - startedNanos) / 1_000_000;
     }
 
     /** An audio piece of a sentence, or the marker that the sentence was fully sent. */

@@ -1,7 +1,6 @@
 package com.spotfunnel.voice.pipeline.conversation;
 
 import com.spotfunnel.voice.pipeline.knowledge.KnowledgeQuery;
-import io.micrometer.core.instrument.Counter;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.function.Function;
@@ -22,14 +21,12 @@ final class KnowledgeLookahead {
     }
 
     private final Function<String, Uni<List<String>>> search;
-    private final Counter used;
-    private final Counter unused;
+    private final ConversationMetrics metrics;
     private Early early;
 
-    KnowledgeLookahead(Function<String, Uni<List<String>>> search, Counter used, Counter unused) {
+    KnowledgeLookahead(Function<String, Uni<List<String>>> search, ConversationMetrics metrics) {
         this.search = search;
-        this.used = used;
-        this.unused = unused;
+        this.metrics = metrics;
     }
 
     /** The caller's words so far: starts their search unless the same query is already under way. */
@@ -56,7 +53,7 @@ final class KnowledgeLookahead {
             return search.apply(utterance);
         }
         boolean same = started.query().equals(KnowledgeQuery.of(utterance));
-        (same ? used : unused).increment();
+        metrics.lookahead(same);
         return same ? started.passages() : search.apply(utterance);
     }
 }

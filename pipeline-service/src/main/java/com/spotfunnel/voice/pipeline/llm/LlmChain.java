@@ -25,7 +25,7 @@ import java.util.Map;
  * {@link StageFailedException} ({@code LLM}).
  */
 @ApplicationScoped
-public class LlmChain {
+public class LlmChain implements LlmStage {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LlmChain.class);
 
@@ -37,6 +37,7 @@ public class LlmChain {
         this.metrics = metrics;
     }
 
+    @Override
     public Multi<String> stream(List<String> order, LlmRequest request, StageListener listener) {
         List<LlmProvider> chain = ProviderChains.resolve(order, providers);
         if (chain.isEmpty()) {

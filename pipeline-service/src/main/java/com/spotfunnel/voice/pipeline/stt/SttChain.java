@@ -20,7 +20,7 @@ import java.util.Map;
  * by the conversation through {@link #open} with the providers after the broken one.
  */
 @ApplicationScoped
-public class SttChain {
+public class SttChain implements SttStage {
 
     private final Map<String, SttProvider> providers;
     private final ProviderMetrics metrics;
@@ -30,15 +30,12 @@ public class SttChain {
         this.metrics = metrics;
     }
 
-    /** An open session and who serves it. */
-    public record Opened(SttProvider provider, SttSession session, List<SttProvider> remaining) {
-    }
-
+    @Override
     public List<SttProvider> resolve(List<String> order) {
         return ProviderChains.resolve(order, providers);
     }
 
-    /** Fails with {@link StageFailedException} ({@code STT}) when none of {@code chain} opens. */
+    @Override
     public Uni<Opened> open(List<SttProvider> chain, SttListener listener, StageListener stage) {
         if (chain.isEmpty()) {
             return Uni.createFrom().failure(new StageFailedException(FailureKind.STT, "no STT provider left", null));

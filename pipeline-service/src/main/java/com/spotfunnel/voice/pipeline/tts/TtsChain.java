@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the last provider fails the stream fails with {@link StageFailedException} ({@code TTS}).
  */
 @ApplicationScoped
-public class TtsChain {
+public class TtsChain implements TtsStage {
 
     private final Map<String, TtsProvider> providers;
     private final int bytesPerCharacter;
@@ -43,6 +43,7 @@ public class TtsChain {
         this.metrics = metrics;
     }
 
+    @Override
     public Multi<byte[]> speak(List<String> order, String sentence, String voice, StageListener listener) {
         List<TtsProvider> chain = ProviderChains.resolve(order, providers);
         if (chain.isEmpty()) {

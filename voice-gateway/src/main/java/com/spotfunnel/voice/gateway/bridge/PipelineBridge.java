@@ -12,7 +12,7 @@ import java.util.Deque;
  * messages are queued. After {@link #hangUp} nothing more is sent but the pipeline's last messages are still
  * read; after {@link #close} nothing more is sent and no break is reported.
  */
-public final class PipelineBridge {
+public final class PipelineBridge implements PipelineLink {
 
     private final int maxBufferedFrames;
     private final Deque<Object> pending = new ArrayDeque<>();

@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * event loop of the caller's context.
  */
 @ApplicationScoped
-public class PipelineConnector {
+public class PipelineConnector implements PipelineDialer {
 
     private final GatewayConfig config;
     private final WebSocketClient client;

@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
  * continue the call's sequence. Never blocks: the broker write completes in the background.
  */
 @ApplicationScoped
-public class CallEvents {
+public class CallEvents implements CallEventSink {
 
     private static final Logger LOG = Logger.getLogger(CallEvents.class);
 

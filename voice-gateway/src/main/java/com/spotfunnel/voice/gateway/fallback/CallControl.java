@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * returned Uni then yields false, never a failure, so the call record is always completed.
  */
 @ApplicationScoped
-public class CallControl {
+public class CallControl implements LiveCallUpdates {
 
     private static final Logger LOG = Logger.getLogger(CallControl.class);
 

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * {@code <Dial>} to the tenant's transfer number with an action callback, or {@code <Hangup/>} without one.
  */
 @ApplicationScoped
-public class FallbackPlanner {
+public class FallbackPlanner implements FallbackPolicy {
 
     private final GatewayConfig config;
 

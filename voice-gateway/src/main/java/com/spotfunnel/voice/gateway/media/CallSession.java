@@ -5,20 +5,20 @@ import com.spotfunnel.voice.events.bridge.PipelineMessage;
 import com.spotfunnel.voice.events.payload.CallCosts;
 import com.spotfunnel.voice.events.payload.CallEnded;
 import com.spotfunnel.voice.events.payload.CallStarted;
-import com.spotfunnel.voice.events.payload.CallStatus;
 import com.spotfunnel.voice.events.payload.FailureKind;
 import com.spotfunnel.voice.events.payload.Severity;
 import com.spotfunnel.voice.events.payload.Speaker;
 import com.spotfunnel.voice.events.payload.SystemError;
 import com.spotfunnel.voice.gateway.bridge.BridgeListener;
-import com.spotfunnel.voice.gateway.bridge.PipelineBridge;
+import com.spotfunnel.voice.gateway.bridge.PipelineLink;
 import com.spotfunnel.voice.gateway.events.CallTrack;
 import com.spotfunnel.voice.gateway.fallback.FallbackPlan;
+import com.spotfunnel.voice.gateway.media.CallPhase.TwilioAnswer;
 import com.spotfunnel.voice.gateway.ops.CallMdc;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -29,10 +29,13 @@ import org.jboss.logging.Logger;
  * heard, and runs the fallback when the AI cannot go on. Methods are short and synchronized: they run on
  * event loops (Twilio's and the pipeline's socket), on the fallback's completion and on the drain timer.
  *
+ * <p>Where the call is lives in one {@link CallPhase}, changed only by {@link #moveTo}; the status CallEnded
+ * reports is derived from the phase the call was in when its stream ended ({@link CallPhase#endingNow}).
+ *
  * <p>When the caller hangs up the call ends in two steps: {@link #finish} sends {@code CallerHangup}, stops
- * sending and closes the Media Stream, but keeps reading the pipeline socket ("draining") so the pipeline's
- * last transcript turn and costs still become events; CallEnded follows once the pipeline closes the socket or
- * {@code gateway.pipeline-drain-timeout} passes, whichever comes first.
+ * sending and closes the Media Stream, but keeps reading the pipeline socket ({@link CallPhase.Draining}) so the
+ * pipeline's last transcript turn and costs still become events; CallEnded follows once the pipeline closes the
+ * socket or {@code gateway.pipeline-drain-timeout} passes, whichever comes first.
  */
 public final class CallSession implements BridgeListener {
 
@@ -42,30 +45,15 @@ public final class CallSession implements BridgeListener {
     private final TwilioLink twilio;
     private final SessionServices services;
     private final CallTrack track;
-    private final Instant startedAt = Instant.now();
+    private final long startedNanos;
     private final Set<String> pendingMarks = new LinkedHashSet<>();
     private final Set<String> utterancesSeen = new HashSet<>();
     private final Runnable onEnded;
-    private PipelineBridge bridge;
+    private CallPhase phase = new CallPhase.Live();
+    private PipelineLink bridge;
     private CallCosts costs = CallCosts.ZERO;
+    /** Facts of the conversation (not phases): they only decide between completed and abandoned, and latency. */
     private boolean callerSpoke;
-    private boolean hangupAfterPlayback;
-    private boolean agentHungUp;
-    private String transferredTo;
-    private FallbackPlan fallback;
-    private boolean twilioUpdateInFlight;
-    private boolean fallbackSucceeded;
-    private String endRequestedReason;
-    /** The caller side is over: nothing more is relayed. */
-    private boolean ended;
-    /** CallerHangup sent; the pipeline's last messages are still applied until CallEnded. */
-    private boolean draining;
-    /** The pipeline closed its socket (or it broke): nothing more will come from it. */
-    private boolean pipelineClosed;
-    private String drainReason;
-    private long drainTimer = -1;
-    /** CallEnded published: nothing more happens on this call. */
-    private boolean callEnded;
     private long lastCallerTurnNanos = -1;
 
     CallSession(CallContext call, TwilioLink twilio, SessionServices services, Runnable onEnded) {
@@ -73,73 +61,76 @@ public final class CallSession implements BridgeListener {
         this.twilio = twilio;
         this.services = services;
         this.onEnded = onEnded;
-        this.track = services.events.track(call.callId(), call.tenantId(), call.callSid());
+        this.startedNanos = services.clock().nanoTime();
+        this.track = services.events().track(call.callId(), call.tenantId(), call.callSid());
     }
 
     public CallContext call() {
         return call;
     }
 
+    /** Where the call is now. */
+    public synchronized CallPhase phase() {
+        return phase;
+    }
+
     synchronized void begin() {
-        services.metrics.callStarted();
-        services.events.publish(track, new CallStarted(call.callSid(), call.callerPhone(), call.dialedNumber(),
+        services.metrics().callStarted();
+        services.events().publish(track, new CallStarted(call.callSid(), call.callerPhone(), call.dialedNumber(),
                 call.direction()));
-        bridge = services.pipeline.connect(new GatewayMessage.CallStart(call.callId(), call.tenantId(), call.callSid(),
-                call.streamSid(), call.callerPhone(), call.dialedNumber()), this);
+        bridge = services.pipeline().connect(new GatewayMessage.CallStart(call.callId(), call.tenantId(),
+                call.callSid(), call.streamSid(), call.callerPhone(), call.dialedNumber()), this);
     }
 
     // ---- from Twilio ----
 
     synchronized void callerAudio(byte[] mulaw) {
-        if (!ended && fallback == null) {
+        if (phase.aiHasCaller()) {
             bridge.sendAudio(mulaw);
         }
     }
 
     synchronized void markEchoed(String name) {
-        if (ended) {
+        if (phase.callerGone()) {
             return;
         }
-        if (pendingMarks.remove(name) && fallback == null) {
+        if (pendingMarks.remove(name) && phase.aiHasCaller()) {
             bridge.send(new GatewayMessage.Played(name));
         }
-        if (hangupAfterPlayback && pendingMarks.isEmpty()) {
-            hangUpNow();
+        if (phase instanceof CallPhase.SayingGoodbye && pendingMarks.isEmpty()) {
+            closeStream(true);
         }
     }
 
     synchronized void dtmf(String digit) {
-        if (!ended && fallback == null) {
+        if (phase.aiHasCaller()) {
             bridge.send(new GatewayMessage.Dtmf(digit));
         }
     }
 
     /** Twilio's stop, the socket closing, or a final status callback. */
     public synchronized void streamEnded(String reason) {
-        if (ended) {
-            return;
-        }
-        if (twilioUpdateInFlight) {
+        if (phase instanceof CallPhase.Transferring transferring && transferring.endRequested() == null) {
             // The call's new TwiML is taking effect; its events come first, then CallEnded.
-            endRequestedReason = reason;
-            return;
+            moveTo(new CallPhase.Transferring(transferring.transferTo(), reason));
+        } else if (phase instanceof CallPhase.PlayingFallback fallback && fallback.answer() == TwilioAnswer.PENDING
+                && fallback.endRequested() == null) {
+            moveTo(new CallPhase.PlayingFallback(fallback.plan(), TwilioAnswer.PENDING, reason));
+        } else if (!phase.awaitsTwilio()) {
+            finish(reason);
         }
-        finish(reason);
     }
 
     // ---- from the pipeline ----
 
     @Override
     public synchronized void onPipelineMessage(PipelineMessage message) {
-        if (callEnded) {
+        if (phase instanceof CallPhase.Ended) {
             return;
         }
-        if (draining || fallback != null) {
-            // after a fallback the pipeline still reports what the call cost so far; the caller is Twilio's now
+        if (!phase.aiHasCaller()) {
+            // after a fallback or the hang-up the pipeline still reports what the call cost; the caller is gone
             lateMessage(message);
-            return;
-        }
-        if (ended) {
             return;
         }
         try {
@@ -160,25 +151,26 @@ public final class CallSession implements BridgeListener {
         } else if (message instanceof PipelineMessage.Transcript transcript) {
             if (transcript.turn().speaker() == Speaker.CALLER) {
                 callerSpoke = true;
-                lastCallerTurnNanos = System.nanoTime();
+                lastCallerTurnNanos = services.clock().nanoTime();
             }
-            services.events.publish(track, transcript.turn());
+            services.events().publish(track, transcript.turn());
         } else if (message instanceof PipelineMessage.Cost cost) {
             costs = costs.plus(cost.cost().stage(), cost.cost().costUsd());
-            services.events.publish(track, cost.cost());
+            services.events().publish(track, cost.cost());
         } else if (message instanceof PipelineMessage.ProviderFailure failure) {
-            services.events.publish(track, failure.failure());
+            services.events().publish(track, failure.failure());
         } else if (message instanceof PipelineMessage.StageLatency latency && latency.stage() != null) {
-            services.metrics.providerFirstByte(latency.stage().name().toLowerCase(java.util.Locale.ROOT),
+            services.metrics().providerFirstByte(latency.stage().name().toLowerCase(Locale.ROOT),
                     latency.provider(), Duration.ofMillis(Math.max(0, latency.firstByteMs())));
         } else if (message instanceof PipelineMessage.Failed failed) {
             fail(failed.kind() == null ? FailureKind.OTHER : failed.kind(), errorType(failed.kind()), failed.detail());
         } else if (message instanceof PipelineMessage.Transfer) {
-            transfer();
+            if (phase instanceof CallPhase.Live) {
+                transfer();
+            }
         } else if (message instanceof PipelineMessage.Hangup) {
-            hangupAfterPlayback = true;
-            if (pendingMarks.isEmpty()) {
-                hangUpNow();
+            if (phase instanceof CallPhase.Live) {
+                sayGoodbye();
             }
         }
     }
@@ -201,7 +193,7 @@ public final class CallSession implements BridgeListener {
 
     private void agentAudio(PipelineMessage.AgentAudio audio) {
         if (utterancesSeen.add(audio.utteranceId()) && lastCallerTurnNanos >= 0) {
-            services.metrics.turnLatency(Duration.ofNanos(System.nanoTime() - lastCallerTurnNanos));
+            services.metrics().turnLatency(Duration.ofNanos(services.clock().nanoTime() - lastCallerTurnNanos));
             lastCallerTurnNanos = -1;
         }
         if (audio.audio() != null && audio.audio().length > 0) {
@@ -215,13 +207,16 @@ public final class CallSession implements BridgeListener {
 
     @Override
     public synchronized void onBridgeBroken(String reason) {
-        pipelineClosed = true;
-        if (draining) {
+        // The pipeline closed its socket (or it broke): nothing more will come from it, and nothing more goes to it.
+        if (bridge != null) {
+            bridge.close(null);
+        }
+        if (phase instanceof CallPhase.Draining) {
             // the pipeline closed the socket after its last messages: the call's record is complete
             endDrained();
             return;
         }
-        if (!ended && fallback == null) {
+        if (phase.aiHasCaller()) {
             CallMdc.log(call.callId(), call.tenantId(),
                     () -> LOG.warnf("Pipeline socket of call %s broke (%s)", call.callId(), reason));
             fail(FailureKind.OTHER, "pipeline_disconnected", "pipeline socket " + reason);
@@ -230,146 +225,161 @@ public final class CallSession implements BridgeListener {
 
     @Override
     public void onBadPipelineFrame() {
-        services.metrics.mediaRejected("bad_pipeline_frame");
+        services.metrics().mediaRejected("bad_pipeline_frame");
     }
 
     /** An unexpected error on this call's Twilio socket. */
     synchronized void unexpectedError(Throwable error) {
-        if (!ended && fallback == null) {
+        if (phase.aiHasCaller()) {
             fail(FailureKind.OTHER, "gateway_error", error.getClass().getSimpleName());
         }
     }
 
-    // ---- endings ----
+    // ---- the call's course ----
 
-    private void fail(FailureKind kind, String errorType, String detail) {
-        fallback = services.planner.plan(call.tenant(), kind, call.callId());
-        twilioUpdateInFlight = true;
-        services.events.publish(track, new SystemError(errorType, Severity.ERROR, "voice-gateway",
-                detail == null ? errorType : detail, null, Map.of("callSid", call.callSid(), "kind",
-                        kind.name().toLowerCase(java.util.Locale.ROOT))));
-        // Half-close: the pipeline stops, answers with its last costs and transcript, then closes (kept until CallEnded).
-        bridge.hangUp(new GatewayMessage.CallerHangup("fallback"));
-        services.control.playFallback(track, fallback).subscribe().with(this::fallbackDone);
+    /**
+     * The one place the phase changes. A move the current phase does not allow is a bug in this class: it is
+     * logged and counted, and the phase stays as it was.
+     *
+     * @return whether the move was made (package-private for the unit tests of illegal moves)
+     */
+    synchronized boolean moveTo(CallPhase next) {
+        if (!phase.mayMoveTo(next)) {
+            CallPhase from = phase;
+            CallMdc.log(call.callId(), call.tenantId(), () -> LOG.errorf(
+                    "BUG: call %s may not move from %s to %s; the phase stays", call.callId(), from, next));
+            services.metrics().illegalPhaseMove(from.name(), next.name());
+            return false;
+        }
+        phase = next;
+        return true;
     }
 
-    private synchronized void fallbackDone(boolean succeeded) {
-        fallbackSucceeded = succeeded;
-        updateDone(succeeded);
+    private void sayGoodbye() {
+        if (moveTo(new CallPhase.SayingGoodbye()) && pendingMarks.isEmpty()) {
+            closeStream(true);
+        }
     }
 
-    private void updateDone(boolean succeeded) {
-        twilioUpdateInFlight = false;
-        if (!succeeded) {
-            // Twilio would not take the message: end the stream, which ends the call, rather than leave silence.
+    /** Closing the stream ends the call (nothing follows {@code </Connect>}); its end arrives as {@link #streamEnded}. */
+    private void closeStream(boolean agentGoodbye) {
+        if (moveTo(new CallPhase.ClosingStream(agentGoodbye))) {
             twilio.close();
         }
-        if (endRequestedReason != null) {
-            finish(endRequestedReason);
+    }
+
+    private void fail(FailureKind kind, String errorType, String detail) {
+        FallbackPlan plan = services.planner().plan(call.tenant(), kind, call.callId());
+        if (!moveTo(new CallPhase.PlayingFallback(plan, TwilioAnswer.PENDING, null))) {
+            return;
+        }
+        services.events().publish(track, new SystemError(errorType, Severity.ERROR, "voice-gateway",
+                detail == null ? errorType : detail, null, Map.of("callSid", call.callSid(), "kind",
+                        kind.name().toLowerCase(Locale.ROOT))));
+        // Half-close: the pipeline stops, answers with its last costs and transcript, then closes (kept until CallEnded).
+        bridge.hangUp(new GatewayMessage.CallerHangup("fallback"));
+        services.control().playFallback(track, plan).subscribe().with(accepted -> fallbackAnswered(plan, accepted));
+    }
+
+    private synchronized void fallbackAnswered(FallbackPlan plan, boolean accepted) {
+        if (!(phase instanceof CallPhase.PlayingFallback fallback) || fallback.plan() != plan) {
+            return;
+        }
+        if (moveTo(new CallPhase.PlayingFallback(plan, accepted ? TwilioAnswer.ACCEPTED : TwilioAnswer.REFUSED,
+                null))) {
+            twilioAnswered(accepted, fallback.endRequested());
         }
     }
 
     private void transfer() {
-        String twiml = services.planner.transferTwiml(call.tenant(), call.callId());
+        String twiml = services.planner().transferTwiml(call.tenant(), call.callId());
         if (twiml == null) {
-            hangupAfterPlayback = true;
-            if (pendingMarks.isEmpty()) {
-                hangUpNow();
+            sayGoodbye();
+            return;
+        }
+        String transferTo = services.planner().transferNumber(call.tenant());
+        if (moveTo(new CallPhase.Transferring(transferTo, null))) {
+            services.control().transfer(track, transferTo, twiml).subscribe().with(this::transferAnswered);
+        }
+    }
+
+    private synchronized void transferAnswered(boolean accepted) {
+        if (!(phase instanceof CallPhase.Transferring transferring)) {
+            return; // a fallback took over meanwhile: its answer decides
+        }
+        boolean moved = accepted ? moveTo(new CallPhase.Transferred(transferring.transferTo()))
+                : moveTo(new CallPhase.ClosingStream(false));
+        if (moved) {
+            twilioAnswered(accepted, transferring.endRequested());
+        }
+    }
+
+    private void twilioAnswered(boolean accepted, String endRequested) {
+        if (!accepted) {
+            // Twilio would not take the TwiML: end the stream, which ends the call, rather than leave silence.
+            twilio.close();
+        }
+        if (endRequested != null) {
+            finish(endRequested);
+        }
+    }
+
+    // ---- the end ----
+
+    private void finish(String reason) {
+        if (phase.callerGone()) {
+            return;
+        }
+        CallEnding ending = phase.endingNow(reason, callerSpoke);
+        if (bridge != null && !bridge.isClosed()) {
+            // The pipeline answers CallerHangup with its last transcript turn and costs: keep listening. (After a
+            // fallback it was sent already; the pipeline usually closed long before Twilio's stop.)
+            twilio.close();
+            bridge.hangUp(new GatewayMessage.CallerHangup(reason));
+            // the drain timeout counts from the CallerHangup just sent
+            long timer = services.clock().setTimer(services.pipelineDrainTimeout(), this::drainTimedOut);
+            if (!moveTo(new CallPhase.Draining(ending, timer))) {
+                services.clock().cancelTimer(timer);
             }
             return;
         }
-        transferredTo = services.planner.transferNumber(call.tenant());
-        twilioUpdateInFlight = true;
-        services.control.transfer(track, transferredTo, twiml).subscribe().with(this::transferDone);
-    }
-
-    private synchronized void transferDone(boolean succeeded) {
-        if (!succeeded) {
-            transferredTo = null;
-        }
-        updateDone(succeeded);
-    }
-
-    private void hangUpNow() {
-        agentHungUp = true;
         twilio.close();
-    }
-
-    private void finish(String reason) {
-        if (ended) {
-            return;
-        }
-        ended = true;
-        twilio.close();
-        if (bridge != null && !bridge.isClosed() && !pipelineClosed) {
-            // The pipeline answers CallerHangup with its last transcript turn and costs: keep listening. (After a
-            // fallback it was sent already; the pipeline usually closed long before Twilio's stop.)
-            draining = true;
-            drainReason = reason;
-            bridge.hangUp(new GatewayMessage.CallerHangup(reason));
-            drainTimer = services.vertx.setTimer(Math.max(1, services.pipelineDrainTimeout.toMillis()),
-                    id -> drainTimedOut());
-            return;
-        }
         if (bridge != null) {
             bridge.close(new GatewayMessage.CallerHangup(reason)); // not sent when a fallback hung up already
         }
-        publishEnded(reason);
+        publishEnded(ending);
     }
 
     private synchronized void drainTimedOut() {
-        if (draining) {
+        if (phase instanceof CallPhase.Draining) {
             CallMdc.log(call.callId(), call.tenantId(), () -> LOG.debugf(
                     "Pipeline of call %s did not close within %s of the hang-up; ending the call",
-                    call.callId(), services.pipelineDrainTimeout));
+                    call.callId(), services.pipelineDrainTimeout()));
             endDrained();
         }
     }
 
     private void endDrained() {
-        draining = false;
-        if (drainTimer >= 0) {
-            services.vertx.cancelTimer(drainTimer);
-            drainTimer = -1;
+        CallPhase.Draining draining = (CallPhase.Draining) phase;
+        if (draining.timerId() >= 0) {
+            services.clock().cancelTimer(draining.timerId());
         }
         bridge.close(null);
-        publishEnded(drainReason);
+        publishEnded(draining.ending());
     }
 
-    private void publishEnded(String reason) {
-        if (callEnded) {
+    private void publishEnded(CallEnding ending) {
+        if (!moveTo(new CallPhase.Ended(ending))) {
             return;
         }
-        callEnded = true;
         if (bridge != null) {
-            services.metrics.droppedFrames(bridge.droppedFrames());
+            services.metrics().droppedFrames(bridge.droppedFrames());
         }
-        CallStatus status = status();
-        services.events.publish(track, new CallEnded(status, endedReason(reason),
-                Duration.between(startedAt, Instant.now()).toSeconds(), costs));
-        services.metrics.callEnded();
-        services.metrics.callEndedWith(status.name().toLowerCase(java.util.Locale.ROOT));
+        services.events().publish(track, new CallEnded(ending.status(), ending.reason(),
+                Duration.ofNanos(services.clock().nanoTime() - startedNanos).toSeconds(), costs));
+        services.metrics().callEnded();
+        services.metrics().callEndedWith(ending.status().name().toLowerCase(Locale.ROOT));
         onEnded.run();
-    }
-
-    private CallStatus status() {
-        if (fallback != null) {
-            return fallbackSucceeded && fallback.transfers() ? CallStatus.TRANSFERRED : CallStatus.FAILED;
-        }
-        if (transferredTo != null) {
-            return CallStatus.TRANSFERRED;
-        }
-        return agentHungUp || callerSpoke ? CallStatus.COMPLETED : CallStatus.ABANDONED;
-    }
-
-    private String endedReason(String streamReason) {
-        if (fallback != null) {
-            return "ai_failure";
-        }
-        if (transferredTo != null) {
-            return "transfer";
-        }
-        return agentHungUp ? "agent_goodbye" : streamReason;
     }
 
     private static String errorType(FailureKind kind) {

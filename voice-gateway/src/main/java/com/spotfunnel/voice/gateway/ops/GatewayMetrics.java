@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** The gateway's own meters in {@code /q/metrics}. */
 @ApplicationScoped
-public class GatewayMetrics {
+public class GatewayMetrics implements CallMetrics {
 
     private final MeterRegistry meters;
     private final AtomicInteger activeCalls = new AtomicInteger();
@@ -79,5 +79,10 @@ public class GatewayMetrics {
         if (count > 0) {
             meters.counter("gateway_caller_frames_dropped_total").increment(count);
         }
+    }
+
+    @Override
+    public void illegalPhaseMove(String from, String to) {
+        meters.counter("gateway_illegal_phase_moves_total", "from", from, "to", to).increment();
     }
 }

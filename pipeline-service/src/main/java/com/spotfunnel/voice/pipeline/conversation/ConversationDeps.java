@@ -1,0 +1,19 @@
+package com.spotfunnel.voice.pipeline.conversation;
+
+import com.spotfunnel.voice.pipeline.analysis.FinishedCalls;
+import com.spotfunnel.voice.pipeline.cost.PriceTable;
+import com.spotfunnel.voice.pipeline.llm.LlmStage;
+import com.spotfunnel.voice.pipeline.stt.SttStage;
+import com.spotfunnel.voice.pipeline.tts.TtsStage;
+import java.util.function.LongSupplier;
+
+/**
+ * What every {@link Conversation} works with, each behind a small interface (the price table is plain arithmetic)
+ * so a conversation can be built in a plain unit test with fakes and a virtual clock. Production wiring:
+ * {@link ConversationServices}.
+ *
+ * @param nanoTime a monotonic clock in nanoseconds ({@code System::nanoTime} in production)
+ */
+public record ConversationDeps(SttStage stt, LlmStage llm, TtsStage tts, PriceTable prices,
+        FinishedCalls analysis, ConversationMetrics metrics, LongSupplier nanoTime) {
+}

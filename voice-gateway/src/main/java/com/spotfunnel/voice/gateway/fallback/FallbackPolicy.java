@@ -1,0 +1,16 @@
+package com.spotfunnel.voice.gateway.fallback;
+
+import com.spotfunnel.voice.events.payload.FailureKind;
+import com.spotfunnel.voice.events.tenant.TenantConfig;
+
+/** What a call does when the AI cannot go on, and where a transfer goes ({@link FallbackPlanner} in production). */
+public interface FallbackPolicy {
+
+    FallbackPlan plan(TenantConfig tenant, FailureKind kind, String callId);
+
+    /** The TwiML of a transfer the caller asked for, or null when the tenant has no transfer number. */
+    String transferTwiml(TenantConfig tenant, String callId);
+
+    /** The tenant's transfer number, or null. */
+    String transferNumber(TenantConfig tenant);
+}

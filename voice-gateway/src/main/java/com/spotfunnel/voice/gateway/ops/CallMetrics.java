@@ -1,0 +1,24 @@
+package com.spotfunnel.voice.gateway.ops;
+
+import java.time.Duration;
+
+/** The meters a call's session moves ({@link GatewayMetrics} in production). */
+public interface CallMetrics {
+
+    void callStarted();
+
+    void callEnded();
+
+    void callEndedWith(String status);
+
+    void turnLatency(Duration latency);
+
+    void providerFirstByte(String stage, String provider, Duration latency);
+
+    void mediaRejected(String reason);
+
+    void droppedFrames(long count);
+
+    /** A session tried a phase change its phase does not allow: a bug in the gateway, not in the call. */
+    void illegalPhaseMove(String from, String to);
+}
