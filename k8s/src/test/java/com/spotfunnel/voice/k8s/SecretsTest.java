@@ -27,11 +27,11 @@ class SecretsTest {
 
     /** What each service cannot start (or report errors) without, all from Secrets. */
     private static final Map<String, List<String>> SECRETS = Map.of(
-            "voice-gateway", List.of("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "SENTRY_DSN"),
+            "voice-gateway", List.of("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "CALL_TOKEN_SECRET", "SENTRY_DSN"),
             "pipeline-service", List.of("DEEPGRAM_API_KEY", "OPENAI_API_KEY", "GEMINI_API_KEY", "CARTESIA_API_KEY",
-                    "ELEVENLABS_API_KEY", "OIDC_CLIENT_SECRET", "SENTRY_DSN"),
+                    "ELEVENLABS_API_KEY", "OIDC_CLIENT_SECRET", "CALL_TOKEN_SECRET", "SENTRY_DSN"),
             "admin-api", List.of("DB_USER", "DB_PASSWORD", "SMTP_USERNAME", "SMTP_PASSWORD", "ADMIN_SESSION_STATE_SECRET",
-                    "SENTRY_DSN"),
+                    "OIDC_SERVICE_CLIENT_SECRET", "SENTRY_DSN"),
             "dashboard-api", List.of("DB_USER", "DB_PASSWORD", "SENTRY_DSN"));
 
     /** Set by the manifests themselves, not production settings: the JVM and Quarkus' own switches. */

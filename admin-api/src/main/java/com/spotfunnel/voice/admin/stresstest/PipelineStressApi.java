@@ -2,6 +2,7 @@ package com.spotfunnel.voice.admin.stresstest;
 
 import com.spotfunnel.voice.events.stress.StressTestRequest;
 import com.spotfunnel.voice.events.stress.StressTestRun;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -14,8 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** pipeline-service's internal stress-test API ({@code PIPELINE_INTERNAL_URL}). */
+/**
+ * pipeline-service's internal stress-test API ({@code PIPELINE_INTERNAL_URL}), called with admin-api's own
+ * client-credentials token ({@code quarkus.oidc-client.*}; the pipeline wants role {@code admin-api}).
+ */
 @RegisterRestClient(configKey = "pipeline-internal")
+@OidcClientFilter
 @Path("/internal/stress-tests")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -81,6 +82,7 @@ class StressTestApiTest {
                 .body("id", Matchers.equalTo("run-1")).body("status", Matchers.equalTo("running"))
                 .body("progress.completed", Matchers.equalTo(0)).body("progress.total", Matchers.equalTo(3));
         PipelineFake.wireMock().verify(postRequestedFor(urlPathEqualTo("/internal/stress-tests"))
+                .withHeader("Authorization", matching("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+"))
                 .withRequestBody(equalToJson("""
                         {"tenantId":"%s","numConversations":3,"industry":"dental",
                          "personas":[{"name":"angry-caller"},{"name":"vip",

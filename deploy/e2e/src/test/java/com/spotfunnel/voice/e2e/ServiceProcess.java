@@ -49,9 +49,14 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("HTTP_PORT", Integer.toString(port));
         builder.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        // the gateway and the pipeline of one stack share the secret of their call sockets (prod requires it)
+        builder.environment().put("CALL_TOKEN_SECRET", CALL_TOKEN_SECRET);
         builder.environment().putAll(env);
         return new ServiceProcess(name, port, builder.start(), log);
     }
+
+    /** The e2e stacks' CALL_TOKEN_SECRET (a test value, 32+ bytes). */
+    public static final String CALL_TOKEN_SECRET = "e2e-call-token-secret-000000000000000000";
 
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -23,6 +23,24 @@ public interface PipelineConfig {
 
     StressTest stressTest();
 
+    /** The gateway's call sockets ({@code /calls/{callId}}). */
+    Calls calls();
+
+    interface Calls {
+        /**
+         * The secret voice-gateway signs each call's socket token with ({@code CALL_TOKEN_SECRET}, 32+ bytes, the
+         * same as the gateway's). Secret.
+         */
+        String tokenSecret();
+
+        /**
+         * How long a finished call's id is remembered after its token expired, so a second start for it is refused
+         * even if a token for it turned up again. While the token is valid the id is always remembered.
+         */
+        @WithDefault("1h")
+        Duration rememberFinished();
+    }
+
     interface DefaultProviders {
         List<String> stt();
 

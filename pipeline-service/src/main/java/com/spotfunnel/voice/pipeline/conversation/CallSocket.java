@@ -1,8 +1,10 @@
 package com.spotfunnel.voice.pipeline.conversation;
 
 import com.spotfunnel.voice.events.bridge.BridgeCodec;
+import com.spotfunnel.voice.events.bridge.CallToken;
 import com.spotfunnel.voice.events.bridge.GatewayMessage;
 import com.spotfunnel.voice.events.bridge.PipelineMessage;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -19,17 +21,24 @@ import org.jboss.logging.Logger;
  * caller audio as binary frames and control as JSON. On {@code CallerHangup} the conversation sends its last
  * messages (the agent turn in flight, remaining costs) and this side closes the socket, which tells the gateway
  * the call's record is complete. Runs on the event loop; nothing here blocks.
+ *
+ * <p>Only the gateway gets here: {@link CallTokenCheck} refuses the upgrade without the call's token, and
+ * {@link CallStartGuard} refuses (closes with 1008) a start that differs from the token or names a call this
+ * instance has already seen.
  */
 @WebSocket(path = "/calls/{callId}")
 public class CallSocket {
 
     private static final Logger LOG = Logger.getLogger(CallSocket.class);
+    private static final int POLICY_VIOLATION = 1008;
 
     private final ConversationServices services;
+    private final CallStartGuard startGuard;
     private final Map<String, Conversation> calls = new ConcurrentHashMap<>();
 
-    public CallSocket(ConversationServices services) {
+    public CallSocket(ConversationServices services, CallStartGuard startGuard) {
         this.services = services;
+        this.startGuard = startGuard;
     }
 
     @OnTextMessage
@@ -43,6 +52,13 @@ public class CallSocket {
         Conversation conversation = calls.get(connection.id());
         if (message instanceof GatewayMessage.CallStart start) {
             if (conversation == null) {
+                String refusal = startGuard.refusal(start, connection.handshakeRequest().header(CallToken.HEADER),
+                        connection.pathParam("callId"));
+                if (refusal != null) {
+                    connection.close(new CloseReason(POLICY_VIOLATION, refusal)).subscribe().with(ok -> {
+                    }, failure -> LOG.debugf("Call %s: close failed: %s", connection.pathParam("callId"), failure));
+                    return;
+                }
                 calls.put(connection.id(), services.start(start, outbox(connection)));
             }
             return;
@@ -57,6 +73,7 @@ public class CallSocket {
             conversation.onDtmf(dtmf.digit());
         } else if (message instanceof GatewayMessage.CallerHangup) {
             calls.remove(connection.id());
+            startGuard.ended(connection.pathParam("callId"));
             conversation.onCallerHangup();
             // The final Transcript and Cost frames are already queued on this socket, ahead of the close frame;
             // the close tells the gateway the call's record is complete. (After a fallback it closed already.)
@@ -81,6 +98,7 @@ public class CallSocket {
     public void onClose(WebSocketConnection connection) {
         Conversation conversation = calls.remove(connection.id());
         if (conversation != null) {
+            startGuard.ended(connection.pathParam("callId"));
             conversation.close();
         }
     }

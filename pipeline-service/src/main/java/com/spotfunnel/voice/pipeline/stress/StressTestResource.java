@@ -3,6 +3,7 @@ package com.spotfunnel.voice.pipeline.stress;
 import com.spotfunnel.voice.events.stress.StressTestRequest;
 import com.spotfunnel.voice.support.problem.InvalidInputException;
 import com.spotfunnel.voice.support.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,13 +16,18 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * The stress test, inside the platform only: admin-api forwards operators' runs here. Not routed by the public
- * ingress (only admin-api may reach it, see k8s NetworkPolicies); admin-api does the authentication.
+ * The stress test, inside the platform only: admin-api forwards operators' runs here. Each request carries admin-api's
+ * client-credentials token (role {@value #CALLER_ROLE}): 401 without a valid one, 403 for any other role. Not routed by
+ * the public ingress, and the k8s NetworkPolicies let only admin-api reach it — a second layer, not the first.
  */
 @Path("/internal/stress-tests")
+@RolesAllowed(StressTestResource.CALLER_ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class StressTestResource {
+
+    /** The realm role of admin-api's service account. */
+    public static final String CALLER_ROLE = "admin-api";
 
     private final StressTestService service;
 

@@ -3,6 +3,7 @@ package com.spotfunnel.voice.pipeline.fakes;
 import org.awaitility.Awaitility;
 
 import com.spotfunnel.voice.events.bridge.BridgeCodec;
+import com.spotfunnel.voice.events.bridge.CallToken;
 import com.spotfunnel.voice.events.bridge.GatewayMessage;
 import com.spotfunnel.voice.events.bridge.PipelineMessage;
 import com.spotfunnel.voice.events.payload.Speaker;
@@ -14,11 +15,13 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Plays voice-gateway on the bridge socket: sends CallStart, caller audio and control frames; records every
@@ -54,15 +57,35 @@ public final class GatewayClient implements AutoCloseable {
     }
 
     public static GatewayClient connect(URI root, String callId, String tenantId, boolean acknowledgePlayed) {
+        GatewayMessage.CallStart start = start(callId, tenantId);
+        GatewayClient client = open(root, callId, token(start));
+        client.acknowledgePlayed = acknowledgePlayed;
+        client.send(start);
+        return client;
+    }
+
+    /** A start as the gateway sends it for a call to this tenant. */
+    public static GatewayMessage.CallStart start(String callId, String tenantId) {
+        return new GatewayMessage.CallStart(callId, tenantId, "CA" + "0".repeat(32), "MZ" + "0".repeat(32),
+                "+15550001111", "+15550002222");
+    }
+
+    /** The token voice-gateway would mint for this start, signed with the test profile's shared secret. */
+    public static String token(GatewayMessage.CallStart start) {
+        return new CallToken(ConfigProvider.getConfig().getValue("pipeline.calls.token-secret", String.class))
+                .mint(start, Instant.now(), Duration.ofSeconds(30));
+    }
+
+    /** Opens a call's socket with this token (none when null); nothing is sent yet. */
+    public static GatewayClient open(URI root, String callId, String token) {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(root.getHost()).setPort(root.getPort())
                 .setURI("/calls/" + callId);
+        if (token != null) {
+            options.addHeader(CallToken.HEADER, token);
+        }
         try {
-            WebSocket socket = CLIENT.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            GatewayClient client = new GatewayClient(socket);
-            client.acknowledgePlayed = acknowledgePlayed;
-            client.send(new GatewayMessage.CallStart(callId, tenantId, "CA" + "0".repeat(32), "MZ" + "0".repeat(32),
-                    "+15550001111", "+15550002222"));
-            return client;
+            return new GatewayClient(CLIENT.connect(options).toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS));
         } catch (Exception e) {
             throw new IllegalStateException("cannot connect to the pipeline", e);
         }

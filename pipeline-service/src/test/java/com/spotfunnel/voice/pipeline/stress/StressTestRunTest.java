@@ -2,7 +2,6 @@ package com.spotfunnel.voice.pipeline.stress;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.spotfunnel.voice.pipeline.fakes.Checks.assertAmount;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +32,10 @@ import com.spotfunnel.voice.pipeline.llm.LlmRequest;
 import com.spotfunnel.voice.pipeline.provider.StageListener;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -41,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(ProviderFakes.class)
+@WithTestResource(OidcWiremockTestResource.class)
 class StressTestRunTest extends FakesReset {
 
     private static final String TENANT = "t-stress";
@@ -228,6 +232,42 @@ class StressTestRunTest extends FakesReset {
         given().contentType(ContentType.JSON).body(Map.of("tenantId", "t-never-published", "numConversations", 2))
                 .post("/internal/stress-tests").then().statusCode(404).body("errors[0].field", equalTo("tenantId"));
         given().get("/internal/stress-tests/no-such-run").then().statusCode(404);
+    }
+
+    @Test
+    void onlyAdminApisServiceAccountMayUseTheInternalApi() {
+        Map<String, Object> run = Map.of("tenantId", TENANT, "numConversations", 1);
+        RestAssured.given().contentType(ContentType.JSON).body(run).post("/internal/stress-tests")
+                .then().statusCode(401);
+        RestAssured.given().get("/internal/stress-tests/any").then().statusCode(401);
+        RestAssured.given().auth().oauth2("not-a-token").contentType(ContentType.JSON).body(run)
+                .post("/internal/stress-tests").then().statusCode(401);
+        // forged: admin-api's claims under the signature of another token
+        String[] operator = OidcWiremockTestResource.getAccessToken("someone", Set.of("admin")).split("\\.");
+        String[] service = OidcWiremockTestResource.getAccessToken("someone", Set.of(StressTestResource.CALLER_ROLE))
+                .split("\\.");
+        RestAssured.given().auth().oauth2(operator[0] + "." + service[1] + "." + operator[2])
+                .get("/internal/stress-tests/any").then().statusCode(401);
+        // signed by the provider, but for someone else: an operator, a tenant's customer, the pipeline itself
+        for (String role : List.of("admin", "customer", "pipeline")) {
+            RestAssured.given().auth().oauth2(OidcWiremockTestResource.getAccessToken("someone", Set.of(role)))
+                    .contentType(ContentType.JSON).body(run).post("/internal/stress-tests").then().statusCode(403);
+            RestAssured.given().auth().oauth2(OidcWiremockTestResource.getAccessToken("someone", Set.of(role)))
+                    .get("/internal/stress-tests/any").then().statusCode(403);
+        }
+    }
+
+    /**
+     * Requests as admin-api makes them: with its service account's client-credentials token (signed once, as admin-api
+     * reuses its token, so the progress polls below stay as quick as before).
+     */
+    private static RequestSpecification given() {
+        return RestAssured.given().auth().oauth2(AdminApiToken.VALUE);
+    }
+
+    private static final class AdminApiToken {
+        static final String VALUE = OidcWiremockTestResource.getAccessToken("service-account-spotfunnel-admin-api",
+                Set.of(StressTestResource.CALLER_ROLE));
     }
 
     private static StressTestRun awaitCompleted(String location) {

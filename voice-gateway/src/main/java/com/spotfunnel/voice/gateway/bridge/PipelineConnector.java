@@ -1,6 +1,7 @@
 package com.spotfunnel.voice.gateway.bridge;
 
 import com.spotfunnel.voice.events.bridge.BridgeCodec;
+import com.spotfunnel.voice.events.bridge.CallToken;
 import com.spotfunnel.voice.events.bridge.GatewayMessage;
 import com.spotfunnel.voice.gateway.config.GatewayConfig;
 import io.vertx.core.Vertx;
@@ -11,11 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * Opens a call's socket to pipeline-service at {@code {gateway.pipeline-url}/calls/{callId}} and sends
  * {@link GatewayMessage.CallStart} first. Non-blocking; events reach the {@link BridgeListener} on the
- * event loop of the caller's context.
+ * event loop of the caller's context. The upgrade request carries the call's {@link CallToken}, which the pipeline
+ * checks before the socket opens and holds the {@code CallStart} to.
  */
 @ApplicationScoped
 public class PipelineConnector implements PipelineDialer {
@@ -23,10 +26,12 @@ public class PipelineConnector implements PipelineDialer {
     private final GatewayConfig config;
     private final WebSocketClient client;
     private final URI base;
+    private final CallToken tokens;
 
     public PipelineConnector(GatewayConfig config, Vertx vertx) {
         this.config = config;
         this.base = URI.create(config.pipelineUrl());
+        this.tokens = new CallToken(config.callTokenSecret());
         boolean tls = "wss".equalsIgnoreCase(base.getScheme()) || "https".equalsIgnoreCase(base.getScheme());
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setSsl(tls)
@@ -46,6 +51,7 @@ public class PipelineConnector implements PipelineDialer {
                 .setHost(base.getHost()).setPort(port).setSsl(tls)
                 .setURI(prefix + "/calls/" + URLEncoder.encode(start.callId(), StandardCharsets.UTF_8))
                 .setConnectTimeout(config.pipelineConnectTimeout().toMillis())
+                .addHeader(CallToken.HEADER, tokens.mint(start, Instant.now(), config.callTokenTtl()))
                 .setIdleTimeout(0);
         client.connect(options).onComplete(result -> {
             if (result.failed()) {

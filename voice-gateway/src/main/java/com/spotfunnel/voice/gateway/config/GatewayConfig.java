@@ -25,6 +25,16 @@ public interface GatewayConfig {
     /** Base URL of pipeline-service's bridge, e.g. {@code ws://pipeline-service:8081}; calls go to {@code /calls/{callId}}. */
     String pipelineUrl();
 
+    /**
+     * The secret the gateway signs each call's pipeline socket with ({@code CALL_TOKEN_SECRET}, at least 32 bytes,
+     * the same in pipeline-service). Secret.
+     */
+    String callTokenSecret();
+
+    /** How long a call's pipeline token is accepted after it is minted (the socket opens within the connect timeout). */
+    @WithDefault("30s")
+    Duration callTokenTtl();
+
     /** How long to wait for the pipeline socket to open before the call falls back. */
     @WithDefault("5s")
     Duration pipelineConnectTimeout();
@@ -85,6 +95,13 @@ public interface GatewayConfig {
         /** Text frames larger than this are rejected (counted, logged, dropped). */
         @WithDefault("65536")
         int maxFrameBytes();
+
+        /**
+         * How long after the webhook's answer Twilio may start the stream with the signed parameters it was given
+         * (Twilio starts it at once; an older start is refused).
+         */
+        @WithDefault("5m")
+        Duration streamTokenTtl();
 
         /** Caller audio frames kept while the pipeline socket is still opening. */
         @WithDefault("250")

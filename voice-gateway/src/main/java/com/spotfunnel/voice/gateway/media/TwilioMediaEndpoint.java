@@ -1,9 +1,7 @@
 package com.spotfunnel.voice.gateway.media;
 
-import com.spotfunnel.voice.events.tenant.TenantRegistry;
 import com.spotfunnel.voice.gateway.config.GatewayConfig;
 import com.spotfunnel.voice.gateway.ops.GatewayMetrics;
-import com.spotfunnel.voice.gateway.twilio.StreamToken;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
@@ -12,6 +10,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.buffer.Buffer;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,19 +29,17 @@ public class TwilioMediaEndpoint {
     private static final Logger LOG = Logger.getLogger(TwilioMediaEndpoint.class);
 
     private final CallSessions sessions;
-    private final TenantRegistry tenants;
-    private final StreamToken tokens;
+    private final StreamStartCheck startCheck;
     private final GatewayMetrics metrics;
     private static final int LOGGED_REJECTIONS = 5;
 
     private final int maxFrameBytes;
     private final Map<String, AtomicInteger> rejections = new ConcurrentHashMap<>();
 
-    public TwilioMediaEndpoint(CallSessions sessions, TenantRegistry tenants, StreamToken tokens,
-            GatewayMetrics metrics, GatewayConfig config) {
+    public TwilioMediaEndpoint(CallSessions sessions, StreamStartCheck startCheck, GatewayMetrics metrics,
+            GatewayConfig config) {
         this.sessions = sessions;
-        this.tenants = tenants;
-        this.tokens = tokens;
+        this.startCheck = startCheck;
         this.metrics = metrics;
         this.maxFrameBytes = config.media().maxFrameBytes();
     }
@@ -89,18 +86,14 @@ public class TwilioMediaEndpoint {
             reject(connection, "duplicate_start");
             return;
         }
-        Map<String, String> params = start.customParameters();
-        String callId = params.get("callId");
-        if (!tokens.isValid(callId, start.callSid(), params.get("token"))) {
-            reject(connection, "bad_stream_token");
+        // Forged, altered, expired or replayed parameters: no call, nothing published, the stream closed.
+        StreamStartCheck.Admission admission = startCheck.admit(start, Instant.now());
+        if (admission.refusal() != null) {
+            reject(connection, admission.refusal());
             connection.close().subscribe().with(ok -> { }, err -> { });
             return;
         }
-        String tenantId = params.getOrDefault("tenantId", "unknown");
-        CallContext call = new CallContext(callId, tenantId, start.callSid(), start.streamSid(), params.get("from"),
-                params.get("to"), params.getOrDefault("direction", "inbound"),
-                tenants.byTenantId(tenantId).orElse(null));
-        sessions.start(connection.id(), call, new ConnectionLink(connection));
+        sessions.start(connection.id(), admission.call(), new ConnectionLink(connection));
     }
 
     @OnBinaryMessage

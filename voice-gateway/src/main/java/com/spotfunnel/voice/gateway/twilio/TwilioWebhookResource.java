@@ -94,8 +94,7 @@ public class TwilioWebhookResource {
         streamParams.put("from", params.get("From"));
         streamParams.put("to", to);
         streamParams.put("direction", params.getOrDefault("Direction", "inbound"));
-        streamParams.put("token", tokens.issue(callId, callSid));
-        return Twiml.connectStream(mediaUrl(), streamParams);
+        return Twiml.connectStream(mediaUrl(), tokens.sign(streamParams, callSid, Instant.now()));
     }
 
     @POST

@@ -1,6 +1,7 @@
 package com.spotfunnel.voice.gateway.fakes;
 
 import com.spotfunnel.voice.events.bridge.BridgeCodec;
+import com.spotfunnel.voice.events.bridge.CallToken;
 import com.spotfunnel.voice.events.bridge.GatewayMessage;
 import com.spotfunnel.voice.events.bridge.PipelineMessage;
 import io.vertx.core.Vertx;
@@ -56,6 +57,7 @@ public final class FakePipeline {
         }
         String callId = socket.path().substring("/calls/".length());
         Call call = new Call(socket);
+        call.callToken = socket.headers().get(CallToken.HEADER);
         calls.put(callId, call);
         socket.textMessageHandler(text -> {
             GatewayMessage message = BridgeCodec.readGatewayMessage(text)
@@ -72,6 +74,11 @@ public final class FakePipeline {
         });
     }
 
+    /** Whether the gateway ever opened a socket for this call. */
+    public boolean hasCall(String callId) {
+        return calls.containsKey(callId);
+    }
+
     public Call awaitCall(String callId) {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> calls.containsKey(callId));
         return calls.get(callId);
@@ -85,6 +92,7 @@ public final class FakePipeline {
         private final ByteArrayOutputStream audio = new ByteArrayOutputStream();
         private int audioFrames;
         volatile boolean closed;
+        private volatile String callToken;
         private volatile List<PipelineMessage> hangupReplies;
         private volatile boolean closeAfterHangup;
         private volatile long hangupReceivedNanos = -1;
@@ -134,6 +142,11 @@ public final class FakePipeline {
 
         public void send(PipelineMessage message) {
             socket.writeTextMessage(BridgeCodec.write(message));
+        }
+
+        /** The {@link CallToken} the gateway's upgrade request carried, or null. */
+        public String callToken() {
+            return callToken;
         }
 
         /** The pipeline dies: the socket closes without a word. */

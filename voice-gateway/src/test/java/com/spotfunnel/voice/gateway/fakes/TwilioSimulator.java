@@ -21,6 +21,7 @@ public final class TwilioSimulator {
 
     private final String authToken;
     private final String publicBaseUrl;
+    private Map<String, String> streamParameters = Map.of();
 
     public TwilioSimulator() {
         var config = ConfigProvider.getConfig();
@@ -68,6 +69,16 @@ public final class TwilioSimulator {
 
     /** Places a call: the voice webhook, then the Media Stream its TwiML names, started. */
     public MediaStreamClient placeCall(String callSid, String from, String to) throws Exception {
+        MediaStreamClient stream = MediaStreamClient.open(RestAssured.port);
+        stream.connectedAndStart(answer(callSid, from, to), streamParameters);
+        return stream;
+    }
+
+    /**
+     * The voice webhook alone: returns the CallSid and remembers the stream's {@code <Parameter>}s, which Twilio
+     * would echo in the start frame ({@link #lastStreamParameters()}).
+     */
+    public String answer(String callSid, String from, String to) {
         String twiml = post("/twilio/voice", incomingCall(callSid, from, to)).then().statusCode(200).extract().asString();
         Matcher url = Pattern.compile("<Stream url=\"([^\"]+)\"").matcher(twiml);
         if (!url.find()) {
@@ -81,9 +92,13 @@ public final class TwilioSimulator {
         while (parameter.find()) {
             parameters.put(parameter.group(1), unescape(parameter.group(2)));
         }
-        MediaStreamClient stream = MediaStreamClient.open(RestAssured.port);
-        stream.connectedAndStart(callSid, parameters);
-        return stream;
+        streamParameters = parameters;
+        return callSid;
+    }
+
+    /** The {@code <Parameter>}s of the last {@link #answer}. */
+    public Map<String, String> lastStreamParameters() {
+        return new LinkedHashMap<>(streamParameters);
     }
 
     private static String unescape(String xml) {
