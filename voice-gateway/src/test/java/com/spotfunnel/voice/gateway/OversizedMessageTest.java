@@ -13,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.time.Duration;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.Test;
  * off instead of growing the heap, and calls keep being served.
  */
 @QuarkusTest
-@Disabled("open: on 3.33.2 / Vert.x 4.5 the limit stops buffering at max-message-size (the frame aggregator"
-        + " throws IllegalStateException) but the connection stays open; needs an @OnError that closes it")
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(GatewayFakesResource.class)
 class OversizedMessageTest {

@@ -4,9 +4,11 @@ import com.spotfunnel.voice.events.bridge.BridgeCodec;
 import com.spotfunnel.voice.events.bridge.CallToken;
 import com.spotfunnel.voice.events.bridge.GatewayMessage;
 import com.spotfunnel.voice.events.bridge.PipelineMessage;
+import com.spotfunnel.voice.support.websocket.OversizedMessage;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -91,6 +93,19 @@ public class CallSocket {
         if (conversation != null) {
             conversation.onAudio(audio.getBytes());
         }
+    }
+
+    /** A message above the socket's limit (CVE-2026-87742): Vert.x stops buffering it; the socket is closed here. */
+    @OnError
+    @NonBlocking
+    public void onError(Throwable error, WebSocketConnection connection) {
+        if (OversizedMessage.is(error) && connection.isOpen()) {
+            LOG.warnf("Call %s: message above the socket's limit, closing", connection.pathParam("callId"));
+            connection.close(new CloseReason(OversizedMessage.CLOSE_CODE, "message too big")).subscribe().with(ok -> {
+            }, failure -> LOG.debugf("Call %s: close failed: %s", connection.pathParam("callId"), failure));
+            return;
+        }
+        LOG.errorf(error, "Call %s: unexpected error on the call socket", connection.pathParam("callId"));
     }
 
     @OnClose

@@ -13,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.Test;
  * of growing the heap, and the other calls go on.
  */
 @QuarkusTest
-@Disabled("open: on 3.33.2 / Vert.x 4.5 the limit stops buffering at max-message-size (the frame aggregator"
-        + " throws IllegalStateException) but the connection stays open; needs an @OnError that closes it")
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(ProviderFakes.class)
 class OversizedMessageTest extends FakesReset {

@@ -4,6 +4,8 @@ import com.spotfunnel.voice.gateway.config.GatewayConfig;
 import com.spotfunnel.voice.gateway.ops.GatewayMetrics;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
+import com.spotfunnel.voice.support.websocket.OversizedMessage;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -117,6 +119,14 @@ public class TwilioMediaEndpoint {
             // The caller's line dropped without a stop: a hang-up, not a failure.
             LOG.debugf("Media stream %s closed abruptly", connection.id());
             session.ifPresent(s -> s.streamEnded("caller_hangup"));
+            return;
+        }
+        if (OversizedMessage.is(error)) {
+            // Vert.x stopped buffering at the limit but left the socket open: close it (onClose ends the call).
+            reject(connection, "oversized_message");
+            connection.close(new CloseReason(OversizedMessage.CLOSE_CODE, "message too big")).subscribe().with(
+                    ok -> {
+                    }, failure -> LOG.debugf("Media stream %s: close failed: %s", connection.id(), failure));
             return;
         }
         LOG.errorf(error, "Unexpected error on media stream %s", connection.id());
