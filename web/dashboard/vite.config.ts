@@ -23,5 +23,7 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./src/test-setup.ts'],
     css: false,
+    // The build machine is shared and slow; a page test waits for the UI, never for a fixed time.
+    testTimeout: 30000,
   },
 });

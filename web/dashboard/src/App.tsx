@@ -1,5 +1,6 @@
 import { Layout, takeReturnTo } from '@spotfunnel/shared';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { useState } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import { AccountProvider, NeedsTenant, TenantPicker, useAccount } from './account/Account';
 import { ActionItemsPage } from './actions/ActionItemsPage';
 import { CallDetailPage } from './calls/CallDetailPage';
@@ -25,7 +26,7 @@ function Home() {
 
 const tenantPage = (page: React.ReactNode) => <NeedsTenant>{page}</NeedsTenant>;
 
-const router = createBrowserRouter([
+const routes: RouteObject[] = [
   {
     path: '/',
     element: <Frame />,
@@ -42,9 +43,11 @@ const router = createBrowserRouter([
       { path: '*', element: <Navigate to="/calls" replace /> },
     ],
   },
-], { basename: BASE });
+];
 
 export function App() {
+  // Created on first render (not at import), from the address the page has then.
+  const [router] = useState(() => createBrowserRouter(routes, { basename: BASE }));
   return (
     <AccountProvider>
       <RouterProvider router={router} />
