@@ -1,4 +1,4 @@
-package com.spotfunnel.voice.admin.sessions;
+package com.spotfunnel.voice.sessions;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,6 +1,5 @@
-package com.spotfunnel.voice.admin.sessions;
+package com.spotfunnel.voice.sessions;
 
-import com.spotfunnel.voice.admin.config.AdminConfig;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -9,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
 /**
- * The admin SPA's sign-in and sign-out landings. {@code GET /login} starts the authorization-code flow (Quarkus
+ * The web app's sign-in and sign-out landings. {@code GET /login} starts the authorization-code flow (Quarkus
  * OIDC, tenant {@code web}), receives the provider's redirect, stores the session and then sends the browser
  * to the SPA. {@code GET /logout} is Quarkus' RP-initiated logout (the session row is deleted, then the provider
  * ends its own session and returns the browser to {@code /signed-out}).
@@ -17,9 +16,9 @@ import java.net.URI;
 @Path("/")
 public class SignInResource {
 
-    private final AdminConfig config;
+    private final BrowserSessionsConfig config;
 
-    public SignInResource(AdminConfig config) {
+    public SignInResource(BrowserSessionsConfig config) {
         this.config = config;
     }
 
@@ -27,13 +26,13 @@ public class SignInResource {
     @Path("/login")
     @Authenticated
     public Response signedIn() {
-        return Response.seeOther(URI.create(config.sessions().afterLoginUrl())).build();
+        return Response.seeOther(URI.create(config.afterLoginUrl())).build();
     }
 
     @GET
     @Path("/signed-out")
     @PermitAll
     public Response signedOut() {
-        return Response.seeOther(URI.create(config.sessions().afterLogoutUrl())).build();
+        return Response.seeOther(URI.create(config.afterLogoutUrl())).build();
     }
 }

@@ -1,13 +1,12 @@
-package com.spotfunnel.voice.admin.sessions;
+package com.spotfunnel.voice.sessions;
 
-import com.spotfunnel.voice.admin.common.Actor;
-import com.spotfunnel.voice.admin.common.HttpProblem;
 import com.spotfunnel.voice.support.problem.InvalidInputException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The signed-in user's browser sessions (any role: a session belongs to a person, not to a tenant). Only a
@@ -39,7 +39,7 @@ public class BrowserSessionResource {
     /** The caller's live sessions, most recently used first; {@code current} marks the one of this request. */
     @GET
     public Uni<List<BrowserSession>> list(RoutingContext context) {
-        return service.list(Actor.subject(identity), currentSession(context));
+        return service.list(subject(), currentSession(context));
     }
 
     /** Ends one of the caller's sessions: its browser is signed out on its next request. */
@@ -53,7 +53,7 @@ public class BrowserSessionResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("sessionId", "must be a UUID");
         }
-        return service.revoke(Actor.subject(identity), id).replaceWith(Response.noContent().build());
+        return service.revoke(subject(), id).replaceWith(Response.noContent().build());
     }
 
     /** Ends every session of the caller, this one included. */
@@ -61,14 +61,20 @@ public class BrowserSessionResource {
     @Path("/logout-all")
     public Uni<Map<String, Integer>> logoutEverywhere(RoutingContext context) {
         currentSession(context);
-        return service.revokeAll(Actor.subject(identity)).map(count -> Map.of("ended", count));
+        return service.revokeAll(subject()).map(count -> Map.of("ended", count));
+    }
+
+    /** The caller's OIDC subject ({@code sub}), the same whether it came as a bearer token or a browser session. */
+    private String subject() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
+                ? jwt.getSubject() : identity.getPrincipal().getName();
     }
 
     private static UUID currentSession(RoutingContext context) {
         UUID current = context.get(DatabaseTokenStateManager.CURRENT_SESSION);
         if (current == null) {
-            throw new HttpProblem(403, "Forbidden", "Sessions are the admin SPA's browser sessions and this request has none"
-                    + " (it carries a bearer token): sign in at /login and call this with the session cookie", null);
+            throw new ForbiddenException("Sessions are the web app's browser sessions and this request has none"
+                    + " (it carries a bearer token): sign in at /login and call this with the session cookie");
         }
         return current;
     }

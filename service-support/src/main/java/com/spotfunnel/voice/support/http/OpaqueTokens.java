@@ -1,4 +1,4 @@
-package com.spotfunnel.voice.admin.common;
+package com.spotfunnel.voice.support.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,6 @@
-package com.spotfunnel.voice.admin.sessions;
+package com.spotfunnel.voice.sessions;
 
-import com.spotfunnel.voice.admin.common.OpaqueTokens;
-import com.spotfunnel.voice.admin.config.AdminConfig;
+import com.spotfunnel.voice.support.http.OpaqueTokens;
 import io.quarkus.oidc.AuthorizationCodeTokens;
 import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
@@ -21,7 +20,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Quarkus OIDC's token-state manager for the browser (code-flow) sessions: the ID, access and refresh tokens
- * live in {@code admin.browser_sessions}; the session cookie holds only a random value whose SHA-256 finds the
+ * live in the service's table ({@code spotfunnel.browser-sessions.table}); the session cookie holds only a random value whose SHA-256 finds the
  * row. Every request with the cookie reads the row ({@link #getTokens}), so deleting the row revokes the
  * session at once, on every instance.
  *
@@ -38,18 +37,18 @@ import org.jboss.logging.Logger;
 public class DatabaseTokenStateManager implements TokenStateManager {
 
     /** The id of the live session this request came with (a {@link UUID}); read by the sessions API. */
-    public static final String CURRENT_SESSION = "admin.browser-session.current";
-    private static final String CURRENT_COOKIE = "admin.browser-session.cookie";
-    private static final String CURRENT_CREATED_AT = "admin.browser-session.created-at";
-    private static final String DELETE_AT_END = "admin.browser-session.delete-at-end";
+    public static final String CURRENT_SESSION = "spotfunnel.browser-session.current";
+    private static final String CURRENT_COOKIE = "spotfunnel.browser-session.cookie";
+    private static final String CURRENT_CREATED_AT = "spotfunnel.browser-session.created-at";
+    private static final String DELETE_AT_END = "spotfunnel.browser-session.delete-at-end";
 
     private static final Logger LOG = Logger.getLogger(DatabaseTokenStateManager.class);
 
     private final Pool pool;
     private final BrowserSessionRepository sessions;
-    private final AdminConfig config;
+    private final BrowserSessionsConfig config;
 
-    public DatabaseTokenStateManager(Pool pool, BrowserSessionRepository sessions, AdminConfig config) {
+    public DatabaseTokenStateManager(Pool pool, BrowserSessionRepository sessions, BrowserSessionsConfig config) {
         this.pool = pool;
         this.sessions = sessions;
         this.config = config;
@@ -88,7 +87,7 @@ public class DatabaseTokenStateManager implements TokenStateManager {
         if (tokenState == null || tokenState.isEmpty()) {
             return Uni.createFrom().failure(new AuthenticationFailedException("no session"));
         }
-        return sessions.use(pool, OpaqueTokens.sha256(tokenState), config.sessions().idleTimeout()).map(found -> {
+        return sessions.use(pool, OpaqueTokens.sha256(tokenState), config.idleTimeout()).map(found -> {
             StoredSession session = found.orElseThrow(
                     () -> new AuthenticationFailedException("the session was revoked, has expired or was idle too long"));
             context.put(CURRENT_SESSION, session.id());
@@ -129,7 +128,7 @@ public class DatabaseTokenStateManager implements TokenStateManager {
      * provider's refresh token (when it is a JWT with {@code exp}) have expired, nothing can renew it.
      */
     private Instant expiresAt(Instant createdAt, AuthorizationCodeTokens tokens) {
-        Instant max = createdAt.plus(config.sessions().maxAge());
+        Instant max = createdAt.plus(config.maxAge());
         Optional<Instant> idToken = JwtClaims.expiry(tokens.getIdToken());
         Optional<Instant> refreshToken = tokens.getRefreshToken() == null ? Optional.empty()
                 : JwtClaims.expiry(tokens.getRefreshToken()).or(() -> Optional.of(max));

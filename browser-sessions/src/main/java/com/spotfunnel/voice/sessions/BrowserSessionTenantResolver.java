@@ -1,4 +1,4 @@
-package com.spotfunnel.voice.admin.sessions;
+package com.spotfunnel.voice.sessions;
 
 import io.quarkus.oidc.TenantResolver;
 import io.vertx.core.http.Cookie;

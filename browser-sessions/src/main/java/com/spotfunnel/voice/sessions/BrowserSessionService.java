@@ -1,11 +1,10 @@
-package com.spotfunnel.voice.admin.sessions;
+package com.spotfunnel.voice.sessions;
 
-import com.spotfunnel.voice.admin.common.HttpProblem;
-import com.spotfunnel.voice.admin.config.AdminConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -22,22 +21,22 @@ public class BrowserSessionService {
 
     private final Pool pool;
     private final BrowserSessionRepository sessions;
-    private final AdminConfig config;
+    private final BrowserSessionsConfig config;
 
-    public BrowserSessionService(Pool pool, BrowserSessionRepository sessions, AdminConfig config) {
+    public BrowserSessionService(Pool pool, BrowserSessionRepository sessions, BrowserSessionsConfig config) {
         this.pool = pool;
         this.sessions = sessions;
         this.config = config;
     }
 
     public Uni<List<BrowserSession>> list(String subject, UUID current) {
-        return sessions.live(pool, subject, config.sessions().idleTimeout(), current);
+        return sessions.live(pool, subject, config.idleTimeout(), current);
     }
 
     public Uni<Void> revoke(String subject, UUID sessionId) {
         return sessions.delete(pool, subject, sessionId).map(deleted -> {
             if (!deleted) {
-                throw HttpProblem.notFound("session " + sessionId);
+                throw new NotFoundException("session " + sessionId + " does not exist");
             }
             return null;
         });
@@ -53,9 +52,9 @@ public class BrowserSessionService {
         return sessions.deleteEnded(pool, idleTimeout);
     }
 
-    @Scheduled(every = "${admin.sessions.cleanup-interval}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${spotfunnel.browser-sessions.cleanup-interval}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> deleteEndedOnSchedule() {
-        return deleteEnded(config.sessions().idleTimeout())
+        return deleteEnded(config.idleTimeout())
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("Deleting ended browser sessions failed (retried on the next run): %s", e.toString());
                     return 0;

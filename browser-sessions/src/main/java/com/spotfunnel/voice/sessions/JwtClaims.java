@@ -1,4 +1,4 @@
-package com.spotfunnel.voice.admin.sessions;
+package com.spotfunnel.voice.sessions;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
