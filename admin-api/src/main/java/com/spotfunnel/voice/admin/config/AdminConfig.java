@@ -26,29 +26,6 @@ public interface AdminConfig {
     /** User invitations. */
     Invitations invitations();
 
-    /** Browser sessions of the admin SPA (OIDC code flow, tokens kept in PostgreSQL). */
-    Sessions sessions();
-
-    interface Sessions {
-        /** The longest a browser session lives after sign-in, however active (also bounded by the refresh token). */
-        @WithDefault("12h")
-        Duration maxAge();
-
-        /** A session unused this long ends. */
-        @WithDefault("1h")
-        Duration idleTimeout();
-
-        /** How often ended sessions are deleted. */
-        @WithDefault("5m")
-        Duration cleanupInterval();
-
-        /** Where {@code GET /login} sends the browser once signed in (the admin SPA). */
-        String afterLoginUrl();
-
-        /** Where the browser lands after {@code GET /logout} (the IdP returns it to {@code /signed-out}, which redirects here). */
-        String afterLogoutUrl();
-    }
-
     /** The agent stress test, forwarded to pipeline-service. */
     StressTest stressTest();
 

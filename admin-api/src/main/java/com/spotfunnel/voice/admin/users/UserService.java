@@ -2,12 +2,12 @@ package com.spotfunnel.voice.admin.users;
 
 import com.spotfunnel.voice.admin.audit.AuditLog;
 import com.spotfunnel.voice.admin.common.HttpProblem;
-import com.spotfunnel.voice.admin.common.OpaqueTokens;
 import com.spotfunnel.voice.admin.config.AdminConfig;
 import com.spotfunnel.voice.admin.tenants.TenantRepository;
 import com.spotfunnel.voice.admin.users.UserModels.Invitation;
 import com.spotfunnel.voice.admin.users.UserModels.NewInvitation;
 import com.spotfunnel.voice.admin.users.UserModels.User;
+import com.spotfunnel.voice.support.http.OpaqueTokens;
 import com.spotfunnel.voice.support.postgres.PgErrors;
 import com.spotfunnel.voice.support.problem.InvalidInputException;
 import com.spotfunnel.voice.support.problem.Problem.FieldError;

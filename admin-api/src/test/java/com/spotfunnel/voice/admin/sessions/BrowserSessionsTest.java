@@ -17,6 +17,7 @@ import com.spotfunnel.voice.admin.support.CodeFlowProvider;
 import com.spotfunnel.voice.admin.support.Tokens;
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
 import com.spotfunnel.voice.infra.testing.PostgresTestResource;
+import com.spotfunnel.voice.sessions.BrowserSessionService;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

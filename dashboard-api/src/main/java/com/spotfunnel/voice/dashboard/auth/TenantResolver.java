@@ -49,6 +49,11 @@ public class TenantResolver {
         throw new ForbiddenException("Neither customer nor admin");
     }
 
+    /** The tenant named by the caller's token (customers), or null. */
+    public String ownTenant(SecurityIdentity identity) {
+        return tenantClaim(identity);
+    }
+
     private String tenantClaim(SecurityIdentity identity) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object claim = jwt.getClaim(config.auth().tenantClaim());
