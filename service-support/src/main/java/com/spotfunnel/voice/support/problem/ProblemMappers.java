@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -51,6 +52,17 @@ public class ProblemMappers {
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage()));
+    }
+
+    /**
+     * A path no endpoint matches: problem+json too (Quarkus' own mapper for this exact type would answer an empty
+     * body, or an HTML page in dev and test).
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP 404") ? "There is nothing at this path."
+                : e.getMessage();
+        return respond(Problem.of(404, "Not Found", detail));
     }
 
     /** A value of the wrong type (more specific than Quarkus' own mapper, so this one answers). */
