@@ -25,8 +25,9 @@ public final class OpenApiLint {
         if (!Files.exists(security.resolve("node_modules/.bin/redocly"))) {
             run(security, List.of("npm", "ci", "--no-audit", "--no-fund"));
         }
-        Files.createDirectories(workDir);
-        Path file = workDir.resolve("openapi.json");
+        // Absolute: the linter runs in deploy/security, not in the module's directory.
+        Path dir = Files.createDirectories(workDir.toAbsolutePath());
+        Path file = dir.resolve("openapi.json");
         Files.writeString(file, document, StandardCharsets.UTF_8);
         return run(security, List.of(security.resolve("node_modules/.bin/redocly").toString(), "lint",
                 "--config", security.resolve("redocly.yaml").toString(), "--format", "stylish", file.toString()));
