@@ -3,11 +3,11 @@ package com.spotfunnel.voice.admin.analytics;
 import com.spotfunnel.voice.admin.common.Actor;
 import com.spotfunnel.voice.admin.common.HttpProblem;
 import com.spotfunnel.voice.admin.config.AdminConfig;
+import com.spotfunnel.voice.support.input.QueryValues;
 import com.spotfunnel.voice.support.problem.InvalidInputException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -68,8 +68,9 @@ public class AnalyticsResource {
     @GET
     @Path("/errors")
     public Uni<List<SystemErrors.ErrorGroup>> errorGroups(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("tenantId") String tenantId, @QueryParam("includeResolved") @DefaultValue("false") boolean includeResolved) {
-        return errors.groups(range(from, to), blankToNull(tenantId), includeResolved);
+            @QueryParam("tenantId") String tenantId, @QueryParam("includeResolved") String includeResolved) {
+        return errors.groups(range(from, to), blankToNull(tenantId),
+                QueryValues.bool("includeResolved", includeResolved, false));
     }
 
     /** The occurrences themselves, newest first, with message, stack trace and context. */
@@ -78,13 +79,11 @@ public class AnalyticsResource {
     public Uni<List<SystemErrors.Occurrence>> occurrences(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("tenantId") String tenantId, @QueryParam("type") String type,
             @QueryParam("severity") String severity,
-            @QueryParam("includeResolved") @DefaultValue("false") boolean includeResolved,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new InvalidInputException("limit", "must be between 1 and 1000");
-        }
+            @QueryParam("includeResolved") String includeResolved,
+            @QueryParam("limit") String limit) {
         return errors.occurrences(range(from, to), blankToNull(tenantId), blankToNull(type), severity(severity, false),
-                includeResolved, limit);
+                QueryValues.bool("includeResolved", includeResolved, false),
+                QueryValues.integer("limit", limit, 100, 1, 1000));
     }
 
     @POST

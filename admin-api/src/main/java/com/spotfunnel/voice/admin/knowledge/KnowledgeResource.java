@@ -8,13 +8,13 @@ import com.spotfunnel.voice.admin.knowledge.KnowledgeModels.KnowledgeBase;
 import com.spotfunnel.voice.admin.knowledge.KnowledgeModels.NewDocument;
 import com.spotfunnel.voice.admin.knowledge.KnowledgeModels.NewKnowledgeBase;
 import com.spotfunnel.voice.admin.knowledge.KnowledgeModels.Passage;
+import com.spotfunnel.voice.support.input.QueryValues;
 import com.spotfunnel.voice.support.problem.InvalidInputException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -100,8 +100,9 @@ public class KnowledgeResource {
     @RolesAllowed({"admin", PipelineRoleConfinement.ROLE})
     @PipelineAccess
     public Uni<List<Passage>> search(@PathParam("tenantId") String tenantId, @QueryParam("q") String query,
-            @QueryParam("kbId") String kbId, @QueryParam("limit") @DefaultValue("5") int limit) {
-        return service.search(tenantId, kbId == null || kbId.isBlank() ? null : uuid(kbId, "kbId"), query, limit);
+            @QueryParam("kbId") String kbId, @QueryParam("limit") String limit) {
+        return service.search(tenantId, kbId == null || kbId.isBlank() ? null : uuid(kbId, "kbId"), query,
+                QueryValues.integer("limit", limit, 5, 1, 20));
     }
 
     private static UUID uuid(String value, String field) {

@@ -3,13 +3,12 @@ package com.spotfunnel.voice.admin.tenants;
 import com.spotfunnel.voice.admin.audit.AuditEntry;
 import com.spotfunnel.voice.admin.common.Actor;
 import com.spotfunnel.voice.admin.common.Etags;
-import com.spotfunnel.voice.support.problem.InvalidInputException;
+import com.spotfunnel.voice.support.input.QueryValues;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -78,11 +77,8 @@ public class TenantResource {
     @GET
     @Path("/{tenantId}/audit")
     public Uni<List<AuditEntry>> audit(@PathParam("tenantId") String tenantId,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new InvalidInputException("limit", "must be between 1 and 1000");
-        }
-        return service.audit(tenantId, limit);
+            @QueryParam("limit") String limit) {
+        return service.audit(tenantId, QueryValues.integer("limit", limit, 100, 1, 1000));
     }
 
     static Response withEtag(TenantView view) {

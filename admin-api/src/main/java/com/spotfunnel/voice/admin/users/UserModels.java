@@ -14,7 +14,12 @@ public final class UserModels {
     }
 
     public record Invitation(UUID id, String email, String role, String tenantId, String invitedBy, Instant createdAt,
-            Instant expiresAt, Instant acceptedAt, String acceptedBy) {
+            Instant expiresAt, Instant acceptedAt, String acceptedBy, Instant revokedAt, String revokedBy) {
+
+        /** Neither accepted nor revoked nor expired: the link still works. */
+        public boolean pending(Instant now) {
+            return acceptedAt == null && revokedAt == null && expiresAt.isAfter(now);
+        }
     }
 
     public record Acceptance(String token) {

@@ -29,8 +29,12 @@ public class UserRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<List<Invitation>> invitations(SqlClient sql) {
-        return sql.query("SELECT * FROM admin.invitations ORDER BY created_at DESC LIMIT 500").execute().map(rows -> {
+    /** Newest first; {@code pendingOnly}: neither accepted, revoked nor expired. */
+    public Uni<List<Invitation>> invitations(SqlClient sql, boolean pendingOnly) {
+        return sql.preparedQuery("""
+                SELECT * FROM admin.invitations
+                WHERE NOT $1 OR (accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now())
+                ORDER BY created_at DESC LIMIT 500""").execute(Tuple.of(pendingOnly)).map(rows -> {
             List<Invitation> list = new ArrayList<>();
             rows.forEach(row -> list.add(invitation(row)));
             return list;
@@ -46,6 +50,17 @@ public class UserRepository {
     public Uni<Optional<Invitation>> lockByToken(SqlClient sql, String tokenHash) {
         return sql.preparedQuery("SELECT * FROM admin.invitations WHERE token_sha256 = $1 FOR UPDATE").execute(Tuple.of(tokenHash))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(invitation(rows.iterator().next())));
+    }
+
+    /** The invitation, locked for the revoking transaction. */
+    public Uni<Optional<Invitation>> lock(SqlClient sql, UUID id) {
+        return sql.preparedQuery("SELECT * FROM admin.invitations WHERE invitation_id = $1 FOR UPDATE").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(invitation(rows.iterator().next())));
+    }
+
+    public Uni<Void> markRevoked(SqlClient sql, UUID id, String actor) {
+        return sql.preparedQuery("UPDATE admin.invitations SET revoked_at = now(), revoked_by = $2 WHERE invitation_id = $1")
+                .execute(Tuple.of(id, actor)).replaceWithVoid();
     }
 
     public Uni<Void> markAccepted(SqlClient sql, UUID id, String subject) {
@@ -82,7 +97,7 @@ public class UserRepository {
         return new Invitation(row.getUUID("invitation_id"), row.getString("email"), row.getString("role"),
                 row.getString("tenant_id"), row.getString("invited_by"), instant(row.getOffsetDateTime("created_at")),
                 instant(row.getOffsetDateTime("expires_at")), instant(row.getOffsetDateTime("accepted_at")),
-                row.getString("accepted_by"));
+                row.getString("accepted_by"), instant(row.getOffsetDateTime("revoked_at")), row.getString("revoked_by"));
     }
 
     private static User user(Row row) {

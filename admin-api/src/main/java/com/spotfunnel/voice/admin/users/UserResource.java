@@ -7,7 +7,11 @@ import com.spotfunnel.voice.admin.users.UserModels.User;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import com.spotfunnel.voice.support.problem.InvalidInputException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.UUID;
 
 /** Users (admins and customers of a tenant) and the invitations that create them. */
 @Path("/users")
@@ -37,10 +42,27 @@ public class UserResource {
         return service.users(tenantId == null || tenantId.isBlank() ? null : tenantId);
     }
 
+    /** {@code status=pending}: only those whose link still works; {@code all} (the default) every one. */
     @GET
     @Path("/invitations")
-    public Uni<List<Invitation>> invitations() {
-        return service.invitations();
+    public Uni<List<Invitation>> invitations(@QueryParam("status") @DefaultValue("all") String status) {
+        if (!"all".equals(status) && !"pending".equals(status)) {
+            throw new InvalidInputException("status", "must be pending or all");
+        }
+        return service.invitations("pending".equals(status));
+    }
+
+    /** Revokes an invitation not accepted yet (204); 409 when it was already accepted or revoked. */
+    @DELETE
+    @Path("/invitations/{invitationId}")
+    public Uni<Response> revoke(@PathParam("invitationId") String invitationId) {
+        UUID id;
+        try {
+            id = UUID.fromString(invitationId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("invitationId", "must be a UUID");
+        }
+        return service.revoke(id, Actor.of(identity)).map(ignored -> Response.noContent().build());
     }
 
     /** Sends a single-use, expiring invitation link by mail. */

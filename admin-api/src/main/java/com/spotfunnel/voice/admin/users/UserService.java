@@ -92,16 +92,16 @@ public class UserService {
                 .flatMap(ignored -> users.invitation(pool, id)).map(found -> found.orElseThrow());
     }
 
-    public Uni<List<Invitation>> invitations() {
-        return users.invitations(pool);
-    }
-
     public Uni<List<User>> users(String tenantId) {
         return users.users(pool, tenantId);
     }
 
-    /** Links the signed-in identity to the invitation's email, role and tenant; the token works once. */
-    public Uni<User> accept(String token, String subject) {
+    /**
+     * Links the signed-in identity to the invitation's email, role and tenant. Only the invitee may: the identity's
+     * provider must vouch for the invitation's address ({@code email} equal, {@code email_verified} true); holding
+     * the link is not enough. The token works once, until it expires or is revoked. A refusal is audited.
+     */
+    public Uni<User> accept(String token, Invitee invitee) {
         if (token == null || token.isBlank() || token.length() > 200) {
             throw new InvalidInputException("token", "is required");
         }
@@ -110,17 +110,70 @@ public class UserService {
             if (invitation.acceptedAt() != null) {
                 throw new HttpProblem(410, "Gone", "this invitation was already used", "token");
             }
+            if (invitation.revokedAt() != null) {
+                throw new HttpProblem(410, "Gone", "this invitation was revoked; ask for a new one", "token");
+            }
             if (invitation.expiresAt().isBefore(Instant.now())) {
                 throw new HttpProblem(410, "Gone", "this invitation expired; ask for a new one", "token");
             }
-            return users.upsertUser(conn, invitation.email(), invitation.role(), invitation.tenantId(), subject,
+            if (!invitee.verifiedEmail().map(invitation.email()::equalsIgnoreCase).orElse(false)) {
+                throw new NotTheInvitee(invitation);
+            }
+            return users.upsertUser(conn, invitation.email(), invitation.role(), invitation.tenantId(), invitee.subject(),
                             invitation.invitedBy())
-                    .call(() -> users.markAccepted(conn, invitation.id(), subject))
-                    .call(user -> audit.recordOther(conn, subject, "user.joined",
-                            invitation.tenantId() == null ? "platform" : invitation.tenantId(), null,
+                    .call(() -> users.markAccepted(conn, invitation.id(), invitee.subject()))
+                    .call(user -> audit.recordOther(conn, invitee.subject(), "user.joined", scope(invitation), null,
                             JsonObject.of("userId", user.id().toString(), "email", user.email(), "role", user.role())));
-        })).onFailure(PgErrors::isUniqueViolation)
+        })).onFailure(NotTheInvitee.class).call(e -> auditRefusal(((NotTheInvitee) e).invitation, invitee))
+                .onFailure(NotTheInvitee.class).transform(e -> new HttpProblem(403, "Forbidden",
+                        "this invitation is for another email address; sign in with the invited address, verified by"
+                                + " your identity provider", "token"))
+                .onFailure(PgErrors::isUniqueViolation)
                 .transform(e -> HttpProblem.conflict("token", "this identity is already linked to another user"));
+    }
+
+    /** Pending: neither accepted, revoked nor expired. */
+    public Uni<List<Invitation>> invitations(boolean pendingOnly) {
+        return users.invitations(pool, pendingOnly);
+    }
+
+    /** Withdraws an invitation not accepted yet: its link stops working at once. */
+    public Uni<Void> revoke(UUID id, String actor) {
+        return pool.withTransaction(conn -> users.lock(conn, id).flatMap(found -> {
+            Invitation invitation = found.orElseThrow(() -> HttpProblem.notFound("invitation " + id));
+            if (invitation.acceptedAt() != null || invitation.revokedAt() != null) {
+                throw HttpProblem.conflict("invitationId", invitation.acceptedAt() != null
+                        ? "this invitation was already accepted" : "this invitation was already revoked");
+            }
+            return users.markRevoked(conn, id, actor).call(() -> audit.recordOther(conn, actor, "user.invitation-revoked",
+                    scope(invitation), null, JsonObject.of("invitationId", id.toString(), "email", invitation.email(),
+                            "role", invitation.role())));
+        }));
+    }
+
+    /** Outside the refused transaction (rolled back), so the attempt stays on record. */
+    private Uni<Void> auditRefusal(Invitation invitation, Invitee invitee) {
+        return audit.recordOther(pool, invitee.subject(), "user.invitation-refused", scope(invitation), null,
+                JsonObject.of("invitationId", invitation.id().toString(), "reason", invitee.verifiedEmail().isEmpty()
+                        ? "the identity has no verified email" : "the identity's verified email is not the invitee's"));
+    }
+
+    private static String scope(Invitation invitation) {
+        return invitation.tenantId() == null ? "platform" : invitation.tenantId();
+    }
+
+    /** The signed-in identity accepting an invitation. */
+    public record Invitee(String subject, java.util.Optional<String> verifiedEmail) {
+    }
+
+    /** Internal: carries the invitation out of the rolled-back transaction to be audited, then becomes a 403. */
+    private static final class NotTheInvitee extends RuntimeException {
+        private final transient Invitation invitation;
+
+        NotTheInvitee(Invitation invitation) {
+            super(null, null, false, false);
+            this.invitation = invitation;
+        }
     }
 
     private Mail invitationMail(String email, String role, String tenantId, String token) {

@@ -36,6 +36,24 @@ public final class Tokens {
                 .sign("privateKey.jwk");
     }
 
+    /** A signed-in identity with no role yet whose provider vouches for {@code email} ({@code email_verified}). */
+    public static String signedIn(String user, String email, boolean emailVerified) {
+        return Jwt.preferredUserName(user)
+                .subject("sub-" + user)
+                .claim("email", email)
+                .claim("email_verified", emailVerified)
+                .issuer("https://server.example.com")
+                .audience("https://service.example.com")
+                .jws().keyId("1")
+                .sign("privateKey.jwk");
+    }
+
+    /** An admin's token minted for another client of the realm. */
+    public static String adminForAudience(String audience) {
+        return Jwt.preferredUserName("alice").subject("sub-alice").groups(Set.of("admin"))
+                .issuer("https://server.example.com").audience(audience).jws().keyId("1").sign("privateKey.jwk");
+    }
+
     private static String token(String user, String role) {
         return Jwt.preferredUserName(user)
                 .subject("sub-" + user)

@@ -24,20 +24,31 @@ public final class InputErrors {
         }
     }
 
+    /** Instants outside years 1-9999 parse in Java but overflow PostgreSQL's timestamptz (issue 16: a 500). */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     /**
-     * An ISO date (UTC midnight; as an upper bound, the next midnight so the day is included) or instant.
-     * Null or blank → null.
+     * An ISO date (UTC midnight; as an upper bound, the next midnight so the day is included) or instant, in years
+     * 1 to 9999. Null or blank → null.
      */
     public Instant instant(String field, String value, boolean upperBound) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
+            Instant parsed;
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
-                return (upperBound ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                parsed = (upperBound ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } else {
+                parsed = Instant.parse(value);
             }
-            return Instant.parse(value);
+            if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+                add(field, "must be between the years 1 and 9999");
+                return null;
+            }
+            return parsed;
         } catch (DateTimeParseException e) {
             add(field, "must be an ISO date (2026-11-01) or instant (2026-11-01T08:00:00Z)");
             return null;

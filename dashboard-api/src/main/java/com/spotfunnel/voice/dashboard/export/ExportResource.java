@@ -6,6 +6,7 @@ import com.spotfunnel.voice.dashboard.auth.TenantResolver;
 import com.spotfunnel.voice.dashboard.calls.CallFilter;
 import com.spotfunnel.voice.dashboard.calls.CallFilterParser;
 import com.spotfunnel.voice.dashboard.calls.CallQueryParams;
+import com.spotfunnel.voice.dashboard.calls.InputErrors;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -42,7 +43,7 @@ public class ExportResource {
     @GET
     @Produces(TEXT_CSV)
     @Operation(summary = "Export calls as CSV", description = "The call list's filters, search and sort; every "
-            + "matching row (cursor and limit do not apply), streamed. RFC 4180; cells starting with = + - @ are "
+            + "matching row, streamed: the export is not paged, and a request naming cursor or limit is a 400. RFC 4180; cells starting with = + - @ are "
             + "prefixed with ' against spreadsheet formula injection.")
     @APIResponse(responseCode = "200", description = "The CSV, streamed",
             content = @Content(mediaType = "text/csv"))
@@ -50,12 +51,23 @@ public class ExportResource {
             content = @Content(mediaType = "application/problem+json"))
     public RestMulti<String> export(@BeanParam CallQueryParams params) {
         Caller caller = tenants.resolve(identity, params.tenantId);
-        params.cursor = null;
-        params.limit = null;
+        refusePaging(params);
         CallFilter filter = filters.parse(caller.tenantId(), params);
         return RestMulti.fromMultiData(exporter.export(filter))
                 .header("Content-Disposition", "attachment; filename=\"calls.csv\"")
                 .header("Content-Type", TEXT_CSV + "; charset=utf-8")
                 .build();
+    }
+
+    /** The export is every matching call; a page of it would silently drop rows the user expects to be there. */
+    private static void refusePaging(CallQueryParams params) {
+        InputErrors errors = new InputErrors();
+        if (params.cursor != null) {
+            errors.add("cursor", "the export is not paged: it streams every matching call; leave cursor out");
+        }
+        if (params.limit != null) {
+            errors.add("limit", "the export is not paged: it streams every matching call; leave limit out");
+        }
+        errors.throwIfAny();
     }
 }

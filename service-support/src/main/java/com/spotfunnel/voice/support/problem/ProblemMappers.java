@@ -1,7 +1,12 @@
 package com.spotfunnel.voice.support.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -9,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -35,10 +41,60 @@ public class ProblemMappers {
         return respond(Problem.invalid(errors));
     }
 
+    /**
+     * Quarkus answers a body that does not parse with a bare WebApplicationException(400); the body's field is still
+     * named. Any other WebApplicationException keeps its status.
+     */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json && e.getResponse().getStatus() == 400) {
+            return unreadableJson(json);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage()));
+    }
+
+    /**
+     * A path no endpoint matches: problem+json too (Quarkus' own mapper for this exact type would answer an empty
+     * body, or an HTML page in dev and test).
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP 404") ? "There is nothing at this path."
+                : e.getMessage();
+        return respond(Problem.of(404, "Not Found", detail));
+    }
+
+    /** A value of the wrong type (more specific than Quarkus' own mapper, so this one answers). */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    /**
+     * A body that is not JSON (a duplicated key included, see {@code StrictJson}), or a value of the wrong type or
+     * with a NUL character: 400 naming the JSON path of the field.
+     */
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        String field = "body";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+        }
+        String message;
+        if (e instanceof InvalidFormatException invalid && invalid.getMessage().contains("NUL")) {
+            message = "must not contain NUL characters";
+        } else if (e instanceof JsonMappingException) {
+            message = "has the wrong type or format";
+        } else if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+            field = duplicateField(e.getOriginalMessage());
+            message = "appears more than once";
+        } else {
+            message = "is not valid JSON";
+        }
+        return respond(Problem.invalid(List.of(new Problem.FieldError(field, message))));
     }
 
     /**
@@ -61,6 +117,12 @@ public class ProblemMappers {
         var outage = DependencyOutage.of(e);
         if (outage.isPresent()) {
             return unavailable(e, outage.get());
+        }
+        var refused = RefusedValue.of(e);
+        if (refused.isPresent()) {
+            // A value that got past the checks in front (which name the field); still the client's, never a 500.
+            LOG.warnf("A value the database refused reached it (%s): add a check naming the field", e.toString());
+            return respond(Problem.invalid(List.of(new Problem.FieldError("request", refused.get()))));
         }
         LOG.error("Unexpected error while answering a request", e);
         return respond(Problem.of(500, "Internal Server Error", "The request could not be completed."));
@@ -86,6 +148,13 @@ public class ProblemMappers {
 
     private static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** {@code Duplicate field 'note'} → {@code note}. */
+    private static String duplicateField(String message) {
+        int open = message.indexOf('\'');
+        int close = message.lastIndexOf('\'');
+        return open >= 0 && close > open ? message.substring(open + 1, close) : "body";
     }
 
     /** {@code list.arg1} → {@code arg1}'s declared name is not known here; the last path node is the field. */

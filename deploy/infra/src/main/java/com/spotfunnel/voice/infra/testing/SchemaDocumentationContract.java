@@ -57,13 +57,6 @@ public abstract class SchemaDocumentationContract {
     }
 
     private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("docs/SCHEMA.md"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("docs/SCHEMA.md not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
+        return RepositoryRoot.find();
     }
 }
