@@ -122,11 +122,8 @@ public class AnalyticsResource {
      */
     @GET
     @Path("/parked-events")
-    public Uni<List<ParkedEvents.ParkedEvent>> parkedEvents(@QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new InvalidInputException("limit", "must be between 1 and 1000");
-        }
-        return parked.newest(limit);
+    public Uni<List<ParkedEvents.ParkedEvent>> parkedEvents(@QueryParam("limit") String limit) {
+        return parked.newest(QueryValues.integer("limit", limit, 100, 1, 1000));
     }
 
     private DateRange range(String from, String to) {
