@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class LoadTest {
 
-    record Run(long[] latencies, int count, long errors, double seconds, double cpuCores, long bytes) {
+    record Run(long[] latencies, int count, long errors, double seconds, double cpuCores, long bytes,
+            boolean overloaded) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -50,9 +51,9 @@ public class LoadTest {
         long[] sorted = Arrays.copyOf(r.latencies(), r.count());
         Arrays.sort(sorted);
         System.out.printf("RESULT rate=%.0f p50=%.2f p90=%.2f p99=%.2f max=%.2f errors=%d requests=%d gen_cpu=%.2f "
-                        + "bytes_per_response=%d loadavg_before=\"%s\"%n", r.count() / r.seconds(), pct(sorted, 50),
+                        + "bytes_per_response=%d overloaded=%s loadavg_before=\"%s\"%n", r.count() / r.seconds(), pct(sorted, 50),
                 pct(sorted, 90), pct(sorted, 99), pct(sorted, 100), r.errors(), r.count(), r.cpuCores(),
-                r.count() == 0 ? 0 : r.bytes() / r.count(), load);
+                r.count() == 0 ? 0 : r.bytes() / r.count(), r.overloaded(), load);
         if (r.errors() > 0) {
             System.err.println("FAILED: " + r.errors() + " requests were not answered with a 2xx");
             System.exit(2);
@@ -72,6 +73,7 @@ public class LoadTest {
         AtomicLong bytes = new AtomicLong();
         AtomicLong sent = new AtomicLong();
         AtomicLong outstanding = new AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean overloaded = new java.util.concurrent.atomic.AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);
         Sender sender = new Sender() {
             @Override
@@ -100,7 +102,7 @@ public class LoadTest {
                             long left = outstanding.decrementAndGet();
                             if (again && now < end) {
                                 send(System.nanoTime(), true);
-                            } else if (now >= end && left == 0) {
+                            } else if ((now >= end || overloaded.get()) && left == 0) {
                                 done.countDown();
                             }
                         });
@@ -115,6 +117,11 @@ public class LoadTest {
             long[] issued = {0};
             Thread pacer = new Thread(() -> {
                 while (System.nanoTime() < end) {
+                    if (outstanding.get() > rate / 2) {
+                        // Half a second of requests waiting: the rate is not sustained; stop rather than queue.
+                        overloaded.set(true);
+                        break;
+                    }
                     long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
                     while (issued[0] < due) {
                         long scheduled = start + issued[0] * 1_000_000_000L / rate;
@@ -137,7 +144,8 @@ public class LoadTest {
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9 / elapsed;
         int n = (int) Math.min(count.get(), latencies.length);
-        return new Run(latencies, n, errors.get(), Math.max(elapsed, seconds), cpu, bytes.get());
+        return new Run(latencies, n, errors.get(), overloaded.get() ? elapsed : Math.max(elapsed, seconds), cpu,
+                bytes.get(), overloaded.get());
     }
 
     interface Sender {

@@ -57,7 +57,7 @@ class CallSearchTest {
         assertIds(tenant, "+1 415 555 0123", sanFrancisco);
         assertIds(tenant, "555", sanFrancisco, fiveFiveFive);
         assertIds(tenant, "1234", london, fiveFiveFive);
-        assertIds(tenant, "020 7123", london);
+        assertIds(tenant, "20 7123", london);
         assertIds(tenant, "999-000");
     }
 
