@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * HTTP load generator on one Vert.x event loop (cheap on a shared 2-core machine, unlike a thread per
- * connection). Cycles through PATHs with a bearer token over CONNECTIONS keep-alive connections, after a 5 s
- * warm-up:
+ * connection). Cycles through PATHs with a bearer token over CONNECTIONS keep-alive connections, after a warm-up
+ * of 30 s or 10,000 answers:
  * <ul>
  * <li>RATE 0: closed loop, each connection sends the next request when the previous one answered (throughput);</li>
  * <li>RATE n: open loop, n requests per second on schedule whatever the answers; latency counts from the
@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class LoadTest {
 
     record Run(long[] latencies, int count, long errors, double seconds, double cpuCores, long bytes,
-            boolean overloaded) {
+            boolean overloaded, double appCores) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -45,26 +45,28 @@ public class LoadTest {
                 .setDefaultPort(base.getPort()).setKeepAlive(true).setPipelining(false),
                 new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
-        run(client, token, connections, 5, 0, paths);
-        Run r = run(client, token, connections, seconds, rate, paths);
+        // Warm-up (JIT, connection pools, PostgreSQL's caches): 30 s or 10,000 answers, whichever comes first.
+        run(client, token, connections, 30, 0, paths, 10_000);
+        Run r = run(client, token, connections, seconds, rate, paths, Long.MAX_VALUE);
         vertx.close();
         long[] sorted = Arrays.copyOf(r.latencies(), r.count());
         Arrays.sort(sorted);
         System.out.printf("RESULT rate=%.0f p50=%.2f p90=%.2f p99=%.2f max=%.2f errors=%d requests=%d gen_cpu=%.2f "
-                        + "bytes_per_response=%d overloaded=%s loadavg_before=\"%s\"%n", r.count() / r.seconds(), pct(sorted, 50),
+                        + "app_cpu=%.2f bytes_per_response=%d overloaded=%s loadavg_before=\"%s\"%n", r.count() / r.seconds(), pct(sorted, 50),
                 pct(sorted, 90), pct(sorted, 99), pct(sorted, 100), r.errors(), r.count(), r.cpuCores(),
-                r.count() == 0 ? 0 : r.bytes() / r.count(), r.overloaded(), load);
+                r.appCores(), r.count() == 0 ? 0 : r.bytes() / r.count(), r.overloaded(), load);
         if (r.errors() > 0) {
             System.err.println("FAILED: " + r.errors() + " requests were not answered with a 2xx");
             System.exit(2);
         }
     }
 
-    static Run run(HttpClient client, String token, int connections, int seconds, int rate, List<String> paths)
-            throws InterruptedException {
+    static Run run(HttpClient client, String token, int connections, int seconds, int rate, List<String> paths,
+            long maxAnswers) throws InterruptedException {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
+        long appStart = appTicks();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         long[] latencies = new long[Math.max(1_000_000, rate * seconds * 2)];
@@ -95,14 +97,18 @@ public class LoadTest {
                             if (result.failed() && errors.incrementAndGet() <= 3) {
                                 System.err.println("request failed for " + path + ": " + result.cause());
                             }
+                            if (rate > 0 && now - scheduled > 2_000_000_000L) {
+                                // An answer 2 s behind schedule: the rate is not sustained; stop rather than queue.
+                                overloaded.set(true);
+                            }
                             int i = (int) count.getAndIncrement();
                             if (i < latencies.length) {
                                 latencies[i] = now - scheduled;
                             }
                             long left = outstanding.decrementAndGet();
-                            if (again && now < end) {
+                            if (again && now < end && i + 1 < maxAnswers) {
                                 send(System.nanoTime(), true);
-                            } else if ((now >= end || overloaded.get()) && left == 0) {
+                            } else if ((now >= end || overloaded.get() || i + 1 >= maxAnswers) && left == 0) {
                                 done.countDown();
                             }
                         });
@@ -117,9 +123,7 @@ public class LoadTest {
             long[] issued = {0};
             Thread pacer = new Thread(() -> {
                 while (System.nanoTime() < end) {
-                    if (outstanding.get() > rate / 2) {
-                        // Half a second of requests waiting: the rate is not sustained; stop rather than queue.
-                        overloaded.set(true);
+                    if (overloaded.get()) {
                         break;
                     }
                     long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
@@ -143,9 +147,25 @@ public class LoadTest {
         done.await();
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9 / elapsed;
+        double appCores = (appTicks() - appStart) / 100.0 / elapsed;
         int n = (int) Math.min(count.get(), latencies.length);
         return new Run(latencies, n, errors.get(), overloaded.get() ? elapsed : Math.max(elapsed, seconds), cpu,
-                bytes.get(), overloaded.get());
+                bytes.get(), overloaded.get(), appCores);
+    }
+
+    /** CPU ticks (1/100 s) the app has used, when -Dapp.pid names it; 0 otherwise. */
+    static long appTicks() {
+        String pid = System.getProperty("app.pid");
+        if (pid == null) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     interface Sender {
