@@ -26,7 +26,7 @@ public final class CallSql {
               LEFT JOIN dashboard.call_archive r ON r.call_id = c.call_id AND r.tenant_id = c.tenant_id
             """;
 
-    /** The call's searchable text: the expression {@code call_logs_tenant_search} indexes (migration V5). */
+    /** The call's searchable text: the expression {@code call_logs_tenant_search} indexes (migration V6). */
     static final String DOCUMENT = "(c.search_tsv || c.transcript_tsv)";
 
     static final String OPEN_ACTION = "((c.requires_action OR a.marked_at IS NOT NULL) AND a.resolved_at IS NULL)";
