@@ -1,92 +1,182 @@
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A closed-loop HTTP load generator (no wrk on these machines): CONNECTIONS threads each send GETs back to
- * back for SECONDS, cycling through the given paths, after a 5 s warm-up. Prints requests/s and latency
- * percentiles; non-2xx answers are counted as errors.
- * Usage: java LoadTest.java BASE_URL TOKEN CONNECTIONS SECONDS PATH...
+ * HTTP load generator on one Vert.x event loop (cheap on a shared 2-core machine, unlike a thread per
+ * connection). Cycles through PATHs with a bearer token over CONNECTIONS keep-alive connections, after a warm-up
+ * of 30 s or 10,000 answers:
+ * <ul>
+ * <li>RATE 0: closed loop, each connection sends the next request when the previous one answered (throughput);</li>
+ * <li>RATE n: open loop, n requests per second on schedule whatever the answers; latency counts from the
+ * scheduled time, so a stall is not hidden by the generator waiting (coordinated omission).</li>
+ * </ul>
+ * Prints one RESULT line: requests/s, latency percentiles, the generator's own CPU (cores) and the load average.
+ * Exits 2 when any answer was not a 2xx (the first few are printed): a benchmark of refusals measures nothing.
+ * Usage: java -cp "dashboard-api/target/quarkus-app/lib/main/*" LoadTest.java BASE_URL TOKEN CONNECTIONS SECONDS RATE PATH...
  */
 public class LoadTest {
 
+    record Run(long[] latencies, int count, long errors, double seconds, double cpuCores, long bytes,
+            boolean overloaded, double appCores) {
+    }
+
     public static void main(String[] args) throws Exception {
-        String base = args[0];
+        URI base = URI.create(args[0]);
         String token = args[1];
         int connections = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
-        List<String> paths = Arrays.asList(args).subList(4, args.length);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        run(client, base, token, connections, 5, paths, false);
-        run(client, base, token, connections, seconds, paths, true);
+        int rate = Integer.parseInt(args[4]);
+        List<String> paths = Arrays.asList(args).subList(5, args.length);
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost())
+                .setDefaultPort(base.getPort()).setKeepAlive(true).setPipelining(false),
+                new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+        String load = Files.readString(Path.of("/proc/loadavg")).trim();
+        // Warm-up (JIT, connection pools, PostgreSQL's caches): 30 s or 10,000 answers, whichever comes first.
+        run(client, token, connections, 30, 0, paths, 10_000);
+        Run r = run(client, token, connections, seconds, rate, paths, Long.MAX_VALUE);
+        vertx.close();
+        long[] sorted = Arrays.copyOf(r.latencies(), r.count());
+        Arrays.sort(sorted);
+        System.out.printf("RESULT rate=%.0f p50=%.2f p90=%.2f p99=%.2f max=%.2f errors=%d requests=%d gen_cpu=%.2f "
+                        + "app_cpu=%.2f bytes_per_response=%d overloaded=%s loadavg_before=\"%s\"%n", r.count() / r.seconds(), pct(sorted, 50),
+                pct(sorted, 90), pct(sorted, 99), pct(sorted, 100), r.errors(), r.count(), r.cpuCores(),
+                r.appCores(), r.count() == 0 ? 0 : r.bytes() / r.count(), r.overloaded(), load);
+        if (r.errors() > 0) {
+            System.err.println("FAILED: " + r.errors() + " requests were not answered with a 2xx");
+            System.exit(2);
+        }
     }
 
-    static void run(HttpClient client, String base, String token, int connections, int seconds, List<String> paths,
-            boolean report) throws InterruptedException {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
+    static Run run(HttpClient client, String token, int connections, int seconds, int rate, List<String> paths,
+            long maxAnswers) throws InterruptedException {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
+        long appStart = appTicks();
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        long[] latencies = new long[Math.max(1_000_000, rate * seconds * 2)];
+        AtomicLong count = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        List<long[]> perThread = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < connections; t++) {
-            long[] latencies = new long[2_000_000];
-            long[] count = new long[1];
-            perThread.add(latencies);
-            int offset = t;
-            Thread thread = new Thread(() -> {
-                int i = offset;
-                int n = 0;
-                while (System.nanoTime() < end && n < latencies.length - 1) {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + paths.get(i++ % paths.size())))
-                            .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() / 100 != 2) {
-                            errors.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
+        AtomicLong bytes = new AtomicLong();
+        AtomicLong sent = new AtomicLong();
+        AtomicLong outstanding = new AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean overloaded = new java.util.concurrent.atomic.AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(1);
+        Sender sender = new Sender() {
+            @Override
+            public void send(long scheduled, boolean again) {
+                String path = paths.get((int) (sent.getAndIncrement() % paths.size()));
+                outstanding.incrementAndGet();
+                client.request(new RequestOptions().setMethod(HttpMethod.GET).setURI(path)
+                                .putHeader("Authorization", "Bearer " + token))
+                        .compose(request -> request.send().compose(response -> response.body().map(body -> {
+                            if (response.statusCode() / 100 != 2 && errors.incrementAndGet() <= 3) {
+                                System.err.println("HTTP " + response.statusCode() + " for " + path + ": "
+                                        + body.toString().substring(0, Math.min(300, body.length())));
+                            }
+                            bytes.addAndGet(body.length());
+                            return body;
+                        })))
+                        .onComplete(result -> {
+                            long now = System.nanoTime();
+                            if (result.failed() && errors.incrementAndGet() <= 3) {
+                                System.err.println("request failed for " + path + ": " + result.cause());
+                            }
+                            if (rate > 0 && now - scheduled > 2_000_000_000L) {
+                                // An answer 2 s behind schedule: the rate is not sustained; stop rather than queue.
+                                overloaded.set(true);
+                            }
+                            int i = (int) count.getAndIncrement();
+                            if (i < latencies.length) {
+                                latencies[i] = now - scheduled;
+                            }
+                            long left = outstanding.decrementAndGet();
+                            if (again && now < end && i + 1 < maxAnswers) {
+                                send(System.nanoTime(), true);
+                            } else if ((now >= end || overloaded.get() || i + 1 >= maxAnswers) && left == 0) {
+                                done.countDown();
+                            }
+                        });
+            }
+        };
+        if (rate == 0) {
+            for (int c = 0; c < connections; c++) {
+                sender.send(System.nanoTime(), true);
+            }
+        } else {
+            // Every millisecond, send what is due; each request is stamped with the time it was due.
+            long[] issued = {0};
+            Thread pacer = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    if (overloaded.get()) {
+                        break;
                     }
-                    latencies[++n] = System.nanoTime() - start;
+                    long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
+                    while (issued[0] < due) {
+                        long scheduled = start + issued[0] * 1_000_000_000L / rate;
+                        issued[0]++;
+                        sender.send(scheduled, false);
+                    }
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
-                latencies[0] = n;
+                if (outstanding.get() == 0) {
+                    done.countDown();
+                }
             });
-            threads.add(thread);
-            thread.start();
+            pacer.start();
         }
-        for (Thread thread : threads) {
-            thread.join();
+        done.await();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9 / elapsed;
+        double appCores = (appTicks() - appStart) / 100.0 / elapsed;
+        int n = (int) Math.min(count.get(), latencies.length);
+        return new Run(latencies, n, errors.get(), overloaded.get() ? elapsed : Math.max(elapsed, seconds), cpu,
+                bytes.get(), overloaded.get(), appCores);
+    }
+
+    /** CPU ticks (1/100 s) the app has used, when -Dapp.pid names it; 0 otherwise. */
+    static long appTicks() {
+        String pid = System.getProperty("app.pid");
+        if (pid == null) {
+            return 0;
         }
-        if (!report) {
-            return;
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (Exception e) {
+            return 0;
         }
-        int total = 0;
-        for (long[] l : perThread) {
-            total += (int) l[0];
-        }
-        long[] all = new long[total];
-        int k = 0;
-        for (long[] l : perThread) {
-            System.arraycopy(l, 1, all, k, (int) l[0]);
-            k += (int) l[0];
-        }
-        Arrays.sort(all);
-        System.out.printf("%d requests in %d s = %.0f req/s, errors %d; latency ms p50 %.1f p90 %.1f p99 %.1f max %.1f%n",
-                total, seconds, total / (double) seconds, errors.get(), pct(all, 50), pct(all, 90), pct(all, 99),
-                all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+    }
+
+    interface Sender {
+        void send(long scheduled, boolean again);
     }
 
     static double pct(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
         }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)] / 1e6;
+        int index = Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(p / 100 * sorted.length) - 1));
+        return sorted[index] / 1e6;
     }
 }

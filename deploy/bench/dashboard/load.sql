@@ -35,6 +35,12 @@ SELECT c.call_id, t.i, c.tenant_id, CASE WHEN t.i = 0 THEN 'agent' ELSE 'caller'
   FROM dashboard.call_logs c CROSS JOIN generate_series(0, 1) AS t(i)
  WHERE c.call_id LIKE 'bench-%';
 
+-- What the projection keeps for every call (migration V6): the transcript as one search vector.
+UPDATE dashboard.call_logs c SET transcript_tsv = t.tsv
+  FROM (SELECT call_id, to_tsvector('english', string_agg(text, ' ' ORDER BY turn_index)) AS tsv
+          FROM dashboard.call_turns WHERE call_id LIKE 'bench-%' GROUP BY call_id) t
+ WHERE c.call_id = t.call_id;
+
 ANALYZE dashboard.call_logs;
 ANALYZE dashboard.call_turns;
 SELECT count(*) AS calls, count(DISTINCT tenant_id) AS tenants FROM dashboard.call_logs WHERE call_id LIKE 'bench-%';

@@ -42,12 +42,18 @@ public class CallFilterParser {
         if (params.sort != null && !params.sort.isBlank()) {
             Optional<CallSort> parsed = CallSort.fromParam(params.sort);
             if (parsed.isEmpty()) {
-                errors.add("sort", "must be one of -startedAt, startedAt, -duration, duration");
+                errors.add("sort", "must be one of -startedAt, startedAt, -duration, duration, relevance");
             } else {
                 sort = parsed.get();
             }
         }
+        if (sort == CallSort.RELEVANCE && (search == null || CallSearch.phoneDigits(search).isPresent())) {
+            errors.add("sort", "relevance needs a text search (q with words, not a phone number)");
+        }
         Cursor cursor = cursor(errors, params.cursor, sort);
+        if (sort == CallSort.RELEVANCE && cursor != null) {
+            errors.add("cursor", "a relevance search is one page; it has no next page");
+        }
         int limit = errors.integer("limit", params.limit, Math.min(config.defaultPageSize(), config.maxPageSize()), 1,
                 config.maxPageSize());
         errors.throwIfAny();

@@ -23,6 +23,9 @@ public class CallService {
                 return new CallPage(rows, null, filter.limit());
             }
             List<CallSummary> items = rows.subList(0, filter.limit());
+            if (filter.sort() == CallSort.RELEVANCE) {
+                return new CallPage(List.copyOf(items), null, filter.limit());
+            }
             CallSummary last = items.get(items.size() - 1);
             return new CallPage(List.copyOf(items), cursorAfter(filter.sort(), last).encode(), filter.limit());
         });

@@ -8,7 +8,12 @@ public enum CallSort {
     STARTED_AT_DESC("-startedAt", "c.started_at", true, false),
     STARTED_AT_ASC("startedAt", "c.started_at", false, false),
     DURATION_DESC("-duration", "COALESCE(c.duration_seconds, -1)", true, true),
-    DURATION_ASC("duration", "COALESCE(c.duration_seconds, -1)", false, true);
+    DURATION_ASC("duration", "COALESCE(c.duration_seconds, -1)", false, true),
+    /**
+     * Best full-text match first, ranked within the tenant (CallSql builds its ORDER BY from the search); one page
+     * of the best {@code limit} matches, without a cursor.
+     */
+    RELEVANCE("relevance", null, true, false);
 
     private final String param;
     private final String expression;

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the call list query for a {@link CallFilter}. The SQL text comes only from constants in this
@@ -25,12 +26,15 @@ public final class CallSql {
               LEFT JOIN dashboard.call_archive r ON r.call_id = c.call_id AND r.tenant_id = c.tenant_id
             """;
 
-    private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("[0-9+()\\-. ]+");
+    /** The call's searchable text: the expression {@code call_logs_tenant_search} indexes (migration V6). */
+    static final String DOCUMENT = "(c.search_tsv || c.transcript_tsv)";
 
     static final String OPEN_ACTION = "((c.requires_action OR a.marked_at IS NOT NULL) AND a.resolved_at IS NULL)";
 
     private final StringBuilder sql = new StringBuilder(SELECT);
     private final List<Object> args = new ArrayList<>();
+    /** The full-text query's SQL once {@link #search} added one (relevance orders by it). */
+    private String textQuery;
 
     private CallSql() {
     }
@@ -86,23 +90,28 @@ public final class CallSql {
     }
 
     /**
-     * A query that looks like a phone number (only digits, spaces and {@code + ( ) - .}, at least 3 digits)
-     * matches the caller's number containing those digits. Anything else is PostgreSQL full text over the
-     * reason and summary, and over the transcript.
+     * A query that looks like a phone number (see {@link CallSearch}) matches the caller's number containing those
+     * digits: a trigram index on the digits-only number, led by the tenant, answers it. Anything else is PostgreSQL
+     * full text over the call's one document (reason and summary, weight A, and the whole transcript), whose GIN
+     * index is led by the tenant as well.
      */
     private void search(String text) {
-        String digits = text.replaceAll("[^0-9]", "");
-        if (digits.length() >= 3 && PHONE_LIKE.matcher(text).matches()) {
-            sql.append(" AND c.caller_phone LIKE ").append(param("%" + digits + "%"));
+        Optional<String> digits = CallSearch.phoneDigits(text);
+        if (digits.isPresent()) {
+            sql.append(" AND c.caller_digits LIKE ").append(param("%" + digits.get() + "%"));
             return;
         }
-        String query = param(text);
-        sql.append(" AND (c.search_tsv @@ plainto_tsquery('english', ").append(query).append(")")
-                .append(" OR c.call_id IN (SELECT t.call_id FROM dashboard.call_turns t WHERE t.tenant_id = $1")
-                .append(" AND t.text_tsv @@ plainto_tsquery('english', ").append(query).append(")))");
+        textQuery = "plainto_tsquery('english', " + param(text) + ")";
+        sql.append(" AND ").append(DOCUMENT).append(" @@ ").append(textQuery);
     }
 
     private void orderBy(CallSort sort) {
+        if (sort == CallSort.RELEVANCE) {
+            // Ranked among this tenant's matches only (the WHERE already holds the tenant); ties newest first.
+            sql.append(" ORDER BY ts_rank(").append(DOCUMENT).append(", ").append(textQuery)
+                    .append(") DESC, c.started_at DESC, c.call_id DESC");
+            return;
+        }
         String direction = sort.descending() ? " DESC" : " ASC";
         sql.append(" ORDER BY ").append(sort.expression()).append(direction).append(", c.call_id").append(direction);
     }

@@ -87,6 +87,16 @@ public class ProjectionWriter {
                    duration_ms = EXCLUDED.duration_ms, interrupted = EXCLUDED.interrupted, seq = EXCLUDED.seq
              WHERE call_turns.seq < EXCLUDED.seq""";
 
+    /**
+     * The searchable transcript of the calls whose turns this batch wrote, rebuilt from all their turns (so it is
+     * the same whatever order turns arrive in, and a replay changes nothing).
+     */
+    private static final String TRANSCRIPT = """
+            UPDATE dashboard.call_logs c SET transcript_tsv = t.tsv
+              FROM (SELECT call_id, to_tsvector('english', string_agg(text, ' ' ORDER BY turn_index)) AS tsv
+                      FROM dashboard.call_turns WHERE call_id = ANY($1) GROUP BY call_id) t
+             WHERE c.call_id = t.call_id AND c.transcript_tsv IS DISTINCT FROM t.tsv""";
+
     private static final String COST = """
             INSERT INTO dashboard.call_cost_items
                    (call_id, tenant_id, seq, turn_index, stage, provider, model, quantity, unit, cost_usd)
@@ -161,6 +171,12 @@ public class ProjectionWriter {
                 chain = chain.flatMap(ignored -> conn.preparedQuery(group.getKey()).executeBatch(group.getValue())
                         .replaceWithVoid());
             }
+        }
+        String[] transcribed = events.stream().filter(e -> e.payload() instanceof TranscriptTurn)
+                .map(CallEvent::callId).distinct().toArray(String[]::new);
+        if (transcribed.length > 0) {
+            chain = chain.flatMap(ignored -> conn.preparedQuery(TRANSCRIPT).execute(Tuple.tuple().addArrayOfString(transcribed))
+                    .replaceWithVoid());
         }
         return chain;
     }
