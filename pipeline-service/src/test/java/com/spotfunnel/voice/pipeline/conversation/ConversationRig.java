@@ -50,7 +50,8 @@ final class ConversationRig {
     static final PipelineConfig CONFIG = new SmallRyeConfigBuilder().withMapping(PipelineConfig.class)
             .withConverter(Duration.class, 200, new DurationConverter())
             .withSources(new PropertiesConfigSource(Map.of("pipeline.default-providers.stt", "stt-a,stt-b",
-                    "pipeline.default-providers.llm", "llm-a", "pipeline.default-providers.tts", "tts-a"),
+                    "pipeline.default-providers.llm", "llm-a", "pipeline.default-providers.tts", "tts-a",
+                    "pipeline.calls.token-secret", "rig-call-token-secret-00000000000000000"),
                     "conversation-rig", 100))
             .build().getConfigMapping(PipelineConfig.class);
 
