@@ -1,3 +1,4 @@
+import { Center, Loader } from '@mantine/core';
 import { Layout, takeReturnTo } from '@spotfunnel/shared';
 import { useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
@@ -31,6 +32,7 @@ export const routes: RouteObject[] = [
   {
     path: '/',
     element: <Layout product="SpotFunnel operator console" nav={nav} signOutUrl="/logout" />,
+    HydrateFallback: () => <Center p="xl"><Loader aria-label="Loading" /></Center>,
     children: [
       { index: true, element: <Home /> },
       { path: 'agents', element: <AgentsPage /> },
