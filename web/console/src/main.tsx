@@ -1,11 +1,12 @@
 import '@mantine/core/styles.css';
 import '@spotfunnel/shared/src/shared.css';
+import './console.css';
 import { MantineProvider } from '@mantine/core';
-import { theme } from '@spotfunnel/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { theme } from './theme';
 
 const queries = new QueryClient({
   defaultOptions: {
