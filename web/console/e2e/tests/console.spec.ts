@@ -30,7 +30,7 @@ test('an operator edits an agent, sees a field error, and a concurrent edit as a
   const transfer = page.getByLabel(/Transfer number/);
   await transfer.fill('0800 DENTIST');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('must be an E.164 number such as +15005550006')).toBeVisible();
+  await expect(page.getByText('must be an E.164 number such as +15005550006', { exact: true })).toBeVisible();
   await expect(transfer).toHaveAttribute('aria-invalid', 'true');
   await transfer.fill('+15005550011');
   await page.getByRole('button', { name: 'Move gemini up' }).click();
@@ -65,7 +65,8 @@ test('an operator runs the onboarding wizard, leaves half-way and resumes', asyn
   await page.getByLabel(/Tenant id/).fill('Bad Id');
   await page.getByLabel(/Business name/).fill('Bright Smiles');
   await page.getByRole('button', { name: 'Start onboarding' }).click();
-  await expect(page.getByText('must be 2-63 of a-z, 0-9 and -')).toBeVisible();
+  await expect(page.getByText('must be 2-63 of a-z, 0-9 and -', { exact: true })).toBeVisible();
+  await expect(page.getByLabel(/Tenant id/)).toHaveAttribute('aria-invalid', 'true');
   await page.getByLabel(/Tenant id/).fill('bright-smiles');
   await page.getByRole('button', { name: 'Start onboarding' }).click();
 
@@ -120,8 +121,8 @@ test('the intelligence charts change after a call', async ({ page }) => {
 
   // A call ends and is analysed: the projection counts it; the operator refreshes the report (picks the tenant).
   state.calls.push({ day: today(), tenantId: 'demo-tenant', outcome: 'message_taken', reason: 'billing_question', actionRequired: true });
-  await page.getByLabel('Tenant').selectOption('demo-tenant');
-  await page.getByLabel('Tenant').selectOption('');
+  await page.getByLabel('Tenant', { exact: true }).selectOption('demo-tenant');
+  await page.getByLabel('Tenant', { exact: true }).selectOption('');
   await expect(analysed.locator('p').nth(1)).toHaveText(String(before + 1));
   await page.getByRole('button', { name: 'Show as table' }).click();
   await expect(page.getByRole('table', { name: 'Calls per day' }).getByRole('row', { name: new RegExp(today()) })).toContainText('2');
@@ -144,7 +145,7 @@ test('quality: an error group opens to its stack trace and is marked resolved', 
 test('knowledge: add a document and try a question', async ({ page }) => {
   await fakeAdminApi(page);
   await page.goto('/console/knowledge');
-  await page.getByLabel('Tenant').selectOption('demo-tenant');
+  await page.getByLabel('Tenant', { exact: true }).selectOption('demo-tenant');
   await page.getByRole('button', { name: 'Open Prices and services' }).click();
   await page.getByLabel(/Document title/).fill('Opening hours');
   await page.getByLabel(/Document text/).fill('We are open Monday to Friday, 9 to 5.');

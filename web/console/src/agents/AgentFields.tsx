@@ -55,8 +55,10 @@ function ProviderOrder({ stage, order, error, onChange }: {
   return (
     <Input.Wrapper label={STAGE_NAMES[stage]} id={id} error={error}
       description={order.length === 0 ? 'None chosen: the platform default order' : undefined}>
-      <Stack gap={4} mt={4} role="list" aria-label={`${STAGE_NAMES[stage]} providers`}>
-        {order.map((name, i) => (
+      <Stack gap={4} mt={4}>
+        {order.length > 0 && (
+          <Stack gap={4} role="list" aria-label={`${STAGE_NAMES[stage]} providers`}>
+            {order.map((name, i) => (
           <Group key={name} gap="xs" role="listitem" wrap="nowrap">
             <Text size="sm" w={24} c="dimmed">{i + 1}.</Text>
             <Text size="sm" miw={90}>{name}</Text>
@@ -64,7 +66,9 @@ function ProviderOrder({ stage, order, error, onChange }: {
             <ActionIcon variant="subtle" aria-label={`Move ${name} down`} disabled={i === order.length - 1} onClick={() => move(i, i + 1)}>↓</ActionIcon>
             <ActionIcon variant="subtle" color="red" aria-label={`Remove ${name}`} onClick={() => onChange(order.filter((p) => p !== name))}>✕</ActionIcon>
           </Group>
-        ))}
+            ))}
+          </Stack>
+        )}
         {unused.length > 0 && (
           <Group gap="xs">
             {unused.map((name) => (

@@ -59,7 +59,7 @@ export default function QualityPage() {
                       <Button size="compact-xs" variant="light" onClick={() => setOpen(g)}
                         aria-label={`Show ${words(g.errorType)} ${g.severity} occurrences`}>Show</Button>
                       {g.open > 0 && <Button size="compact-xs" variant="subtle" onClick={() => void resolveGroup(g)}
-                        aria-label={`Mark every ${words(g.errorType)} ${g.severity} error resolved`}>Resolve all</Button>}
+                        aria-label={`Resolve all ${words(g.errorType)} ${g.severity} errors`}>Resolve all</Button>}
                     </Group>
                   </Table.Td>
                 </Table.Tr>

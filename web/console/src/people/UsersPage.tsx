@@ -68,7 +68,7 @@ export default function UsersPage() {
           </Table>
         </Table.ScrollContainer>
       ))}
-      <Title order={3} size="h4">Users</Title>
+      <Title order={3} size="h4">All users</Title>
       <ErrorNotice error={users.error} onRetry={() => users.refetch()} />
       {users.isLoading && <Loader aria-label="Loading users" />}
       {users.data && (

@@ -83,7 +83,9 @@ function RunView({ run }: { run: StressTestRun }) {
         </Group>
         <div>
           <Text size="sm" id="run-progress">{run.progress.completed} of {run.progress.total} conversations done</Text>
-          <Progress value={percent} aria-labelledby="run-progress" animated={run.status === 'running'} />
+          <Progress.Root>
+            <Progress.Section value={percent} aria-labelledby="run-progress" animated={run.status === 'running'} />
+          </Progress.Root>
         </div>
         {summary && (
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
