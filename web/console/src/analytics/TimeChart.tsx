@@ -31,7 +31,8 @@ export function TimeChart({ title, days, series, format = String, unit }: {
     const chart = new uPlot({
       width: width(), height: 220,
       legend: { show: series.length > 1, live: false },
-      scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+      // Half a day of room on each side, so the first and last bars are drawn whole.
+      scales: { x: { time: true, range: (_u, min, max) => [min - 43_200, max + 43_200] }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
       axes: [{}, { label: unit, size: 60 }],
       series: [{}, ...order.map(({ s, i }) => ({
         label: s.label, stroke: COLORS[i % COLORS.length], fill: COLORS[i % COLORS.length] + 'cc',
