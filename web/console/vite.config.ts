@@ -22,6 +22,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     setupFiles: ['./src/test-setup.ts'],
+    // e2e/ holds the Playwright browser tests (their own runner).
+    include: ['src/**/*.test.{ts,tsx}'],
     css: false,
     // The build machine is shared and slow; a page test waits for the UI, never for a fixed time.
     testTimeout: 30000,

@@ -6,10 +6,13 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Outcome distribution, reason taxonomy and action-required rate from the daily roll-ups. */
+/** Outcome distribution, reason taxonomy, action-required rate and calls per day from the daily roll-ups. */
 @ApplicationScoped
 public class IntelligenceAnalytics {
 
@@ -44,7 +47,9 @@ public class IntelligenceAnalytics {
                 FROM admin.intelligence_daily_tenant""" + filter(tenantId) + "GROUP BY tenant_id ORDER BY tenant_id").execute(args);
         Uni<RowSet<Row>> ended = pool.preparedQuery("SELECT status AS label, sum(calls) AS calls FROM " + statuses
                 + "GROUP BY status ORDER BY calls DESC, status").execute(args);
-        return Uni.combine().all().unis(outcomes, reasons, tenants, ended).asTuple().map(rows -> {
+        Uni<RowSet<Row>> perDay = pool.preparedQuery("SELECT day, sum(calls) AS calls FROM " + statuses
+                + "GROUP BY day").execute(args);
+        return Uni.combine().all().unis(outcomes, reasons, tenants, ended, perDay).asTuple().map(rows -> {
             List<IntelligenceReport.TenantTotals> byTenant = new ArrayList<>();
             long analyzed = 0;
             long action = 0;
@@ -57,8 +62,19 @@ public class IntelligenceAnalytics {
                         IntelligenceReport.Totals.of(calls, required)));
             }
             return new IntelligenceReport(range.from(), range.to(), tenantId, IntelligenceReport.Totals.of(analyzed, action),
-                    counts(rows.getItem1()), counts(rows.getItem2()), counts(rows.getItem4()), byTenant);
+                    counts(rows.getItem1()), counts(rows.getItem2()), counts(rows.getItem4()), byTenant,
+                    daily(range, rows.getItem5()));
         });
+    }
+
+    /** Every day of the range, zeros included, so a chart's axis has no gaps. */
+    private static List<IntelligenceReport.DailyCalls> daily(DateRange range, RowSet<Row> rows) {
+        Map<LocalDate, Long> days = new LinkedHashMap<>();
+        range.days().forEach(day -> days.put(day, 0L));
+        rows.forEach(row -> days.merge(row.getLocalDate("day"), row.getLong("calls"), Long::sum));
+        List<IntelligenceReport.DailyCalls> daily = new ArrayList<>();
+        days.forEach((day, calls) -> daily.add(new IntelligenceReport.DailyCalls(day, calls)));
+        return daily;
     }
 
     private static List<IntelligenceReport.Count> counts(RowSet<Row> rows) {

@@ -11,9 +11,10 @@ import java.util.List;
  * @param actionRequiredRate actionRequired / analyzedCalls (0 when there were none), 4 decimals
  * @param endedCalls         calls that ended, by status
  * @param byTenant           the same figures per tenant (one entry when the report is for one tenant)
+ * @param daily              calls that ended, per day of the range (zeros included)
  */
 public record IntelligenceReport(LocalDate from, LocalDate to, String tenantId, Totals totals, List<Count> outcomes,
-        List<Count> reasons, List<Count> endedCalls, List<TenantTotals> byTenant) {
+        List<Count> reasons, List<Count> endedCalls, List<TenantTotals> byTenant, List<DailyCalls> daily) {
 
     public record Totals(long analyzedCalls, long actionRequired, BigDecimal actionRequiredRate) {
 
@@ -28,5 +29,8 @@ public record IntelligenceReport(LocalDate from, LocalDate to, String tenantId, 
     }
 
     public record TenantTotals(String tenantId, Totals totals) {
+    }
+
+    public record DailyCalls(LocalDate day, long calls) {
     }
 }

@@ -193,7 +193,9 @@ class OperatorAnalyticsTest {
                 .body("reasons[1].label", equalTo("billing_question"))
                 .body("endedCalls.find { it.label == 'completed' }.calls", equalTo(1))
                 .body("endedCalls.find { it.label == 'failed' }.calls", equalTo(1))
-                .body("byTenant[0].tenantId", equalTo(tenant));
+                .body("byTenant[0].tenantId", equalTo(tenant))
+                .body("daily.day", equalTo(List.of(DAY1, DAY2, DAY3)))
+                .body("daily.calls", equalTo(List.of(2, 0, 0)));
 
         given().auth().oauth2(Tokens.admin()).queryParam("from", DAY1).queryParam("to", DAY3).queryParam("tenantId", tenant)
                 .queryParam("includeResolved", true).get("/analytics/errors").then().statusCode(200)

@@ -1,0 +1,1 @@
+export { AgentEditPage as default } from './AgentEditPage';

@@ -1,0 +1,20 @@
+import type { Defined } from '@spotfunnel/shared';
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+export type TenantView = Defined<Schemas['TenantView']>;
+export type TenantSpec = Schemas['TenantSpec'];
+export type AgentSpec = Schemas['AgentSpec'];
+export type OnboardingSession = Defined<Schemas['Session']>;
+export type KnowledgeBase = Defined<Schemas['KnowledgeBase']>;
+export type KnowledgeDocument = Defined<Schemas['Document']>;
+export type Passage = Defined<Schemas['Passage']>;
+export type IntelligenceReport = Defined<Schemas['IntelligenceReport']>;
+export type CostReport = Defined<Schemas['CostReport']>;
+export type ErrorGroup = Defined<Schemas['ErrorGroup']>;
+export type Occurrence = Defined<Schemas['Occurrence']>;
+export type User = Defined<Schemas['User1']>;
+export type Invitation = Defined<Schemas['Invitation']>;
+export type BrowserSession = Defined<Schemas['BrowserSession']>;
+export type StressTestRun = Defined<Schemas['StressTestRun']>;
+export type Count = Defined<Schemas['Count']>;
