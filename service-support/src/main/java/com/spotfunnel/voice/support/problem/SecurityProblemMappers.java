@@ -3,6 +3,9 @@ package com.spotfunnel.voice.support.problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -14,14 +17,32 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class SecurityProblemMappers {
 
+    /**
+     * No credentials reached an endpoint that needs them. The request's OIDC tenant says what it should be told:
+     * a bearer client gets 401 problem+json; a browser on a sign-in path (the code-flow tenant of browser-sessions)
+     * gets that tenant's challenge, the redirect to the provider, as Quarkus' own mapper would give it.
+     */
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return unauthenticated();
+    public Uni<Response> unauthorized(UnauthorizedException e, RoutingContext context) {
+        HttpAuthenticator authenticator = context == null || context.request().getHeader(HttpHeaders.AUTHORIZATION) != null
+                ? null : context.get(HttpAuthenticator.class.getName());
+        if (authenticator == null) {
+            return Uni.createFrom().item(unauthenticated());
+        }
+        return authenticator.getChallenge(context).map(challenge -> {
+            if (challenge == null || challenge.status == 401) {
+                return unauthenticated();
+            }
+            Response.ResponseBuilder redirect = Response.status(challenge.status);
+            challenge.getHeaders().forEach((name, value) -> redirect.header(name.toString(), value));
+            return redirect.build();
+        });
     }
 
+    /** Credentials that failed (an ended browser session's cookie among them): the same answer as none. */
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        return unauthenticated();
+    public Uni<Response> authenticationFailed(AuthenticationFailedException e, RoutingContext context) {
+        return unauthorized(null, context);
     }
 
     @ServerExceptionMapper
