@@ -6,8 +6,8 @@ import com.spotfunnel.voice.infra.testing.PostgresTestResource;
 import com.spotfunnel.voice.infra.testing.StandardEndpointsContract;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -8,6 +8,11 @@ import java.util.UUID;
  *
  * @param current whether this is the session the request itself came with
  */
-public record BrowserSession(UUID id, Instant createdAt, Instant lastUsedAt, Instant expiresAt, String userAgent, String ip,
-        boolean current) {
-}
+public record BrowserSession(
+        UUID id,
+        Instant createdAt,
+        Instant lastUsedAt,
+        Instant expiresAt,
+        String userAgent,
+        String ip,
+        boolean current) {}

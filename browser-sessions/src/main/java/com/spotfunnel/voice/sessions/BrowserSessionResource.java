@@ -67,7 +67,8 @@ public class BrowserSessionResource {
     /** The caller's OIDC subject ({@code sub}), the same whether it came as a bearer token or a browser session. */
     private String subject() {
         return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
-                ? jwt.getSubject() : identity.getPrincipal().getName();
+                ? jwt.getSubject()
+                : identity.getPrincipal().getName();
     }
 
     private static UUID currentSession(RoutingContext context) {

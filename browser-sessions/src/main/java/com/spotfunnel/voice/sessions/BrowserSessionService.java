@@ -52,10 +52,14 @@ public class BrowserSessionService {
         return sessions.deleteEnded(pool, idleTimeout);
     }
 
-    @Scheduled(every = "${spotfunnel.browser-sessions.cleanup-interval}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${spotfunnel.browser-sessions.cleanup-interval}",
+            delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> deleteEndedOnSchedule() {
         return deleteEnded(config.idleTimeout())
-                .onFailure().recoverWithItem(e -> {
+                .onFailure()
+                .recoverWithItem(e -> {
                     LOG.warnf("Deleting ended browser sessions failed (retried on the next run): %s", e.toString());
                     return 0;
                 })

@@ -38,6 +38,7 @@ public class DatabaseTokenStateManager implements TokenStateManager {
 
     /** The id of the live session this request came with (a {@link UUID}); read by the sessions API. */
     public static final String CURRENT_SESSION = "spotfunnel.browser-session.current";
+
     private static final String CURRENT_COOKIE = "spotfunnel.browser-session.cookie";
     private static final String CURRENT_CREATED_AT = "spotfunnel.browser-session.created-at";
     private static final String DELETE_AT_END = "spotfunnel.browser-session.delete-at-end";
@@ -55,7 +56,10 @@ public class DatabaseTokenStateManager implements TokenStateManager {
     }
 
     @Override
-    public Uni<String> createTokenState(RoutingContext context, OidcTenantConfig oidcConfig, AuthorizationCodeTokens tokens,
+    public Uni<String> createTokenState(
+            RoutingContext context,
+            OidcTenantConfig oidcConfig,
+            AuthorizationCodeTokens tokens,
             OidcRequestContext<String> requestContext) {
         JsonObject idClaims = JwtClaims.claims(tokens.getIdToken())
                 .orElseThrow(() -> new AuthenticationFailedException("the ID token is not a JWT"));
@@ -64,47 +68,68 @@ public class DatabaseTokenStateManager implements TokenStateManager {
         String refreshedCookie = context.get(DELETE_AT_END);
         if (current != null && refreshedCookie != null) {
             Instant createdAt = context.get(CURRENT_CREATED_AT);
-            return sessions.renew(pool, current, subject, tokens, expiresAt(createdAt, tokens)).map(renewed -> {
-                if (!renewed) {
-                    throw new AuthenticationFailedException("the session was revoked during its refresh");
-                }
-                context.remove(DELETE_AT_END);
-                return refreshedCookie;
-            });
+            return sessions.renew(pool, current, subject, tokens, expiresAt(createdAt, tokens))
+                    .map(renewed -> {
+                        if (!renewed) {
+                            throw new AuthenticationFailedException("the session was revoked during its refresh");
+                        }
+                        context.remove(DELETE_AT_END);
+                        return refreshedCookie;
+                    });
         }
         UUID id = UUID.randomUUID();
         Instant createdAt = Instant.now();
         String cookieValue = OpaqueTokens.newToken();
-        return sessions.insert(pool, id, OpaqueTokens.sha256(cookieValue), subject, idClaims.getString("preferred_username"),
-                tokens, context.request().getHeader("User-Agent"), clientIp(context), createdAt, expiresAt(createdAt, tokens))
+        return sessions.insert(
+                        pool,
+                        id,
+                        OpaqueTokens.sha256(cookieValue),
+                        subject,
+                        idClaims.getString("preferred_username"),
+                        tokens,
+                        context.request().getHeader("User-Agent"),
+                        clientIp(context),
+                        createdAt,
+                        expiresAt(createdAt, tokens))
                 .invoke(() -> context.put(CURRENT_SESSION, id))
                 .replaceWith(cookieValue);
     }
 
     @Override
-    public Uni<AuthorizationCodeTokens> getTokens(RoutingContext context, OidcTenantConfig oidcConfig, String tokenState,
+    public Uni<AuthorizationCodeTokens> getTokens(
+            RoutingContext context,
+            OidcTenantConfig oidcConfig,
+            String tokenState,
             OidcRequestContext<AuthorizationCodeTokens> requestContext) {
         if (tokenState == null || tokenState.isEmpty()) {
             return Uni.createFrom().failure(new AuthenticationFailedException("no session"));
         }
-        return sessions.use(pool, OpaqueTokens.sha256(tokenState), config.idleTimeout()).map(found -> {
-            StoredSession session = found.orElseThrow(
-                    () -> new AuthenticationFailedException("the session was revoked, has expired or was idle too long"));
-            context.put(CURRENT_SESSION, session.id());
-            context.put(CURRENT_CREATED_AT, session.createdAt());
-            context.put(CURRENT_COOKIE, tokenState);
-            return session.tokens();
-        });
+        return sessions.use(pool, OpaqueTokens.sha256(tokenState), config.idleTimeout())
+                .map(found -> {
+                    StoredSession session = found.orElseThrow(() -> new AuthenticationFailedException(
+                            "the session was revoked, has expired or was idle too long"));
+                    context.put(CURRENT_SESSION, session.id());
+                    context.put(CURRENT_CREATED_AT, session.createdAt());
+                    context.put(CURRENT_COOKIE, tokenState);
+                    return session.tokens();
+                });
     }
 
     @Override
-    public Uni<Void> deleteTokens(RoutingContext context, OidcTenantConfig oidcConfig, String tokenState,
+    public Uni<Void> deleteTokens(
+            RoutingContext context,
+            OidcTenantConfig oidcConfig,
+            String tokenState,
             OidcRequestContext<Void> requestContext) {
         if (tokenState == null || tokenState.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         boolean ownLiveSession = tokenState.equals(context.get(CURRENT_COOKIE));
-        boolean logout = oidcConfig.logout().path().filter(path -> path.equals(context.normalizedPath())).isPresent();
+        boolean logout = oidcConfig
+                .logout()
+                .path()
+                .filter(path -> path.equals(context.normalizedPath()))
+                .isPresent();
         if (ownLiveSession && !logout) {
             if (context.get(DELETE_AT_END) == null) {
                 context.put(DELETE_AT_END, tokenState);
@@ -118,8 +143,12 @@ public class DatabaseTokenStateManager implements TokenStateManager {
     private void deleteIfNotRenewed(RoutingContext context) {
         String cookie = context.get(DELETE_AT_END);
         if (cookie != null) {
-            sessions.deleteByToken(pool, OpaqueTokens.sha256(cookie)).subscribe().with(ignored -> {
-            }, e -> LOG.warnf("Deleting an ended browser session failed (the cleanup will): %s", e.toString()));
+            sessions.deleteByToken(pool, OpaqueTokens.sha256(cookie))
+                    .subscribe()
+                    .with(
+                            ignored -> {},
+                            e -> LOG.warnf(
+                                    "Deleting an ended browser session failed (the cleanup will): %s", e.toString()));
         }
     }
 
@@ -130,15 +159,20 @@ public class DatabaseTokenStateManager implements TokenStateManager {
     private Instant expiresAt(Instant createdAt, AuthorizationCodeTokens tokens) {
         Instant max = createdAt.plus(config.maxAge());
         Optional<Instant> idToken = JwtClaims.expiry(tokens.getIdToken());
-        Optional<Instant> refreshToken = tokens.getRefreshToken() == null ? Optional.empty()
+        Optional<Instant> refreshToken = tokens.getRefreshToken() == null
+                ? Optional.empty()
                 : JwtClaims.expiry(tokens.getRefreshToken()).or(() -> Optional.of(max));
-        Optional<Instant> renewable = refreshToken.isEmpty() ? idToken
-                : idToken.map(id -> id.isAfter(refreshToken.get()) ? id : refreshToken.get()).or(() -> refreshToken);
+        Optional<Instant> renewable = refreshToken.isEmpty()
+                ? idToken
+                : idToken.map(id -> id.isAfter(refreshToken.get()) ? id : refreshToken.get())
+                        .or(() -> refreshToken);
         return renewable.filter(instant -> instant.isBefore(max)).orElse(max);
     }
 
     /** The caller's address (the proxy's forwarded one when quarkus.http.proxy.* says to trust it). */
     private static String clientIp(RoutingContext context) {
-        return context.request().remoteAddress() == null ? null : context.request().remoteAddress().host();
+        return context.request().remoteAddress() == null
+                ? null
+                : context.request().remoteAddress().host();
     }
 }

@@ -9,8 +9,7 @@ import java.util.Optional;
 /** Claims read from tokens Quarkus OIDC has already verified (so no signature check here). */
 final class JwtClaims {
 
-    private JwtClaims() {
-    }
+    private JwtClaims() {}
 
     /** The payload of a JWT, or empty when the token is not one (an opaque refresh token, say). */
     static Optional<JsonObject> claims(String token) {
@@ -22,7 +21,8 @@ final class JwtClaims {
             return Optional.empty();
         }
         try {
-            return Optional.of(new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)));
+            return Optional.of(
+                    new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -15,16 +15,19 @@ public class ScriptChallengeStatus {
 
     /** Ahead of authentication (200), behind CORS (300). */
     private static final int PRIORITY = 250;
+
     private static final int QUARKUS_SCRIPT_CHALLENGE = 499;
 
     void register(@Observes Filters filters) {
-        filters.register(context -> {
-            context.addHeadersEndHandler(ignored -> {
-                if (context.response().getStatusCode() == QUARKUS_SCRIPT_CHALLENGE) {
-                    context.response().setStatusCode(401).setStatusMessage("Unauthorized");
-                }
-            });
-            context.next();
-        }, PRIORITY);
+        filters.register(
+                context -> {
+                    context.addHeadersEndHandler(ignored -> {
+                        if (context.response().getStatusCode() == QUARKUS_SCRIPT_CHALLENGE) {
+                            context.response().setStatusCode(401).setStatusMessage("Unauthorized");
+                        }
+                    });
+                    context.next();
+                },
+                PRIORITY);
     }
 }

@@ -15,8 +15,8 @@ import java.util.UUID;
  * @param seq        position of the event within its call, from 0; consumers use it to order or dedupe
  * @param occurredAt when it happened at the source
  */
-public record CallEvent(UUID eventId, String tenantId, String callId, long seq, Instant occurredAt,
-        EventPayload payload) {
+public record CallEvent(
+        UUID eventId, String tenantId, String callId, long seq, Instant occurredAt, EventPayload payload) {
 
     public CallEvent {
         Objects.requireNonNull(eventId, "eventId");

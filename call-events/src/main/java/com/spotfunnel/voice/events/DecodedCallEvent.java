@@ -6,15 +6,13 @@ package com.spotfunnel.voice.events;
  */
 public sealed interface DecodedCallEvent {
 
-    record Known(CallEvent event) implements DecodedCallEvent {
-    }
+    record Known(CallEvent event) implements DecodedCallEvent {}
 
     /**
      * @param type   the {@code type} as written, when it could be read
      * @param detail why, for the log line (never the record's content)
      */
-    record Skipped(SkipReason reason, String type, String detail) implements DecodedCallEvent {
-    }
+    record Skipped(SkipReason reason, String type, String detail) implements DecodedCallEvent {}
 
     enum SkipReason {
         /** A type this consumer does not know yet (written by newer code). */

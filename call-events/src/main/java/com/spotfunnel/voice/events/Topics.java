@@ -9,6 +9,5 @@ public final class Topics {
     /** Compacted; key = tenantId, value = the tenant's whole current configuration (null = deleted). */
     public static final String TENANT_CONFIG = "tenant-config";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

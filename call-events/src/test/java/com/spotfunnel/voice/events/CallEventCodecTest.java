@@ -14,10 +14,10 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class CallEventCodecTest {
 
@@ -29,9 +29,13 @@ class CallEventCodecTest {
         JsonNode golden = golden(type);
         CallEvent expected = SAMPLES.get(type);
 
-        assertEquals(golden, ContractJson.mapper().readTree(CallEventCodec.encode(expected)),
+        assertEquals(
+                golden,
+                ContractJson.mapper().readTree(CallEventCodec.encode(expected)),
                 "what we write for " + type.wireName());
-        assertEquals(new DecodedCallEvent.Known(expected), CallEventCodec.decode(goldenBytes(type)),
+        assertEquals(
+                new DecodedCallEvent.Known(expected),
+                CallEventCodec.decode(goldenBytes(type)),
                 "what we read from golden/" + type.wireName() + ".json");
     }
 
@@ -59,7 +63,8 @@ class CallEventCodecTest {
         ObjectNode tree = (ObjectNode) golden(EventType.CALL_STARTED);
         tree.put("type", "CallSentimentScored");
 
-        DecodedCallEvent.Skipped skipped = assertInstanceOf(DecodedCallEvent.Skipped.class,
+        DecodedCallEvent.Skipped skipped = assertInstanceOf(
+                DecodedCallEvent.Skipped.class,
                 CallEventCodec.decode(ContractJson.mapper().writeValueAsBytes(tree)));
 
         assertEquals(SkipReason.UNKNOWN_TYPE, skipped.reason());
@@ -71,21 +76,28 @@ class CallEventCodecTest {
         ObjectNode tree = (ObjectNode) golden(EventType.CALL_ENDED);
         tree.put("schemaVersion", 2);
 
-        DecodedCallEvent.Skipped skipped = assertInstanceOf(DecodedCallEvent.Skipped.class,
+        DecodedCallEvent.Skipped skipped = assertInstanceOf(
+                DecodedCallEvent.Skipped.class,
                 CallEventCodec.decode(ContractJson.mapper().writeValueAsBytes(tree)));
 
         assertEquals(SkipReason.NEWER_SCHEMA, skipped.reason());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "not json at all", "[1,2,3]", "{\"type\":\"CallStarted\"}",
-            "{\"eventId\":\"nope\",\"type\":\"CallEnded\",\"tenantId\":\"t\",\"callId\":\"c\",\"seq\":0,"
-                    + "\"occurredAt\":\"2026-11-24T09:00:00Z\",\"payload\":{}}",
-            "{\"eventId\":\"00000000-0000-4000-8000-000000000000\",\"type\":\"CallEnded\",\"tenantId\":\"t\","
-                    + "\"callId\":\"c\",\"seq\":0,\"occurredAt\":\"yesterday\",\"payload\":{}}"})
+    @ValueSource(
+            strings = {
+                "",
+                "not json at all",
+                "[1,2,3]",
+                "{\"type\":\"CallStarted\"}",
+                "{\"eventId\":\"nope\",\"type\":\"CallEnded\",\"tenantId\":\"t\",\"callId\":\"c\",\"seq\":0,"
+                        + "\"occurredAt\":\"2026-11-24T09:00:00Z\",\"payload\":{}}",
+                "{\"eventId\":\"00000000-0000-4000-8000-000000000000\",\"type\":\"CallEnded\",\"tenantId\":\"t\","
+                        + "\"callId\":\"c\",\"seq\":0,\"occurredAt\":\"yesterday\",\"payload\":{}}"
+            })
     void malformedRecordsAreSkippedNotThrown(String record) {
-        DecodedCallEvent.Skipped skipped = assertInstanceOf(DecodedCallEvent.Skipped.class,
-                CallEventCodec.decode(record.getBytes(StandardCharsets.UTF_8)));
+        DecodedCallEvent.Skipped skipped = assertInstanceOf(
+                DecodedCallEvent.Skipped.class, CallEventCodec.decode(record.getBytes(StandardCharsets.UTF_8)));
 
         assertEquals(SkipReason.MALFORMED, skipped.reason());
     }

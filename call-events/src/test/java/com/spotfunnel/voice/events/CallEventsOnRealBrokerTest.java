@@ -33,11 +33,16 @@ class CallEventsOnRealBrokerTest {
         String topic = "call-events-roundtrip-" + UUID.randomUUID();
         List<CallEvent> sent = new ArrayList<>(SampleEvents.all().values());
 
-        try (KafkaProducer<String, CallEvent> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), new CallEventSerializer())) {
+        try (KafkaProducer<String, CallEvent> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true),
+                new StringSerializer(),
+                new CallEventSerializer())) {
             for (CallEvent event : sent) {
                 producer.send(new ProducerRecord<>(topic, event.key(), event)).get();
             }
@@ -45,7 +50,8 @@ class CallEventsOnRealBrokerTest {
 
         List<ConsumerRecord<String, DecodedCallEvent>> received = consume(topic, sent.size());
 
-        assertEquals(sent.stream().map(DecodedCallEvent.Known::new).toList(),
+        assertEquals(
+                sent.stream().map(DecodedCallEvent.Known::new).toList(),
                 received.stream().map(ConsumerRecord::value).toList());
         received.forEach(r -> assertEquals(SampleEvents.CALL, r.key()));
     }
@@ -57,14 +63,20 @@ class CallEventsOnRealBrokerTest {
         String unknownType = new String(CallEventCodecTest.goldenBytes(EventType.CALL_STARTED), StandardCharsets.UTF_8)
                 .replace("\"CallStarted\"", "\"CallOnHold\"");
 
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, "c1", "\u0000garbage{".getBytes(StandardCharsets.UTF_8))).get();
-            producer.send(new ProducerRecord<>(topic, "c1", unknownType.getBytes(StandardCharsets.UTF_8))).get();
-            producer.send(new ProducerRecord<>(topic, "c1", new CallEventSerializer().serialize(topic, good))).get();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, "c1", "\u0000garbage{".getBytes(StandardCharsets.UTF_8)))
+                    .get();
+            producer.send(new ProducerRecord<>(topic, "c1", unknownType.getBytes(StandardCharsets.UTF_8)))
+                    .get();
+            producer.send(new ProducerRecord<>(topic, "c1", new CallEventSerializer().serialize(topic, good)))
+                    .get();
         }
 
-        List<DecodedCallEvent> received = consume(topic, 3).stream().map(ConsumerRecord::value).toList();
+        List<DecodedCallEvent> received =
+                consume(topic, 3).stream().map(ConsumerRecord::value).toList();
 
         assertEquals(SkipReason.MALFORMED, ((DecodedCallEvent.Skipped) received.get(0)).reason());
         assertEquals(SkipReason.UNKNOWN_TYPE, ((DecodedCallEvent.Skipped) received.get(1)).reason());
@@ -73,11 +85,16 @@ class CallEventsOnRealBrokerTest {
 
     private List<ConsumerRecord<String, DecodedCallEvent>> consume(String topic, int count) {
         List<ConsumerRecord<String, DecodedCallEvent>> received = new ArrayList<>();
-        try (KafkaConsumer<String, DecodedCallEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new CallEventDeserializer())) {
+        try (KafkaConsumer<String, DecodedCallEvent> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new CallEventDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (received.size() < count && System.nanoTime() < deadline) {

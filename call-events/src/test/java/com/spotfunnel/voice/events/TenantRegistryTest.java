@@ -18,7 +18,8 @@ class TenantRegistryTest {
     @Test
     void aNumberResolvesToItsActiveTenantAndMovesWithANewerVersion() {
         registry.apply(tenant("acme", 1, true, "+18005550199"));
-        assertEquals("acme", registry.byPhoneNumber("+18005550199").orElseThrow().tenantId());
+        assertEquals(
+                "acme", registry.byPhoneNumber("+18005550199").orElseThrow().tenantId());
 
         registry.apply(tenant("acme", 2, true, "+18005550200"));
 
@@ -48,12 +49,21 @@ class TenantRegistryTest {
     void configSurvivesTheWireAndATombstoneDecodesToEmpty() {
         TenantConfig config = tenant("acme", 3, true, "+18005550199");
 
-        assertEquals(config, TenantConfigCodec.decode(TenantConfigCodec.encode(config)).orElseThrow());
+        assertEquals(
+                config,
+                TenantConfigCodec.decode(TenantConfigCodec.encode(config)).orElseThrow());
         assertTrue(TenantConfigCodec.decode(null).isEmpty());
     }
 
     private static TenantConfig tenant(String id, long version, boolean active, String number) {
-        return new TenantConfig(id, version, "Acme Dental", "dental", active, List.of(number), null,
+        return new TenantConfig(
+                id,
+                version,
+                "Acme Dental",
+                "dental",
+                active,
+                List.of(number),
+                null,
                 Instant.parse("2026-11-24T09:00:00Z"));
     }
 }

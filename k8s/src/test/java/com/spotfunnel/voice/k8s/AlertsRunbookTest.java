@@ -36,7 +36,10 @@ class AlertsRunbookTest {
                         problems.add(name + " has no '### " + name + "' section in docs/RUNBOOK.md");
                     }
                     if (alert.path("labels").path("severity").asText().isEmpty()
-                            || alert.path("annotations").path("summary").asText().isEmpty()) {
+                            || alert.path("annotations")
+                                    .path("summary")
+                                    .asText()
+                                    .isEmpty()) {
                         problems.add(name + " lacks a severity label or a summary annotation");
                     }
                 }

@@ -1,15 +1,14 @@
 package com.spotfunnel.voice.k8s;
 
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 
 /**
  * Offline validation of the custom resources that have no Java model on Maven Central (KEDA, Prometheus
@@ -22,8 +21,7 @@ final class CrdSchemas {
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final Map<String, JsonSchema> LOADED = new ConcurrentHashMap<>();
 
-    private CrdSchemas() {
-    }
+    private CrdSchemas() {}
 
     static boolean knows(K8sObject object) {
         return CrdSchemas.class.getResource(resource(object)) != null;
@@ -31,7 +29,10 @@ final class CrdSchemas {
 
     static List<String> problems(K8sObject object) {
         JsonSchema schema = LOADED.computeIfAbsent(resource(object), CrdSchemas::load);
-        return schema.validate(object.json()).stream().map(ValidationMessage::getMessage).sorted().toList();
+        return schema.validate(object.json()).stream()
+                .map(ValidationMessage::getMessage)
+                .sorted()
+                .toList();
     }
 
     private static JsonSchema load(String resource) {

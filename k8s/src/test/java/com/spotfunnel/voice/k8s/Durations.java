@@ -9,8 +9,7 @@ final class Durations {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     static Duration parse(String value) {
         if (value.startsWith("P") || value.startsWith("p")) {

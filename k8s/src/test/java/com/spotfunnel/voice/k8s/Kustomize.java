@@ -1,5 +1,8 @@
 package com.spotfunnel.voice.k8s;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,17 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 /** Renders a kustomization the way `kubectl apply -k` would, with the kubectl on the PATH. */
 final class Kustomize {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     static List<ObjectNode> render(Path kustomizationDir) {
         Path out;
@@ -54,7 +52,8 @@ final class Kustomize {
                     .redirectOutput(out.toFile())
                     .start();
         } catch (IOException e) {
-            throw new AssertionError("kubectl not found on PATH: install kubectl (it renders the k8s/ overlays for these tests)");
+            throw new AssertionError(
+                    "kubectl not found on PATH: install kubectl (it renders the k8s/ overlays for these tests)");
         }
     }
 

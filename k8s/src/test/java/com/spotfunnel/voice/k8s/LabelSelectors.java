@@ -1,16 +1,14 @@
 package com.spotfunnel.voice.k8s;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /** Kubernetes label-selector semantics (matchLabels and matchExpressions; an empty selector matches all). */
 final class LabelSelectors {
 
-    private LabelSelectors() {
-    }
+    private LabelSelectors() {}
 
     static boolean matches(JsonNode selector, Map<String, String> labels) {
         for (var entry : selector.path("matchLabels").properties()) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -42,7 +41,10 @@ class ManifestSchemaTest {
         manifests.get("Cluster", "spotfunnel", "postgres");
         manifests.get("Deployment", "spotfunnel", "redis");
         assertTrue(manifests.ofKind("NetworkPolicy").size() >= 5, "network policies rendered");
-        assertTrue(manifests.objects().stream().filter(o -> !o.kind().equals("Namespace"))
-                .allMatch(o -> !o.namespace().isEmpty()), "every namespaced object names its namespace");
+        assertTrue(
+                manifests.objects().stream()
+                        .filter(o -> !o.kind().equals("Namespace"))
+                        .allMatch(o -> !o.namespace().isEmpty()),
+                "every namespaced object names its namespace");
     }
 }

@@ -1,12 +1,11 @@
 package com.spotfunnel.voice.k8s;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** The objects one overlay renders to, and the questions the checks ask about them. */
 record Manifests(List<K8sObject> objects) {
@@ -17,7 +16,9 @@ record Manifests(List<K8sObject> objects) {
 
     Optional<K8sObject> find(String kind, String namespace, String name) {
         return objects.stream()
-                .filter(o -> o.kind().equals(kind) && o.namespace().equals(namespace) && o.name().equals(name))
+                .filter(o -> o.kind().equals(kind)
+                        && o.namespace().equals(namespace)
+                        && o.name().equals(name))
                 .findFirst();
     }
 
@@ -55,17 +56,27 @@ record Manifests(List<K8sObject> objects) {
         Map<String, String> env = new LinkedHashMap<>();
         for (JsonNode source : container.path("envFrom")) {
             if (source.has("configMapRef")) {
-                K8sObject map = get("ConfigMap", deployment.namespace(), source.path("configMapRef").path("name").asText());
-                map.json().path("data").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+                K8sObject map = get(
+                        "ConfigMap",
+                        deployment.namespace(),
+                        source.path("configMapRef").path("name").asText());
+                map.json()
+                        .path("data")
+                        .properties()
+                        .forEach(e -> env.put(e.getKey(), e.getValue().asText()));
             } else {
-                throw new AssertionError(deployment.id() + ": only ConfigMaps may feed envFrom (secrets by key): " + source);
+                throw new AssertionError(
+                        deployment.id() + ": only ConfigMaps may feed envFrom (secrets by key): " + source);
             }
         }
         for (JsonNode var : container.path("env")) {
             JsonNode secret = var.path("valueFrom").path("secretKeyRef");
-            env.put(var.path("name").asText(), secret.isMissingNode()
-                    ? var.path("value").asText()
-                    : "secret:" + secret.path("name").asText() + "/" + secret.path("key").asText());
+            env.put(
+                    var.path("name").asText(),
+                    secret.isMissingNode()
+                            ? var.path("value").asText()
+                            : "secret:" + secret.path("name").asText() + "/"
+                                    + secret.path("key").asText());
         }
         return env;
     }
@@ -75,8 +86,11 @@ record Manifests(List<K8sObject> objects) {
         List<Pod> pods = new ArrayList<>();
         for (K8sObject o : objects) {
             switch (o.kind()) {
-                case "Deployment", "StatefulSet", "DaemonSet" -> pods.add(new Pod(o.namespace(),
-                        labels(o.spec().path("template").path("metadata").path("labels")), o.id()));
+                case "Deployment", "StatefulSet", "DaemonSet" ->
+                    pods.add(new Pod(
+                            o.namespace(),
+                            labels(o.spec().path("template").path("metadata").path("labels")),
+                            o.id()));
                 default -> pods.addAll(OperatorPods.of(o, this));
             }
         }

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** Default deny, and every allow rule aimed at pods that exist: a selector matching nothing allows nothing. */
 class NetworkPolicyTest {
@@ -26,7 +24,8 @@ class NetworkPolicyTest {
         manifests.ofKind("Namespace").forEach(ns -> ourNamespaces.add(ns.name()));
         List<String> problems = new ArrayList<>();
         for (K8sObject policy : manifests.ofKind("NetworkPolicy")) {
-            if (matching(pods, policy.namespace(), policy.spec().path("podSelector")).isEmpty()) {
+            if (matching(pods, policy.namespace(), policy.spec().path("podSelector"))
+                    .isEmpty()) {
                 problems.add(policy.id() + ": podSelector matches no pod");
             }
             for (String direction : new String[] {"ingress/from", "egress/to"}) {
@@ -37,9 +36,12 @@ class NetworkPolicyTest {
                             continue;
                         }
                         String namespace = peerNamespace(policy, peer);
-                        if (namespace != null && ourNamespaces.contains(namespace)
-                                && matching(pods, namespace, peer.path("podSelector")).isEmpty()) {
-                            problems.add(policy.id() + ": " + parts[0] + " peer " + peer + " matches no pod in " + namespace);
+                        if (namespace != null
+                                && ourNamespaces.contains(namespace)
+                                && matching(pods, namespace, peer.path("podSelector"))
+                                        .isEmpty()) {
+                            problems.add(policy.id() + ": " + parts[0] + " peer " + peer + " matches no pod in "
+                                    + namespace);
                         }
                     }
                 }
@@ -57,7 +59,8 @@ class NetworkPolicyTest {
                 .anyMatch(p -> p.spec().path("podSelector").isEmpty()
                         && p.spec().path("policyTypes").toString().contains("Ingress")
                         && p.spec().path("policyTypes").toString().contains("Egress")
-                        && p.spec().path("ingress").isMissingNode() && p.spec().path("egress").isMissingNode());
+                        && p.spec().path("ingress").isMissingNode()
+                        && p.spec().path("egress").isMissingNode());
         assertTrue(defaultDeny, "a default-deny policy (all pods, ingress and egress, no rules) in spotfunnel");
     }
 
@@ -67,7 +70,9 @@ class NetworkPolicyTest {
     void onlyTheGatewayAndAdminApiReachThePipeline(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         Pod pipeline = manifests.pods().stream()
-                .filter(p -> "pipeline-service".equals(p.labels().get("app.kubernetes.io/name"))).findFirst().orElseThrow();
+                .filter(p -> "pipeline-service".equals(p.labels().get("app.kubernetes.io/name")))
+                .findFirst()
+                .orElseThrow();
         Set<String> allowedFrom = new TreeSet<>();
         for (K8sObject policy : manifests.ofKind("NetworkPolicy")) {
             if (!policy.namespace().equals(pipeline.namespace())
@@ -75,24 +80,37 @@ class NetworkPolicyTest {
                 continue;
             }
             for (JsonNode rule : policy.spec().path("ingress")) {
-                assertFalse(rule.path("from").isMissingNode() || rule.path("from").isEmpty(),
+                assertFalse(
+                        rule.path("from").isMissingNode() || rule.path("from").isEmpty(),
                         policy.id() + " admits the pipeline from anywhere");
                 for (JsonNode peer : rule.path("from")) {
-                    allowedFrom.add(peer.has("namespaceSelector")
-                            ? "namespace " + peer.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText()
-                            : peer.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText());
+                    allowedFrom.add(
+                            peer.has("namespaceSelector")
+                                    ? "namespace "
+                                            + peer.path("namespaceSelector")
+                                                    .path("matchLabels")
+                                                    .path("kubernetes.io/metadata.name")
+                                                    .asText()
+                                    : peer.path("podSelector")
+                                            .path("matchLabels")
+                                            .path("app.kubernetes.io/name")
+                                            .asText());
                 }
             }
         }
         // the gateway for calls, admin-api for stress tests (/internal/*), Prometheus for metrics; never the ingress
         assertEquals(Set.of("voice-gateway", "admin-api", "namespace monitoring"), allowedFrom);
         for (K8sObject ingress : manifests.ofKind("Ingress")) {
-            assertFalse(ingress.spec().toString().contains("\"pipeline-service\""), ingress.id() + " routes to pipeline-service");
+            assertFalse(
+                    ingress.spec().toString().contains("\"pipeline-service\""),
+                    ingress.id() + " routes to pipeline-service");
         }
     }
 
     private static List<Pod> matching(List<Pod> pods, String namespace, JsonNode selector) {
-        return pods.stream().filter(p -> p.namespace().equals(namespace) && LabelSelectors.matches(selector, p.labels())).toList();
+        return pods.stream()
+                .filter(p -> p.namespace().equals(namespace) && LabelSelectors.matches(selector, p.labels()))
+                .toList();
     }
 
     /** The namespace a peer points into, or null when it selects namespaces by anything but their name. */

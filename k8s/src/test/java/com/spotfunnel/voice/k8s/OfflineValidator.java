@@ -5,8 +5,7 @@ import java.util.List;
 /** Picks the validator for an object's kind; a kind neither knows is itself a failure. */
 final class OfflineValidator {
 
-    private OfflineValidator() {
-    }
+    private OfflineValidator() {}
 
     static List<String> problems(K8sObject object) {
         if (StrictModels.knows(object)) {

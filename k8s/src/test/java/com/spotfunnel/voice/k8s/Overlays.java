@@ -14,8 +14,7 @@ final class Overlays {
     static final Path ROOT = Path.of("overlays");
     private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
 
-    private Overlays() {
-    }
+    private Overlays() {}
 
     /** Overlay names, for {@code @MethodSource}. */
     static Stream<String> names() {
@@ -25,7 +24,8 @@ final class Overlays {
                     .sorted()
                     .toList();
             if (names.size() < 2) {
-                throw new AssertionError("expected at least the staging and production overlays under " + ROOT.toAbsolutePath());
+                throw new AssertionError(
+                        "expected at least the staging and production overlays under " + ROOT.toAbsolutePath());
             }
             return names.stream();
         } catch (IOException e) {
@@ -34,7 +34,10 @@ final class Overlays {
     }
 
     static Manifests rendered(String overlay) {
-        return RENDERED.computeIfAbsent(overlay, name -> new Manifests(Kustomize.render(ROOT.resolve(name))
-                .stream().map(K8sObject::new).toList()));
+        return RENDERED.computeIfAbsent(
+                overlay,
+                name -> new Manifests(Kustomize.render(ROOT.resolve(name)).stream()
+                        .map(K8sObject::new)
+                        .toList()));
     }
 }

@@ -24,8 +24,7 @@ final class RequiredSettings {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
 
-    private RequiredSettings() {
-    }
+    private RequiredSettings() {}
 
     static Set<String> of(String service, Map<String, String> environment) {
         Properties properties = load(Path.of("..", service, "src", "main", "resources", "application.properties"));

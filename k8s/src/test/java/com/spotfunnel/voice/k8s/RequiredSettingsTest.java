@@ -32,7 +32,9 @@ class RequiredSettingsTest {
                 }
             }
         }
-        assertTrue(missing.isEmpty(), overlay + " leaves required settings unset (the pods would refuse to start): " + missing);
+        assertTrue(
+                missing.isEmpty(),
+                overlay + " leaves required settings unset (the pods would refuse to start): " + missing);
     }
 
     /** The check above is only as good as its reading of the feature switches: the chosen providers count. */
@@ -43,9 +45,11 @@ class RequiredSettingsTest {
         K8sObject pipeline = manifests.deployment("pipeline-service");
         Map<String, String> env = manifests.environment(pipeline, Manifests.container(pipeline, "pipeline-service"));
         Set<String> required = RequiredSettings.of("pipeline-service", env);
-        for (String provider : (env.get("PIPELINE_LLM_PROVIDERS") + "," + env.get("PIPELINE_TTS_PROVIDERS")).split(",")) {
+        for (String provider :
+                (env.get("PIPELINE_LLM_PROVIDERS") + "," + env.get("PIPELINE_TTS_PROVIDERS")).split(",")) {
             if (!provider.isBlank() && !provider.equals("simulated")) {
-                assertTrue(required.contains(provider.trim().toUpperCase() + "_API_KEY"),
+                assertTrue(
+                        required.contains(provider.trim().toUpperCase() + "_API_KEY"),
                         "the pipeline requires the key of " + provider + ": " + required);
             }
         }

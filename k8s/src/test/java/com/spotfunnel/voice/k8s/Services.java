@@ -11,6 +11,5 @@ final class Services {
     /** They own a PostgreSQL schema and migrate it with Flyway. */
     static final List<String> WITH_SCHEMA = List.of("admin-api", "dashboard-api");
 
-    private Services() {
-    }
+    private Services() {}
 }

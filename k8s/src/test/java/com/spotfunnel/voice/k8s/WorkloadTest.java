@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** Probes, resources, drain, migrations, scaling and images of every Deployment, per overlay. */
 class WorkloadTest {
@@ -32,17 +30,32 @@ class WorkloadTest {
             for (JsonNode container : Manifests.allContainers(deployment)) {
                 for (String kind : new String[] {"requests", "limits"}) {
                     for (String resource : new String[] {"cpu", "memory"}) {
-                        assertTrue(container.path("resources").path(kind).hasNonNull(resource),
-                                deployment.id() + " container " + container.path("name").asText() + " lacks " + kind + "." + resource);
+                        assertTrue(
+                                container.path("resources").path(kind).hasNonNull(resource),
+                                deployment.id() + " container "
+                                        + container.path("name").asText() + " lacks " + kind + "." + resource);
                     }
                 }
             }
         }
         for (String service : Services.ALL) {
             JsonNode container = Manifests.container(manifests.deployment(service), service);
-            assertEquals("/q/health/started", container.path("startupProbe").path("httpGet").path("path").asText(), service);
-            assertEquals("/q/health/live", container.path("livenessProbe").path("httpGet").path("path").asText(), service);
-            assertEquals("/q/health/ready", container.path("readinessProbe").path("httpGet").path("path").asText(), service);
+            assertEquals(
+                    "/q/health/started",
+                    container.path("startupProbe").path("httpGet").path("path").asText(),
+                    service);
+            assertEquals(
+                    "/q/health/live",
+                    container.path("livenessProbe").path("httpGet").path("path").asText(),
+                    service);
+            assertEquals(
+                    "/q/health/ready",
+                    container
+                            .path("readinessProbe")
+                            .path("httpGet")
+                            .path("path")
+                            .asText(),
+                    service);
         }
     }
 
@@ -64,23 +77,44 @@ class WorkloadTest {
             Duration drain = Durations.parse(env.getOrDefault("SHUTDOWN_TIMEOUT", "30s"))
                     .plus(env.containsKey("DRAIN_GRACE") ? Durations.parse(env.get("DRAIN_GRACE")) : Duration.ZERO)
                     .plus(preStopWait(container))
-                    .plus(Services.CALL_CARRYING.contains(service)
-                            ? Duration.ofMillis(Long.parseLong(env.getOrDefault("CALL_EVENTS_CLOSE_TIMEOUT_MS", "30000")))
-                            : Duration.ZERO);
-            long grace = deployment.spec().path("template").path("spec").path("terminationGracePeriodSeconds").asLong(30);
-            assertTrue(grace >= drain.toSeconds(), service + ": terminationGracePeriodSeconds " + grace
-                    + " is shorter than preStop + SHUTDOWN_TIMEOUT + DRAIN_GRACE + producer flush = " + drain.toSeconds() + " s");
-            assertEquals(0, deployment.spec().path("strategy").path("rollingUpdate").path("maxUnavailable").asInt(-1),
+                    .plus(
+                            Services.CALL_CARRYING.contains(service)
+                                    ? Duration.ofMillis(
+                                            Long.parseLong(env.getOrDefault("CALL_EVENTS_CLOSE_TIMEOUT_MS", "30000")))
+                                    : Duration.ZERO);
+            long grace = deployment
+                    .spec()
+                    .path("template")
+                    .path("spec")
+                    .path("terminationGracePeriodSeconds")
+                    .asLong(30);
+            assertTrue(
+                    grace >= drain.toSeconds(),
+                    service + ": terminationGracePeriodSeconds " + grace
+                            + " is shorter than preStop + SHUTDOWN_TIMEOUT + DRAIN_GRACE + producer flush = "
+                            + drain.toSeconds() + " s");
+            assertEquals(
+                    0,
+                    deployment
+                            .spec()
+                            .path("strategy")
+                            .path("rollingUpdate")
+                            .path("maxUnavailable")
+                            .asInt(-1),
                     service + ": a rollout must start the new pod before an old one drains");
         }
         for (String service : Services.CALL_CARRYING) {
             JsonNode container = Manifests.container(manifests.deployment(service), service);
             Map<String, String> env = manifests.environment(manifests.deployment(service), container);
-            assertTrue(Durations.parse(env.get("SHUTDOWN_TIMEOUT")).toMinutes() >= 10,
+            assertTrue(
+                    Durations.parse(env.get("SHUTDOWN_TIMEOUT")).toMinutes() >= 10,
                     service + " carries calls: SHUTDOWN_TIMEOUT must let a long call finish");
             assertTrue(preStopWait(container).toSeconds() > 0, service + " waits in preStop for endpoint removal");
             JsonNode readiness = container.path("readinessProbe");
-            assertTrue(readiness.path("periodSeconds").asInt(10) * readiness.path("failureThreshold").asInt(3) <= 5,
+            assertTrue(
+                    readiness.path("periodSeconds").asInt(10)
+                                    * readiness.path("failureThreshold").asInt(3)
+                            <= 5,
                     service + ": readiness must turn DOWN within 5 s of draining");
         }
     }
@@ -95,17 +129,33 @@ class WorkloadTest {
             assertEquals(1, inits.size(), service + " has one migration init container");
             JsonNode migrate = inits.get(0);
             JsonNode app = Manifests.container(deployment, service);
-            assertEquals(app.path("image").asText(), migrate.path("image").asText(), service + ": migrations come from the same image");
+            assertEquals(
+                    app.path("image").asText(),
+                    migrate.path("image").asText(),
+                    service + ": migrations come from the same image");
             Map<String, String> migrateEnv = manifests.environment(deployment, migrate);
             Map<String, String> appEnv = manifests.environment(deployment, app);
-            assertEquals("true", migrateEnv.get("QUARKUS_INIT_AND_EXIT"), service + ": the init container migrates and exits");
-            assertEquals("false", appEnv.get("QUARKUS_FLYWAY_MIGRATE_AT_START"), service + ": the serving container does not migrate");
+            assertEquals(
+                    "true",
+                    migrateEnv.get("QUARKUS_INIT_AND_EXIT"),
+                    service + ": the init container migrates and exits");
+            assertEquals(
+                    "false",
+                    appEnv.get("QUARKUS_FLYWAY_MIGRATE_AT_START"),
+                    service + ": the serving container does not migrate");
             for (String key : new String[] {"DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD"}) {
                 assertEquals(appEnv.get(key), migrateEnv.get(key), service + ": migration and app use the same " + key);
             }
         }
         for (String service : Services.CALL_CARRYING) {
-            assertTrue(manifests.deployment(service).spec().path("template").path("spec").path("initContainers").isMissingNode(),
+            assertTrue(
+                    manifests
+                            .deployment(service)
+                            .spec()
+                            .path("template")
+                            .path("spec")
+                            .path("initContainers")
+                            .isMissingNode(),
                     service + " has no schema to migrate");
         }
     }
@@ -114,25 +164,37 @@ class WorkloadTest {
     @MethodSource("com.spotfunnel.voice.k8s.Overlays#names")
     void callCarryingServicesScaleOnTheirOwnLiveCalls(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
-        Map<String, String> metricOf = Map.of("voice-gateway", "gateway_active_calls", "pipeline-service", "pipeline_active_calls");
+        Map<String, String> metricOf =
+                Map.of("voice-gateway", "gateway_active_calls", "pipeline-service", "pipeline_active_calls");
         for (K8sObject scaled : manifests.ofKind("ScaledObject")) {
-            K8sObject target = manifests.get("Deployment", scaled.namespace(), scaled.spec().path("scaleTargetRef").path("name").asText());
-            assertTrue(target.spec().path("replicas").isMissingNode(),
+            K8sObject target = manifests.get(
+                    "Deployment",
+                    scaled.namespace(),
+                    scaled.spec().path("scaleTargetRef").path("name").asText());
+            assertTrue(
+                    target.spec().path("replicas").isMissingNode(),
                     target.id() + " must not set replicas: KEDA owns them, and every apply would reset them");
-            assertTrue(scaled.spec().path("minReplicaCount").asInt() >= 1, scaled.id() + " never scales to zero (calls arrive any time)");
+            assertTrue(
+                    scaled.spec().path("minReplicaCount").asInt() >= 1,
+                    scaled.id() + " never scales to zero (calls arrive any time)");
             if (scaled.spec().has("fallback")) {
                 boolean averageValueTrigger = false;
                 for (JsonNode trigger : scaled.spec().path("triggers")) {
                     String type = trigger.path("type").asText();
-                    averageValueTrigger |= !type.equals("cpu") && !type.equals("memory")
+                    averageValueTrigger |= !type.equals("cpu")
+                            && !type.equals("memory")
                             && trigger.path("metricType").asText("AverageValue").equals("AverageValue");
                 }
-                assertTrue(averageValueTrigger, scaled.id() + ": KEDA accepts a fallback only with an AverageValue trigger");
+                assertTrue(
+                        averageValueTrigger,
+                        scaled.id() + ": KEDA accepts a fallback only with an AverageValue trigger");
             }
         }
         for (var entry : metricOf.entrySet()) {
             K8sObject scaled = manifests.get("ScaledObject", "spotfunnel", entry.getKey());
-            assertEquals(entry.getKey(), scaled.spec().path("scaleTargetRef").path("name").asText());
+            assertEquals(
+                    entry.getKey(),
+                    scaled.spec().path("scaleTargetRef").path("name").asText());
             boolean onLiveCalls = false;
             for (JsonNode trigger : scaled.spec().path("triggers")) {
                 onLiveCalls |= trigger.path("type").asText().equals("prometheus")
@@ -167,9 +229,14 @@ class WorkloadTest {
         Manifests manifests = Overlays.rendered(overlay);
         for (String service : Services.ALL) {
             K8sObject pdb = manifests.get("PodDisruptionBudget", "spotfunnel", service);
-            Map<String, String> podLabels = Manifests.labels(
-                    manifests.deployment(service).spec().path("template").path("metadata").path("labels"));
-            assertTrue(LabelSelectors.matches(pdb.spec().path("selector"), podLabels), pdb.id() + " selects " + service);
+            Map<String, String> podLabels = Manifests.labels(manifests
+                    .deployment(service)
+                    .spec()
+                    .path("template")
+                    .path("metadata")
+                    .path("labels"));
+            assertTrue(
+                    LabelSelectors.matches(pdb.spec().path("selector"), podLabels), pdb.id() + " selects " + service);
             assertTrue(pdb.spec().has("maxUnavailable") || pdb.spec().has("minAvailable"), pdb.id());
         }
     }

@@ -33,7 +33,9 @@ public class EchoResource {
     @POST
     @Path("/log")
     @Consumes(MediaType.TEXT_PLAIN)
-    public void log(String message, @jakarta.ws.rs.QueryParam("tenantId") String tenantId,
+    public void log(
+            String message,
+            @jakarta.ws.rs.QueryParam("tenantId") String tenantId,
             @jakarta.ws.rs.QueryParam("callId") String callId) {
         MDC.put("tenantId", tenantId);
         MDC.put("callId", callId);

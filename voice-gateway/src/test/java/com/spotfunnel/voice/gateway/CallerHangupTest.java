@@ -48,29 +48,52 @@ class CallerHangupTest {
         FakePipeline.Call pipeline = FakePipeline.get().awaitCall(caller.callId());
         pipeline.await(GatewayMessage.CallStart.class);
         // like pipeline-service: on CallerHangup, the agent turn in flight (cut off) and its bill, then close
-        pipeline.onCallerHangup(true,
+        pipeline.onCallerHangup(
+                true,
                 new PipelineMessage.AgentAudio("utt-1", new byte[160], false),
-                new PipelineMessage.Transcript(new TranscriptTurn(1, Speaker.AGENT, "Our next opening is Tuesday",
-                        1300, 700, true)),
-                new PipelineMessage.Cost(new CostRecorded(1, Stage.TTS, "cartesia", "sonic-2",
-                        new BigDecimal("27"), "characters", new BigDecimal("0.0030"))));
+                new PipelineMessage.Transcript(
+                        new TranscriptTurn(1, Speaker.AGENT, "Our next opening is Tuesday", 1300, 700, true)),
+                new PipelineMessage.Cost(new CostRecorded(
+                        1,
+                        Stage.TTS,
+                        "cartesia",
+                        "sonic-2",
+                        new BigDecimal("27"),
+                        "characters",
+                        new BigDecimal("0.0030"))));
 
-        pipeline.send(new PipelineMessage.Transcript(new TranscriptTurn(0, Speaker.CALLER, "When are you open?",
-                0, 1200, false)));
-        pipeline.send(new PipelineMessage.Cost(new CostRecorded(0, Stage.STT, "deepgram", "nova-3",
-                new BigDecimal("1.2"), "audio_seconds", new BigDecimal("0.0001"))));
-        pipeline.send(new PipelineMessage.Cost(new CostRecorded(1, Stage.LLM, "openai", "gpt-4o-mini",
-                new BigDecimal("300"), "prompt_tokens", new BigDecimal("0.0020"))));
-        Awaitility.await().atMost(Duration.ofSeconds(30))
+        pipeline.send(new PipelineMessage.Transcript(
+                new TranscriptTurn(0, Speaker.CALLER, "When are you open?", 0, 1200, false)));
+        pipeline.send(new PipelineMessage.Cost(new CostRecorded(
+                0, Stage.STT, "deepgram", "nova-3", new BigDecimal("1.2"), "audio_seconds", new BigDecimal("0.0001"))));
+        pipeline.send(new PipelineMessage.Cost(new CostRecorded(
+                1,
+                Stage.LLM,
+                "openai",
+                "gpt-4o-mini",
+                new BigDecimal("300"),
+                "prompt_tokens",
+                new BigDecimal("0.0020"))));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> CallEventsProbe.get().ofCall(caller.callId()).size() == 4);
 
         caller.stop();
-        assertEquals("caller_hangup", pipeline.await(GatewayMessage.CallerHangup.class).reason());
+        assertEquals(
+                "caller_hangup",
+                pipeline.await(GatewayMessage.CallerHangup.class).reason());
 
-        List<CallEvent> events = CallEventsProbe.get().awaitEvent(caller.callId(),
-                e -> e.type() == EventType.CALL_ENDED);
-        assertEquals(List.of(EventType.CALL_STARTED, EventType.TRANSCRIPT_TURN, EventType.COST_RECORDED,
-                EventType.COST_RECORDED, EventType.TRANSCRIPT_TURN, EventType.COST_RECORDED, EventType.CALL_ENDED),
+        List<CallEvent> events =
+                CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
+        assertEquals(
+                List.of(
+                        EventType.CALL_STARTED,
+                        EventType.TRANSCRIPT_TURN,
+                        EventType.COST_RECORDED,
+                        EventType.COST_RECORDED,
+                        EventType.TRANSCRIPT_TURN,
+                        EventType.COST_RECORDED,
+                        EventType.CALL_ENDED),
                 events.stream().map(CallEvent::type).toList());
         for (int i = 0; i < events.size(); i++) {
             assertEquals(i, events.get(i).seq(), "seq increases from 0 without gaps");
@@ -90,8 +113,10 @@ class CallerHangupTest {
         assertEquals(0, new BigDecimal("0.0051").compareTo(ended.costs().total()), "total = stt + llm + tts");
 
         // the pipeline's close ended the wait, not the drain timeout
-        Duration afterLastTurn = Duration.between(events.get(4).occurredAt(), events.get(6).occurredAt());
-        assertTrue(afterLastTurn.compareTo(config.pipelineDrainTimeout().dividedBy(2)) < 0,
+        Duration afterLastTurn =
+                Duration.between(events.get(4).occurredAt(), events.get(6).occurredAt());
+        assertTrue(
+                afterLastTurn.compareTo(config.pipelineDrainTimeout().dividedBy(2)) < 0,
                 "CallEnded " + afterLastTurn.toMillis() + " ms after the last turn");
         assertTrue(caller.awaitClosedByGateway(Duration.ofSeconds(5)));
     }
@@ -102,26 +127,47 @@ class CallerHangupTest {
         FakePipeline.Call pipeline = FakePipeline.get().awaitCall(caller.callId());
         pipeline.await(GatewayMessage.CallStart.class);
         // like pipeline-service: on CallerHangup("fallback"), the caller audio not yet billed, then close
-        pipeline.onCallerHangup(true, new PipelineMessage.Cost(new CostRecorded(2, Stage.STT, "deepgram", "nova-3",
-                new BigDecimal("3"), "audio_seconds", new BigDecimal("0.0003"))));
+        pipeline.onCallerHangup(
+                true,
+                new PipelineMessage.Cost(new CostRecorded(
+                        2,
+                        Stage.STT,
+                        "deepgram",
+                        "nova-3",
+                        new BigDecimal("3"),
+                        "audio_seconds",
+                        new BigDecimal("0.0003"))));
 
-        pipeline.send(new PipelineMessage.Cost(new CostRecorded(0, Stage.STT, "deepgram", "nova-3",
-                new BigDecimal("1"), "audio_seconds", new BigDecimal("0.0001"))));
+        pipeline.send(new PipelineMessage.Cost(new CostRecorded(
+                0, Stage.STT, "deepgram", "nova-3", new BigDecimal("1"), "audio_seconds", new BigDecimal("0.0001"))));
         pipeline.send(new PipelineMessage.Failed(FailureKind.TTS, "every TTS provider failed"));
         // the LLM's bill for the answer that could not be spoken arrives just after the failure
-        pipeline.send(new PipelineMessage.Cost(new CostRecorded(1, Stage.LLM, "openai", "gpt-4o-mini",
-                new BigDecimal("200"), "prompt_tokens", new BigDecimal("0.0020"))));
-        assertEquals("fallback", pipeline.await(GatewayMessage.CallerHangup.class).reason());
+        pipeline.send(new PipelineMessage.Cost(new CostRecorded(
+                1,
+                Stage.LLM,
+                "openai",
+                "gpt-4o-mini",
+                new BigDecimal("200"),
+                "prompt_tokens",
+                new BigDecimal("0.0020"))));
+        assertEquals(
+                "fallback", pipeline.await(GatewayMessage.CallerHangup.class).reason());
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(pipeline::isClosed);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> CallEventsProbe.get().ofCall(caller.callId())
-                .stream().anyMatch(e -> e.type() == EventType.CALL_TRANSFERRED));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> CallEventsProbe.get().ofCall(caller.callId()).stream()
+                        .anyMatch(e -> e.type() == EventType.CALL_TRANSFERRED));
 
         caller.stop(); // Twilio ends the stream once the call runs the fallback TwiML
-        List<CallEvent> events = CallEventsProbe.get().awaitEvent(caller.callId(),
-                e -> e.type() == EventType.CALL_ENDED);
-        List<CostRecorded> costs = events.stream().filter(e -> e.type() == EventType.COST_RECORDED)
-                .map(e -> (CostRecorded) e.payload()).toList();
-        assertEquals(List.of(Stage.STT, Stage.LLM, Stage.STT), costs.stream().map(CostRecorded::stage).toList(),
+        List<CallEvent> events =
+                CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
+        List<CostRecorded> costs = events.stream()
+                .filter(e -> e.type() == EventType.COST_RECORDED)
+                .map(e -> (CostRecorded) e.payload())
+                .toList();
+        assertEquals(
+                List.of(Stage.STT, Stage.LLM, Stage.STT),
+                costs.stream().map(CostRecorded::stage).toList(),
                 "the costs after the failure are recorded too: " + events);
         for (int i = 0; i < events.size(); i++) {
             assertEquals(i, events.get(i).seq(), "seq increases from 0 without gaps");
@@ -144,8 +190,8 @@ class CallerHangupTest {
         Instant hungUp = Instant.now();
         caller.stop();
         pipeline.await(GatewayMessage.CallerHangup.class);
-        List<CallEvent> events = CallEventsProbe.get().awaitEvent(caller.callId(),
-                e -> e.type() == EventType.CALL_ENDED);
+        List<CallEvent> events =
+                CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
         CallEvent endedEvent = events.get(events.size() - 1);
         assertEquals(EventType.CALL_ENDED, endedEvent.type());
         assertEquals(events.size() - 1, endedEvent.seq());

@@ -32,14 +32,20 @@ class DrainTest {
     @Test
     void whileDrainingReadinessIsDownAndNewCallsGet503SoTwilioUsesTheFallbackUrl() {
         drain.begin();
-        given().get("/q/health/ready").then().statusCode(503)
-                .body(containsString("voice-gateway accepting calls"));
-        twilio.post("/twilio/voice", TwilioSimulator.incomingCall(TwilioSimulator.newCallSid(), "+14155550400",
-                "+15550000001")).then().statusCode(503)
+        given().get("/q/health/ready").then().statusCode(503).body(containsString("voice-gateway accepting calls"));
+        twilio.post(
+                        "/twilio/voice",
+                        TwilioSimulator.incomingCall(TwilioSimulator.newCallSid(), "+14155550400", "+15550000001"))
+                .then()
+                .statusCode(503)
                 .header("Retry-After", "1")
                 .body(not(containsString("<Stream")));
         drain.cancel();
-        twilio.post("/twilio/voice", TwilioSimulator.incomingCall(TwilioSimulator.newCallSid(), "+14155550401",
-                "+15550000001")).then().statusCode(200).body(containsString("<Stream"));
+        twilio.post(
+                        "/twilio/voice",
+                        TwilioSimulator.incomingCall(TwilioSimulator.newCallSid(), "+14155550401", "+15550000001"))
+                .then()
+                .statusCode(200)
+                .body(containsString("<Stream"));
     }
 }

@@ -65,46 +65,62 @@ class FallbackTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "LLM|all_llm_failed|I apologize, but I'm experiencing technical difficulties right now. Let me transfer you to someone who can help you immediately.",
-        "TTS|all_tts_failed|I'm sorry, I'm having trouble with my voice system. Please hold while I transfer you to a representative.",
-        "STT|stt_failed|I'm having trouble hearing you clearly. Let me connect you with someone who can help.",
-        "OTHER|pipeline_error|I apologize, but something went wrong. Let me transfer you to someone who can assist you."
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "LLM|all_llm_failed|I apologize, but I'm experiencing technical difficulties right now. Let me transfer you to someone who can help you immediately.",
+                "TTS|all_tts_failed|I'm sorry, I'm having trouble with my voice system. Please hold while I transfer you to a representative.",
+                "STT|stt_failed|I'm having trouble hearing you clearly. Let me connect you with someone who can help.",
+                "OTHER|pipeline_error|I apologize, but something went wrong. Let me transfer you to someone who can assist you."
+            })
     void anExhaustedStageSaysItsMessageAndTransfers(FailureKind kind, String errorType, String message)
             throws Exception {
         String callSid = TwilioSimulator.newCallSid();
         MediaStreamClient caller = twilio.placeCall(callSid, "+14155550200", ACME);
         FakePipeline.Call pipeline = FakePipeline.get().awaitCall(caller.callId());
         pipeline.await(GatewayMessage.CallStart.class);
-        pipeline.send(new PipelineMessage.Cost(new CostRecorded(0, Stage.STT, "deepgram", "nova-3",
-                new BigDecimal("2"), "audio_seconds", new BigDecimal("0.0002"))));
-        pipeline.send(new PipelineMessage.ProviderFailure(new ProviderFailed(Stage.LLM, "openai", "http_5xx",
-                "503 from provider", "gemini")));
+        pipeline.send(new PipelineMessage.Cost(new CostRecorded(
+                0, Stage.STT, "deepgram", "nova-3", new BigDecimal("2"), "audio_seconds", new BigDecimal("0.0002"))));
+        pipeline.send(new PipelineMessage.ProviderFailure(
+                new ProviderFailed(Stage.LLM, "openai", "http_5xx", "503 from provider", "gemini")));
         pipeline.send(new PipelineMessage.Failed(kind, "every provider failed"));
 
         String twiml = awaitTwimlOf(callSid);
         assertEquals(message, sayOf(twiml));
-        Matcher dial = Pattern.compile("<Dial action=\"([^\"]+)\"[^>]*>([^<]+)</Dial>").matcher(twiml);
+        Matcher dial =
+                Pattern.compile("<Dial action=\"([^\"]+)\"[^>]*>([^<]+)</Dial>").matcher(twiml);
         assertTrue(dial.find(), twiml);
         assertEquals("+15559990001", dial.group(2));
         String action = unescape(dial.group(1));
-        assertEquals("https://gateway.test.example/twilio/dial-result?callId=" + caller.callId() + "&reason=fallback",
+        assertEquals(
+                "https://gateway.test.example/twilio/dial-result?callId=" + caller.callId() + "&reason=fallback",
                 action);
         assertFalse(twiml.contains("<Hangup/>"));
         LoggedRequest update = FakeTwilioApi.get().updatesOf(callSid).get(0);
-        assertEquals("Basic " + Base64.getEncoder().encodeToString(
-                (TwilioSimulator.ACCOUNT_SID + ":test-auth-token-12345").getBytes(StandardCharsets.UTF_8)),
+        assertEquals(
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((TwilioSimulator.ACCOUNT_SID + ":test-auth-token-12345")
+                                        .getBytes(StandardCharsets.UTF_8)),
                 update.getHeader("Authorization"));
         assertTrue(update.getUrl().startsWith("/2010-04-01/Accounts/" + TwilioSimulator.ACCOUNT_SID + "/Calls/"));
         // the pipeline is told the call left it
-        assertEquals("fallback", pipeline.await(GatewayMessage.CallerHangup.class).reason());
+        assertEquals(
+                "fallback", pipeline.await(GatewayMessage.CallerHangup.class).reason());
 
         // Twilio ends the stream once the call runs the new TwiML
         caller.stop();
-        List<CallEvent> events = CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
-        assertEquals(List.of(EventType.CALL_STARTED, EventType.COST_RECORDED, EventType.PROVIDER_FAILED,
-                EventType.SYSTEM_ERROR, EventType.FALLBACK_PLAYED, EventType.CALL_TRANSFERRED, EventType.CALL_ENDED),
+        List<CallEvent> events =
+                CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
+        assertEquals(
+                List.of(
+                        EventType.CALL_STARTED,
+                        EventType.COST_RECORDED,
+                        EventType.PROVIDER_FAILED,
+                        EventType.SYSTEM_ERROR,
+                        EventType.FALLBACK_PLAYED,
+                        EventType.CALL_TRANSFERRED,
+                        EventType.CALL_ENDED),
                 events.stream().map(CallEvent::type).toList());
         SystemError error = (SystemError) events.get(3).payload();
         assertEquals(errorType, error.errorType());
@@ -126,14 +142,17 @@ class FallbackTest {
         dialResult.put("DialCallDuration", "61");
         twilio.post(path, dialResult).then().statusCode(200);
         twilio.post(path, dialResult).then().statusCode(200);
-        List<CallEvent> after = CallEventsProbe.get().awaitEvent(caller.callId(),
-                e -> e.payload() instanceof CallTransferred t && "completed".equals(t.outcome()));
+        List<CallEvent> after = CallEventsProbe.get()
+                .awaitEvent(
+                        caller.callId(),
+                        e -> e.payload() instanceof CallTransferred t && "completed".equals(t.outcome()));
         assertEquals(8, after.size());
         assertEquals(7, after.get(7).seq());
         assertEquals("fallback", ((CallTransferred) after.get(7).payload()).reason());
         Thread.sleep(300);
         assertEquals(8, CallEventsProbe.get().ofCall(caller.callId()).size(), "the duplicate callback adds nothing");
-        PrometheusMetrics.awaitLine("gateway_fallbacks_total{kind=\"" + kind.name().toLowerCase() + "\",result=\"transfer\"}");
+        PrometheusMetrics.awaitLine(
+                "gateway_fallbacks_total{kind=\"" + kind.name().toLowerCase() + "\",result=\"transfer\"}");
     }
 
     @Test
@@ -145,17 +164,24 @@ class FallbackTest {
         pipeline.send(new PipelineMessage.Failed(FailureKind.TTS, "cartesia and elevenlabs failed"));
 
         String twiml = awaitTwimlOf(callSid);
-        assertEquals("I'm sorry, I'm having trouble with my voice system. Please hold while I transfer you to a "
-                + "representative.", sayOf(twiml));
+        assertEquals(
+                "I'm sorry, I'm having trouble with my voice system. Please hold while I transfer you to a "
+                        + "representative.",
+                sayOf(twiml));
         assertTrue(twiml.contains("</Say><Hangup/></Response>"), twiml);
         assertFalse(twiml.contains("<Dial"));
         caller.stop();
-        List<CallEvent> events = CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
-        FallbackPlayed played = (FallbackPlayed) events.stream().filter(e -> e.type() == EventType.FALLBACK_PLAYED)
-                .findFirst().orElseThrow().payload();
+        List<CallEvent> events =
+                CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
+        FallbackPlayed played = (FallbackPlayed) events.stream()
+                .filter(e -> e.type() == EventType.FALLBACK_PLAYED)
+                .findFirst()
+                .orElseThrow()
+                .payload();
         assertNull(played.transferTo());
         assertTrue(events.stream().noneMatch(e -> e.type() == EventType.CALL_TRANSFERRED));
-        assertEquals(CallStatus.FAILED, ((CallEnded) events.get(events.size() - 1).payload()).status());
+        assertEquals(
+                CallStatus.FAILED, ((CallEnded) events.get(events.size() - 1).payload()).status());
     }
 
     @Test
@@ -183,9 +209,13 @@ class FallbackTest {
         assertTrue(twiml.contains(">+15559990001</Dial>"), twiml);
         assertTrue(twiml.contains("reason=caller_request"), twiml);
         caller.stop();
-        List<CallEvent> events = CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
+        List<CallEvent> events =
+                CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
         CallTransferred transferred = (CallTransferred) events.stream()
-                .filter(e -> e.type() == EventType.CALL_TRANSFERRED).findFirst().orElseThrow().payload();
+                .filter(e -> e.type() == EventType.CALL_TRANSFERRED)
+                .findFirst()
+                .orElseThrow()
+                .payload();
         assertEquals("caller_request", transferred.reason());
         CallEnded ended = (CallEnded) events.get(events.size() - 1).payload();
         assertEquals(CallStatus.TRANSFERRED, ended.status());
@@ -201,26 +231,39 @@ class FallbackTest {
         pipeline.await(GatewayMessage.CallStart.class);
         pipeline.kill();
         String twiml = awaitTwimlOf(callSid);
-        assertEquals("I apologize, but something went wrong. Let me transfer you to someone who can assist you.",
+        assertEquals(
+                "I apologize, but something went wrong. Let me transfer you to someone who can assist you.",
                 sayOf(twiml));
         assertTrue(twiml.contains(">+15559990001</Dial>"));
         caller.stop();
-        List<CallEvent> events = CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
-        assertTrue(events.stream().anyMatch(e -> e.payload() instanceof SystemError error
-                && "pipeline_disconnected".equals(error.errorType())));
-        assertEquals(CallStatus.TRANSFERRED, ((CallEnded) events.get(events.size() - 1).payload()).status());
+        List<CallEvent> events =
+                CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
+        assertTrue(events.stream()
+                .anyMatch(e ->
+                        e.payload() instanceof SystemError error && "pipeline_disconnected".equals(error.errorType())));
+        assertEquals(
+                CallStatus.TRANSFERRED,
+                ((CallEnded) events.get(events.size() - 1).payload()).status());
     }
 
     @Test
     void twilioFailingThenSucceedingIsRetried() throws Exception {
         var server = FakeTwilioApi.get().server();
         server.resetMappings();
-        server.stubFor(post(urlPathMatching(FakeTwilioApi.CALL_UPDATE)).inScenario("flaky")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(twilioError(500)).willSetStateTo("second"));
-        server.stubFor(post(urlPathMatching(FakeTwilioApi.CALL_UPDATE)).inScenario("flaky")
-                .whenScenarioStateIs("second").willReturn(twilioError(503)).willSetStateTo("third"));
-        server.stubFor(post(urlPathMatching(FakeTwilioApi.CALL_UPDATE)).inScenario("flaky")
-                .whenScenarioStateIs("third").willReturn(FakeTwilioApi.okCall()));
+        server.stubFor(post(urlPathMatching(FakeTwilioApi.CALL_UPDATE))
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(twilioError(500))
+                .willSetStateTo("second"));
+        server.stubFor(post(urlPathMatching(FakeTwilioApi.CALL_UPDATE))
+                .inScenario("flaky")
+                .whenScenarioStateIs("second")
+                .willReturn(twilioError(503))
+                .willSetStateTo("third"));
+        server.stubFor(post(urlPathMatching(FakeTwilioApi.CALL_UPDATE))
+                .inScenario("flaky")
+                .whenScenarioStateIs("third")
+                .willReturn(FakeTwilioApi.okCall()));
         String callSid = TwilioSimulator.newCallSid();
         MediaStreamClient caller = twilio.placeCall(callSid, "+14155550204", ACME);
         FakePipeline.Call pipeline = FakePipeline.get().awaitCall(caller.callId());
@@ -229,9 +272,11 @@ class FallbackTest {
         CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.FALLBACK_PLAYED);
         assertEquals(3, FakeTwilioApi.get().updatesOf(callSid).size());
         caller.stop();
-        List<CallEvent> events = CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
-        assertTrue(events.stream().noneMatch(e -> e.payload() instanceof SystemError error
-                && "twilio_update_failed".equals(error.errorType())));
+        List<CallEvent> events =
+                CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
+        assertTrue(events.stream()
+                .noneMatch(e ->
+                        e.payload() instanceof SystemError error && "twilio_update_failed".equals(error.errorType())));
     }
 
     @Test
@@ -246,44 +291,58 @@ class FallbackTest {
         pipeline.send(new PipelineMessage.Failed(FailureKind.STT, "deepgram down"));
         // rather than leave the caller in silence, the gateway ends the stream (which ends the call)
         assertTrue(caller.awaitClosedByGateway(Duration.ofSeconds(15)));
-        List<CallEvent> events = CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
+        List<CallEvent> events =
+                CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
         assertEquals(4, FakeTwilioApi.get().updatesOf(callSid).size(), "first try + 3 retries");
-        SystemError critical = events.stream().map(CallEvent::payload).filter(p -> p instanceof SystemError)
-                .map(SystemError.class::cast).filter(e -> "twilio_update_failed".equals(e.errorType()))
-                .findFirst().orElseThrow();
+        SystemError critical = events.stream()
+                .map(CallEvent::payload)
+                .filter(p -> p instanceof SystemError)
+                .map(SystemError.class::cast)
+                .filter(e -> "twilio_update_failed".equals(e.errorType()))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Severity.CRITICAL, critical.severity());
         assertTrue(events.stream().noneMatch(e -> e.type() == EventType.FALLBACK_PLAYED));
-        assertEquals(CallStatus.FAILED, ((CallEnded) events.get(events.size() - 1).payload()).status());
+        assertEquals(
+                CallStatus.FAILED, ((CallEnded) events.get(events.size() - 1).payload()).status());
     }
 
     @Test
     void aCallTwilioSaysIsNoLongerInProgressIsNotRetried() throws Exception {
         var server = FakeTwilioApi.get().server();
         server.resetMappings();
-        server.stubFor(post(urlPathMatching(FakeTwilioApi.CALL_UPDATE)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"code\":21220,\"message\":\"Call is not in-progress. Cannot redirect.\","
-                        + "\"more_info\":\"\",\"status\":400}")));
+        server.stubFor(post(urlPathMatching(FakeTwilioApi.CALL_UPDATE))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":21220,\"message\":\"Call is not in-progress. Cannot redirect.\","
+                                + "\"more_info\":\"\",\"status\":400}")));
         String callSid = TwilioSimulator.newCallSid();
         MediaStreamClient caller = twilio.placeCall(callSid, "+14155550207", ACME);
         FakePipeline.Call pipeline = FakePipeline.get().awaitCall(caller.callId());
         pipeline.await(GatewayMessage.CallStart.class);
         pipeline.send(new PipelineMessage.Failed(FailureKind.LLM, "all llm failed"));
         assertTrue(caller.awaitClosedByGateway(Duration.ofSeconds(15)));
-        List<CallEvent> events = CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
+        List<CallEvent> events =
+                CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
         assertEquals(1, FakeTwilioApi.get().updatesOf(callSid).size(), "a 4xx is final: no retry");
-        assertTrue(events.stream().anyMatch(e -> e.payload() instanceof SystemError error
-                && "twilio_update_failed".equals(error.errorType())));
+        assertTrue(events.stream()
+                .anyMatch(e ->
+                        e.payload() instanceof SystemError error && "twilio_update_failed".equals(error.errorType())));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder twilioError(int status) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":20500,\"message\":\"Internal Server Error\",\"more_info\":\"\",\"status\":"
                         + status + "}");
     }
 
     private static String awaitTwimlOf(String callSid) {
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> !FakeTwilioApi.get().updatesOf(callSid).isEmpty());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> !FakeTwilioApi.get().updatesOf(callSid).isEmpty());
         List<LoggedRequest> updates = FakeTwilioApi.get().updatesOf(callSid);
         return FakeTwilioApi.form(updates.get(updates.size() - 1)).get("Twiml");
     }
@@ -295,7 +354,10 @@ class FallbackTest {
     }
 
     private static String unescape(String xml) {
-        return xml.replace("&apos;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+        return xml.replace("&apos;", "'")
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
                 .replace("&amp;", "&");
     }
 }

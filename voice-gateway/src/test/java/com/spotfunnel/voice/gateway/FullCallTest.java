@@ -65,8 +65,8 @@ class FullCallTest {
         assertArrayEquals(speech, pipeline.audioReceived());
 
         // the caller's turn, then the agent's answer reaches the caller, followed by a mark
-        pipeline.send(new PipelineMessage.Transcript(new TranscriptTurn(0, Speaker.CALLER, "Can I book a cleaning?",
-                0, 1200, false)));
+        pipeline.send(new PipelineMessage.Transcript(
+                new TranscriptTurn(0, Speaker.CALLER, "Can I book a cleaning?", 0, 1200, false)));
         byte[] answer = new byte[480];
         IntStream.range(0, answer.length).forEach(i -> answer[i] = (byte) (0x7f - i));
         pipeline.send(new PipelineMessage.AgentAudio("utt-1", java.util.Arrays.copyOfRange(answer, 0, 320), false));
@@ -79,14 +79,20 @@ class FullCallTest {
         // the simulator echoed the mark: the pipeline learns the caller heard it all
         assertEquals("utt-1", pipeline.await(GatewayMessage.Played.class).utteranceId());
 
-        pipeline.send(new PipelineMessage.Transcript(new TranscriptTurn(1, Speaker.AGENT, "Sure, when suits you?",
-                1300, 900, false)));
-        pipeline.send(new PipelineMessage.Cost(new CostRecorded(0, Stage.STT, "deepgram", "nova-3",
-                new BigDecimal("1.2"), "audio_seconds", new BigDecimal("0.0001"))));
-        pipeline.send(new PipelineMessage.Cost(new CostRecorded(1, Stage.LLM, "openai", "gpt-4o-mini",
-                new BigDecimal("300"), "prompt_tokens", new BigDecimal("0.0020"))));
-        pipeline.send(new PipelineMessage.Cost(new CostRecorded(1, Stage.TTS, "cartesia", "sonic-2",
-                new BigDecimal("21"), "characters", new BigDecimal("0.0030"))));
+        pipeline.send(new PipelineMessage.Transcript(
+                new TranscriptTurn(1, Speaker.AGENT, "Sure, when suits you?", 1300, 900, false)));
+        pipeline.send(new PipelineMessage.Cost(new CostRecorded(
+                0, Stage.STT, "deepgram", "nova-3", new BigDecimal("1.2"), "audio_seconds", new BigDecimal("0.0001"))));
+        pipeline.send(new PipelineMessage.Cost(new CostRecorded(
+                1,
+                Stage.LLM,
+                "openai",
+                "gpt-4o-mini",
+                new BigDecimal("300"),
+                "prompt_tokens",
+                new BigDecimal("0.0020"))));
+        pipeline.send(new PipelineMessage.Cost(new CostRecorded(
+                1, Stage.TTS, "cartesia", "sonic-2", new BigDecimal("21"), "characters", new BigDecimal("0.0030"))));
 
         // barge-in: the pipeline says clear, Twilio gets clear at once
         pipeline.send(new PipelineMessage.AgentAudio("utt-2", new byte[160], false));
@@ -99,12 +105,21 @@ class FullCallTest {
         pipeline.send(new PipelineMessage.StageLatency(Stage.LLM, "fake-llm", 240));
 
         caller.stop();
-        assertEquals("caller_hangup", pipeline.await(GatewayMessage.CallerHangup.class).reason());
+        assertEquals(
+                "caller_hangup",
+                pipeline.await(GatewayMessage.CallerHangup.class).reason());
 
-        List<CallEvent> events = CallEventsProbe.get().awaitEvent(caller.callId(),
-                e -> e.type() == EventType.CALL_ENDED);
-        assertEquals(List.of(EventType.CALL_STARTED, EventType.TRANSCRIPT_TURN, EventType.TRANSCRIPT_TURN,
-                EventType.COST_RECORDED, EventType.COST_RECORDED, EventType.COST_RECORDED, EventType.CALL_ENDED),
+        List<CallEvent> events =
+                CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
+        assertEquals(
+                List.of(
+                        EventType.CALL_STARTED,
+                        EventType.TRANSCRIPT_TURN,
+                        EventType.TRANSCRIPT_TURN,
+                        EventType.COST_RECORDED,
+                        EventType.COST_RECORDED,
+                        EventType.COST_RECORDED,
+                        EventType.CALL_ENDED),
                 events.stream().map(CallEvent::type).toList());
         for (int i = 0; i < events.size(); i++) {
             assertEquals(i, events.get(i).seq(), "seq increases from 0 without gaps");
@@ -122,8 +137,10 @@ class FullCallTest {
 
         PrometheusMetrics.awaitLine("gateway_active_calls 0.0");
         PrometheusMetrics.awaitLine("gateway_turn_latency_seconds_count 1.0");
-        PrometheusMetrics.awaitLine("gateway_provider_first_byte_seconds_count{provider=\"fake-llm\",stage=\"llm\"} 1.0");
-        PrometheusMetrics.awaitLine("gateway_provider_first_byte_seconds_sum{provider=\"fake-llm\",stage=\"llm\"} 0.24");
+        PrometheusMetrics.awaitLine(
+                "gateway_provider_first_byte_seconds_count{provider=\"fake-llm\",stage=\"llm\"} 1.0");
+        PrometheusMetrics.awaitLine(
+                "gateway_provider_first_byte_seconds_sum{provider=\"fake-llm\",stage=\"llm\"} 0.24");
     }
 
     @Test
@@ -139,9 +156,12 @@ class FullCallTest {
         assertTrue(!caller.awaitClosedByGateway(Duration.ofMillis(300)));
         caller.mark("bye");
         assertTrue(caller.awaitClosedByGateway(Duration.ofSeconds(5)), "the gateway ends the stream, ending the call");
-        CallEnded ended = (CallEnded) CallEventsProbe.get().awaitEvent(caller.callId(),
-                e -> e.type() == EventType.CALL_ENDED).stream().filter(e -> e.type() == EventType.CALL_ENDED)
-                .findFirst().orElseThrow().payload();
+        CallEnded ended = (CallEnded)
+                CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED).stream()
+                        .filter(e -> e.type() == EventType.CALL_ENDED)
+                        .findFirst()
+                        .orElseThrow()
+                        .payload();
         assertEquals(CallStatus.COMPLETED, ended.status());
         assertEquals("agent_goodbye", ended.endedReason());
     }
@@ -152,10 +172,15 @@ class FullCallTest {
         FakePipeline.Call pipeline = FakePipeline.get().awaitCall(caller.callId());
         pipeline.await(GatewayMessage.CallStart.class);
         caller.abort();
-        assertEquals("caller_hangup", pipeline.await(GatewayMessage.CallerHangup.class).reason());
-        CallEnded ended = (CallEnded) CallEventsProbe.get().awaitEvent(caller.callId(),
-                e -> e.type() == EventType.CALL_ENDED).stream().filter(e -> e.type() == EventType.CALL_ENDED)
-                .findFirst().orElseThrow().payload();
+        assertEquals(
+                "caller_hangup",
+                pipeline.await(GatewayMessage.CallerHangup.class).reason());
+        CallEnded ended = (CallEnded)
+                CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED).stream()
+                        .filter(e -> e.type() == EventType.CALL_ENDED)
+                        .findFirst()
+                        .orElseThrow()
+                        .payload();
         assertEquals(CallStatus.ABANDONED, ended.status(), "the caller never spoke");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(pipeline::isClosed);
     }
@@ -173,7 +198,9 @@ class FullCallTest {
         twilio.post("/twilio/status", completed).then().statusCode(200);
         pipeline.await(GatewayMessage.CallerHangup.class);
         assertTrue(caller.awaitClosedByGateway(Duration.ofSeconds(5)));
-        List<CallEvent> events = CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
-        assertEquals(1, events.stream().filter(e -> e.type() == EventType.CALL_ENDED).count());
+        List<CallEvent> events =
+                CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
+        assertEquals(
+                1, events.stream().filter(e -> e.type() == EventType.CALL_ENDED).count());
     }
 }

@@ -67,8 +67,8 @@ class MalformedMediaTest {
         early.send("{\"event\":\"media\",\"streamSid\":\"MZ" + "a".repeat(32)
                 + "\",\"media\":{\"track\":\"inbound\",\"payload\":\"AAAA\"}}");
         // a start without a valid token opens no call
-        early.connectedAndStart(TwilioSimulator.newCallSid(), Map.of("callId", "forged", "tenantId", "t-acme",
-                "token", "bogus"));
+        early.connectedAndStart(
+                TwilioSimulator.newCallSid(), Map.of("callId", "forged", "tenantId", "t-acme", "token", "bogus"));
         assertTrue(early.awaitClosedByGateway(Duration.ofSeconds(5)));
 
         // both calls still work, both ways
@@ -80,8 +80,15 @@ class MalformedMediaTest {
         assertEquals("b1", badPipeline.await(GatewayMessage.Played.class).utteranceId());
         assertFalse(FakeTwilioApi.get().updatesOf(bad.streamSid()).size() > 0);
 
-        for (String reason : List.of("bad_json", "unknown_event", "wrong_stream_sid", "bad_base64", "binary_frame",
-                "oversized", "before_start", "bad_stream_token")) {
+        for (String reason : List.of(
+                "bad_json",
+                "unknown_event",
+                "wrong_stream_sid",
+                "bad_base64",
+                "binary_frame",
+                "oversized",
+                "before_start",
+                "bad_stream_token")) {
             PrometheusMetrics.awaitLine("gateway_media_rejected_total{reason=\"" + reason + "\"}");
         }
         // calls outlive the pipeline connect timeout (2 s in %test): the bridge has no idle timeout
@@ -90,8 +97,11 @@ class MalformedMediaTest {
         good.stop();
         bad.stop();
         for (MediaStreamClient call : List.of(good, bad)) {
-            List<CallEvent> events = CallEventsProbe.get().awaitEvent(call.callId(), e -> e.type() == EventType.CALL_ENDED);
-            assertEquals(CallStatus.ABANDONED, ((CallEnded) events.get(events.size() - 1).payload()).status());
+            List<CallEvent> events =
+                    CallEventsProbe.get().awaitEvent(call.callId(), e -> e.type() == EventType.CALL_ENDED);
+            assertEquals(
+                    CallStatus.ABANDONED,
+                    ((CallEnded) events.get(events.size() - 1).payload()).status());
             assertTrue(events.stream().noneMatch(e -> e.type() == EventType.SYSTEM_ERROR));
         }
     }

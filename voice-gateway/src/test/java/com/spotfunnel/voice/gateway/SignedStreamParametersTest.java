@@ -86,7 +86,8 @@ class SignedStreamParametersTest {
     void aReplayedStartNeverBecomesASecondSessionOfTheCall() throws Exception {
         String callSid = TwilioSimulator.newCallSid();
         MediaStreamClient call = twilio.placeCall(callSid, "+14155550703", SOLO_NUMBER);
-        List<CallEvent> started = CallEventsProbe.get().awaitEvent(call.callId(), e -> e.type() == EventType.CALL_STARTED);
+        List<CallEvent> started =
+                CallEventsProbe.get().awaitEvent(call.callId(), e -> e.type() == EventType.CALL_STARTED);
         assertEquals("t-solo", started.get(0).tenantId());
         double duplicatesBefore = PrometheusMetrics.value("gateway_media_rejected_total{reason=\"duplicate_call\"}");
 
@@ -94,12 +95,15 @@ class SignedStreamParametersTest {
         replay.connectedAndStart(callSid, call.parameters());
 
         assertTrue(replay.awaitClosedByGateway(Duration.ofSeconds(10)));
-        assertEquals(duplicatesBefore + 1,
+        assertEquals(
+                duplicatesBefore + 1,
                 PrometheusMetrics.value("gateway_media_rejected_total{reason=\"duplicate_call\"}"));
         assertFalse(call.awaitClosedByGateway(Duration.ofMillis(200)), "the real call goes on");
         call.stop();
         List<CallEvent> events = CallEventsProbe.get().awaitEvent(call.callId(), e -> e.type() == EventType.CALL_ENDED);
-        assertEquals(1, events.stream().filter(e -> e.type() == EventType.CALL_STARTED).count());
+        assertEquals(
+                1,
+                events.stream().filter(e -> e.type() == EventType.CALL_STARTED).count());
     }
 
     @Test
@@ -109,7 +113,8 @@ class SignedStreamParametersTest {
         FakePipeline.Call pipeline = FakePipeline.get().awaitCall(call.callId());
         GatewayMessage.CallStart start = pipeline.await(GatewayMessage.CallStart.class);
 
-        CallToken tokens = new CallToken(ConfigProvider.getConfig().getValue("gateway.call-token-secret", String.class));
+        CallToken tokens =
+                new CallToken(ConfigProvider.getConfig().getValue("gateway.call-token-secret", String.class));
         CallToken.Verified verified = tokens.verify(pipeline.callToken(), Instant.now());
         assertTrue(verified.matches(start), "token " + verified);
         assertEquals("t-solo", verified.call().tenantId());

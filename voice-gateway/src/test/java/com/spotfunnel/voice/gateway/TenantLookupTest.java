@@ -40,7 +40,9 @@ class TenantLookupTest {
     @Test
     void theTenantsFileSeedsTheRegistry() {
         assertTrue(registry.byPhoneNumber("+15550000001").isPresent());
-        assertEquals("+15559990001", registry.byTenantId("t-acme").orElseThrow().agent().transferNumber());
+        assertEquals(
+                "+15559990001",
+                registry.byTenantId("t-acme").orElseThrow().agent().transferNumber());
         assertTrue(registry.byTenantId("t-solo").orElseThrow().agent().transferNumber() == null);
     }
 
@@ -48,22 +50,41 @@ class TenantLookupTest {
     void aTenantPublishedOnTenantConfigAnswersCallsAndADeactivatedOneDoesNot() throws Exception {
         String number = "+15550000077";
         AgentConfig agent = new AgentConfig("prompt", "Hi", null, null, null, Map.of(), null);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", SharedKafkaBroker.bootstrapServers()), new StringSerializer(),
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()),
+                new StringSerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.TENANT_CONFIG, "t-kafka", TenantConfigCodec.encode(
-                    new TenantConfig("t-kafka", 1, "From Kafka", "test", true, List.of(number), agent, Instant.now()))))
+            producer.send(new ProducerRecord<>(
+                            Topics.TENANT_CONFIG,
+                            "t-kafka",
+                            TenantConfigCodec.encode(new TenantConfig(
+                                    "t-kafka", 1, "From Kafka", "test", true, List.of(number), agent, Instant.now()))))
                     .get();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> registry.byPhoneNumber(number).isPresent());
-            twilio.post("/twilio/voice", TwilioSimulator.incomingCall(TwilioSimulator.newCallSid(), "+14155550500",
-                    number)).then().statusCode(200).body(containsString("<Parameter name=\"tenantId\" value=\"t-kafka\"/>"));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> registry.byPhoneNumber(number).isPresent());
+            twilio.post(
+                            "/twilio/voice",
+                            TwilioSimulator.incomingCall(TwilioSimulator.newCallSid(), "+14155550500", number))
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("<Parameter name=\"tenantId\" value=\"t-kafka\"/>"));
 
-            producer.send(new ProducerRecord<>(Topics.TENANT_CONFIG, "t-kafka", TenantConfigCodec.encode(
-                    new TenantConfig("t-kafka", 2, "From Kafka", "test", false, List.of(number), agent, Instant.now()))))
+            producer.send(new ProducerRecord<>(
+                            Topics.TENANT_CONFIG,
+                            "t-kafka",
+                            TenantConfigCodec.encode(new TenantConfig(
+                                    "t-kafka", 2, "From Kafka", "test", false, List.of(number), agent, Instant.now()))))
                     .get();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> registry.byPhoneNumber(number).isEmpty());
-            twilio.post("/twilio/voice", TwilioSimulator.incomingCall(TwilioSimulator.newCallSid(), "+14155550501",
-                    number)).then().statusCode(200).body(containsString("<Hangup/>"));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> registry.byPhoneNumber(number).isEmpty());
+            twilio.post(
+                            "/twilio/voice",
+                            TwilioSimulator.incomingCall(TwilioSimulator.newCallSid(), "+14155550501", number))
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("<Hangup/>"));
         }
     }
 }

@@ -14,10 +14,10 @@ import com.spotfunnel.voice.events.payload.SystemError;
 import com.spotfunnel.voice.gateway.fakes.CallEventsProbe;
 import com.spotfunnel.voice.gateway.fakes.FakePipeline;
 import com.spotfunnel.voice.gateway.fakes.GatewayFakesResource;
-import com.spotfunnel.voice.simulator.TwilioSignature;
 import com.spotfunnel.voice.gateway.fakes.MediaStreamClient;
 import com.spotfunnel.voice.gateway.fakes.TwilioSimulator;
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
+import com.spotfunnel.voice.simulator.TwilioSignature;
 import com.twilio.security.RequestValidator;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,11 +59,19 @@ class TwilioWebhookTest {
         params.put("To", "+15550000002"); // tampered after signing
         twilio.post("/twilio/voice", params, signature).then().statusCode(403);
         // signed with another token
-        twilio.post("/twilio/voice", params, TwilioSignature.sign("not-the-token",
-                "https://gateway.test.example/twilio/voice", params)).then().statusCode(403);
+        twilio.post(
+                        "/twilio/voice",
+                        params,
+                        TwilioSignature.sign("not-the-token", "https://gateway.test.example/twilio/voice", params))
+                .then()
+                .statusCode(403);
         // signed over another URL (what a forged Host header would give without a trusted proxy)
-        twilio.post("/twilio/voice", params, TwilioSignature.sign("test-auth-token-12345",
-                "https://evil.example/twilio/voice", params)).then().statusCode(403);
+        twilio.post(
+                        "/twilio/voice",
+                        params,
+                        TwilioSignature.sign("test-auth-token-12345", "https://evil.example/twilio/voice", params))
+                .then()
+                .statusCode(403);
         twilio.post("/twilio/status", params, "bm90IGEgc2lnbmF0dXJl").then().statusCode(403);
     }
 
@@ -71,7 +79,8 @@ class TwilioWebhookTest {
     void knownNumberGetsAStreamWithItsParameters() {
         String callSid = TwilioSimulator.newCallSid();
         twilio.post("/twilio/voice", TwilioSimulator.incomingCall(callSid, "+14155550100", "+15550000001"))
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType(containsString("xml"))
                 .body(containsString("<Connect><Stream url=\"wss://gateway.test.example/twilio/media\">"))
                 .body(containsString("<Parameter name=\"tenantId\" value=\"t-acme\"/>"))
@@ -84,11 +93,14 @@ class TwilioWebhookTest {
     void unknownNumberIsToldPolitelyAndReportedAsSystemError() {
         String callSid = TwilioSimulator.newCallSid();
         twilio.post("/twilio/voice", TwilioSimulator.incomingCall(callSid, "+14155550100", "+15557770000"))
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body(containsString("<Say>Sorry, this number is not in service. Goodbye.</Say><Hangup/>"))
                 .body(not(containsString("<Stream")));
-        List<CallEvent> events = CallEventsProbe.get().awaitCallWhere(e -> e.payload() instanceof SystemError error
-                && "unknown_number".equals(error.errorType()) && callSid.equals(error.context().get("callSid")));
+        List<CallEvent> events = CallEventsProbe.get()
+                .awaitCallWhere(e -> e.payload() instanceof SystemError error
+                        && "unknown_number".equals(error.errorType())
+                        && callSid.equals(error.context().get("callSid")));
         SystemError error = (SystemError) events.get(0).payload();
         assertEquals(Severity.WARNING, error.severity());
         assertEquals(0, events.get(0).seq());
@@ -129,14 +141,18 @@ class TwilioWebhookTest {
         twilio.post("/twilio/status", completed).then().statusCode(200);
         twilio.post("/twilio/status", completed).then().statusCode(200);
 
-        List<CallEvent> events = CallEventsProbe.get().awaitEvent(caller.callId(),
-                e -> e.type() == EventType.CALL_STATUS_REPORTED);
+        List<CallEvent> events =
+                CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_STATUS_REPORTED);
         CallEvent reported = events.get(events.size() - 1);
         assertEquals(new CallStatusReported("completed", 42L), reported.payload());
         assertEquals(events.size() - 1, reported.seq(), "continues the call's seq");
         Thread.sleep(300);
-        assertEquals(1, CallEventsProbe.get().ofCall(caller.callId()).stream()
-                .filter(e -> e.type() == EventType.CALL_STATUS_REPORTED).count(), "the repeat adds nothing");
+        assertEquals(
+                1,
+                CallEventsProbe.get().ofCall(caller.callId()).stream()
+                        .filter(e -> e.type() == EventType.CALL_STATUS_REPORTED)
+                        .count(),
+                "the repeat adds nothing");
     }
 
     @jakarta.inject.Inject
@@ -146,7 +162,9 @@ class TwilioWebhookTest {
     io.micrometer.core.instrument.MeterRegistry meters;
 
     private double finalCompleted() {
-        var counter = meters.find("gateway_twilio_final_status_total").tag("status", "completed").counter();
+        var counter = meters.find("gateway_twilio_final_status_total")
+                .tag("status", "completed")
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 }

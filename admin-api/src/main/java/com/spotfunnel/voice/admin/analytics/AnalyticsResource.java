@@ -38,8 +38,13 @@ public class AnalyticsResource {
     private final AdminConfig config;
     private final SecurityIdentity identity;
 
-    public AnalyticsResource(CostAnalytics costs, IntelligenceAnalytics intelligence, SystemErrors errors,
-            ParkedEvents parked, AdminConfig config, SecurityIdentity identity) {
+    public AnalyticsResource(
+            CostAnalytics costs,
+            IntelligenceAnalytics intelligence,
+            SystemErrors errors,
+            ParkedEvents parked,
+            AdminConfig config,
+            SecurityIdentity identity) {
         this.costs = costs;
         this.intelligence = intelligence;
         this.errors = errors;
@@ -51,37 +56,47 @@ public class AnalyticsResource {
     /** Costs by day, stage and provider, and tenant; total = stt + llm + tts. */
     @GET
     @Path("/costs")
-    public Uni<CostReport> costs(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("tenantId") String tenantId) {
+    public Uni<CostReport> costs(
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tenantId") String tenantId) {
         return costs.report(range(from, to), blankToNull(tenantId));
     }
 
     /** Outcome distribution, reason taxonomy, action-required rate; per tenant and overall. */
     @GET
     @Path("/intelligence")
-    public Uni<IntelligenceReport> intelligence(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("tenantId") String tenantId) {
+    public Uni<IntelligenceReport> intelligence(
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tenantId") String tenantId) {
         return intelligence.report(range(from, to), blankToNull(tenantId));
     }
 
     /** System errors grouped by type and severity; only groups with open occurrences unless includeResolved. */
     @GET
     @Path("/errors")
-    public Uni<List<SystemErrors.ErrorGroup>> errorGroups(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("tenantId") String tenantId, @QueryParam("includeResolved") String includeResolved) {
-        return errors.groups(range(from, to), blankToNull(tenantId),
-                QueryValues.bool("includeResolved", includeResolved, false));
+    public Uni<List<SystemErrors.ErrorGroup>> errorGroups(
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("tenantId") String tenantId,
+            @QueryParam("includeResolved") String includeResolved) {
+        return errors.groups(
+                range(from, to), blankToNull(tenantId), QueryValues.bool("includeResolved", includeResolved, false));
     }
 
     /** The occurrences themselves, newest first, with message, stack trace and context. */
     @GET
     @Path("/errors/occurrences")
-    public Uni<List<SystemErrors.Occurrence>> occurrences(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("tenantId") String tenantId, @QueryParam("type") String type,
+    public Uni<List<SystemErrors.Occurrence>> occurrences(
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("tenantId") String tenantId,
+            @QueryParam("type") String type,
             @QueryParam("severity") String severity,
             @QueryParam("includeResolved") String includeResolved,
             @QueryParam("limit") String limit) {
-        return errors.occurrences(range(from, to), blankToNull(tenantId), blankToNull(type), severity(severity, false),
+        return errors.occurrences(
+                range(from, to),
+                blankToNull(tenantId),
+                blankToNull(type),
+                severity(severity, false),
                 QueryValues.bool("includeResolved", includeResolved, false),
                 QueryValues.integer("limit", limit, 100, 1, 1000));
     }
@@ -106,7 +121,9 @@ public class AnalyticsResource {
     /** Resolves every open occurrence of one group (type + severity), optionally of one tenant. */
     @POST
     @Path("/errors/resolve")
-    public Uni<Map<String, Object>> resolveGroup(@QueryParam("type") String type, @QueryParam("severity") String severity,
+    public Uni<Map<String, Object>> resolveGroup(
+            @QueryParam("type") String type,
+            @QueryParam("severity") String severity,
             @QueryParam("tenantId") String tenantId) {
         if (type == null || type.isBlank()) {
             throw new InvalidInputException("type", "is required");

@@ -19,7 +19,8 @@ public class CostAnalytics {
 
     /** A separate SQL text per case, so a generic plan of a prepared statement still uses the tenant index. */
     private static String filter(String tenantId) {
-        return tenantId == null ? " WHERE day BETWEEN $1 AND $2 AND $3::text IS NULL "
+        return tenantId == null
+                ? " WHERE day BETWEEN $1 AND $2 AND $3::text IS NULL "
                 : " WHERE day BETWEEN $1 AND $2 AND tenant_id = $3 ";
     }
 
@@ -32,15 +33,18 @@ public class CostAnalytics {
     public Uni<CostReport> report(DateRange range, String tenantId) {
         Tuple args = Tuple.of(range.from(), range.to(), tenantId);
         // Across tenants: the tenant-less roll-ups; one tenant: its rows of the per-tenant roll-up.
-        String detail = tenantId == null
-                ? "admin.cost_daily_all" + filter(null)
-                : "admin.cost_daily" + filter(tenantId);
+        String detail =
+                tenantId == null ? "admin.cost_daily_all" + filter(null) : "admin.cost_daily" + filter(tenantId);
         Uni<RowSet<Row>> byDay = pool.preparedQuery(
-                "SELECT day, stage, sum(cost_usd) AS usd FROM " + detail + "GROUP BY day, stage").execute(args);
-        Uni<RowSet<Row>> byProvider = pool.preparedQuery("SELECT stage, provider, sum(cost_usd) AS usd, sum(records) AS records FROM "
-                + detail + "GROUP BY stage, provider ORDER BY stage, usd DESC").execute(args);
+                        "SELECT day, stage, sum(cost_usd) AS usd FROM " + detail + "GROUP BY day, stage")
+                .execute(args);
+        Uni<RowSet<Row>> byProvider = pool.preparedQuery(
+                        "SELECT stage, provider, sum(cost_usd) AS usd, sum(records) AS records FROM " + detail
+                                + "GROUP BY stage, provider ORDER BY stage, usd DESC")
+                .execute(args);
         Uni<RowSet<Row>> byTenant = pool.preparedQuery(
-                "SELECT tenant_id, stage, sum(cost_usd) AS usd FROM admin.cost_daily_tenant" + filter(tenantId) + "GROUP BY tenant_id, stage")
+                        "SELECT tenant_id, stage, sum(cost_usd) AS usd FROM admin.cost_daily_tenant" + filter(tenantId)
+                                + "GROUP BY tenant_id, stage")
                 .execute(args);
         return Uni.combine().all().unis(byDay, byProvider, byTenant).asTuple().map(rows -> {
             Map<LocalDate, CostReport.StageCosts> days = new LinkedHashMap<>();
@@ -48,22 +52,31 @@ public class CostAnalytics {
             CostReport.StageCosts total = CostReport.StageCosts.ZERO;
             for (Row row : rows.getItem1()) {
                 LocalDate day = row.getLocalDate("day");
-                days.put(day, days.getOrDefault(day, CostReport.StageCosts.ZERO)
-                        .plus(row.getString("stage"), row.getBigDecimal("usd")));
+                days.put(
+                        day,
+                        days.getOrDefault(day, CostReport.StageCosts.ZERO)
+                                .plus(row.getString("stage"), row.getBigDecimal("usd")));
                 total = total.plus(row.getString("stage"), row.getBigDecimal("usd"));
             }
             List<CostReport.DailyCost> daily = new ArrayList<>();
             days.forEach((day, costs) -> daily.add(new CostReport.DailyCost(day, costs)));
             List<CostReport.ProviderCost> providers = new ArrayList<>();
             for (Row row : rows.getItem2()) {
-                providers.add(new CostReport.ProviderCost(row.getString("stage"), row.getString("provider"),
-                        row.getBigDecimal("usd"), row.getLong("records")));
+                providers.add(new CostReport.ProviderCost(
+                        row.getString("stage"),
+                        row.getString("provider"),
+                        row.getBigDecimal("usd"),
+                        row.getLong("records")));
             }
             Map<String, CostReport.StageCosts> tenants = new TreeMap<>();
             for (Row row : rows.getItem3()) {
-                tenants.merge(row.getString("tenant_id"), CostReport.StageCosts.ZERO.plus(row.getString("stage"),
-                        row.getBigDecimal("usd")), (a, b) -> new CostReport.StageCosts(a.stt().add(b.stt()),
-                                a.llm().add(b.llm()), a.tts().add(b.tts())));
+                tenants.merge(
+                        row.getString("tenant_id"),
+                        CostReport.StageCosts.ZERO.plus(row.getString("stage"), row.getBigDecimal("usd")),
+                        (a, b) -> new CostReport.StageCosts(
+                                a.stt().add(b.stt()),
+                                a.llm().add(b.llm()),
+                                a.tts().add(b.tts())));
             }
             List<CostReport.TenantCost> byTenantList = new ArrayList<>();
             tenants.forEach((tenant, costs) -> byTenantList.add(new CostReport.TenantCost(tenant, costs)));

@@ -10,8 +10,14 @@ import java.util.List;
  *
  * @param tenantId the tenant the report is limited to, or null for every tenant
  */
-public record CostReport(LocalDate from, LocalDate to, String tenantId, StageCosts total, List<DailyCost> daily,
-        List<ProviderCost> byProvider, List<TenantCost> byTenant) {
+public record CostReport(
+        LocalDate from,
+        LocalDate to,
+        String tenantId,
+        StageCosts total,
+        List<DailyCost> daily,
+        List<ProviderCost> byProvider,
+        List<TenantCost> byTenant) {
 
     public record StageCosts(BigDecimal stt, BigDecimal llm, BigDecimal tts) {
 
@@ -32,12 +38,9 @@ public record CostReport(LocalDate from, LocalDate to, String tenantId, StageCos
         }
     }
 
-    public record DailyCost(LocalDate day, StageCosts costs) {
-    }
+    public record DailyCost(LocalDate day, StageCosts costs) {}
 
-    public record ProviderCost(String stage, String provider, BigDecimal costUsd, long records) {
-    }
+    public record ProviderCost(String stage, String provider, BigDecimal costUsd, long records) {}
 
-    public record TenantCost(String tenantId, StageCosts costs) {
-    }
+    public record TenantCost(String tenantId, StageCosts costs) {}
 }

@@ -18,9 +18,11 @@ public class IntelligenceAnalytics {
 
     /** A separate SQL text per case, so a generic plan of a prepared statement still uses the tenant index. */
     private static String filter(String tenantId) {
-        return tenantId == null ? " WHERE day BETWEEN $1 AND $2 AND $3::text IS NULL "
+        return tenantId == null
+                ? " WHERE day BETWEEN $1 AND $2 AND $3::text IS NULL "
                 : " WHERE day BETWEEN $1 AND $2 AND tenant_id = $3 ";
     }
+
     private static final int TOP_REASONS = 50;
 
     private final Pool pool;
@@ -35,36 +37,51 @@ public class IntelligenceAnalytics {
         String labels = tenantId == null
                 ? "admin.intelligence_daily_all" + filter(null)
                 : "admin.intelligence_daily" + filter(tenantId);
-        String statuses = tenantId == null
-                ? "admin.calls_daily_all" + filter(null)
-                : "admin.calls_daily" + filter(tenantId);
+        String statuses =
+                tenantId == null ? "admin.calls_daily_all" + filter(null) : "admin.calls_daily" + filter(tenantId);
         Uni<RowSet<Row>> outcomes = pool.preparedQuery("SELECT outcome AS label, sum(calls) AS calls FROM " + labels
-                + "GROUP BY outcome ORDER BY calls DESC, outcome").execute(args);
+                        + "GROUP BY outcome ORDER BY calls DESC, outcome")
+                .execute(args);
         Uni<RowSet<Row>> reasons = pool.preparedQuery("SELECT reason AS label, sum(calls) AS calls FROM " + labels
-                + "GROUP BY reason ORDER BY calls DESC, reason LIMIT " + TOP_REASONS).execute(args);
+                        + "GROUP BY reason ORDER BY calls DESC, reason LIMIT " + TOP_REASONS)
+                .execute(args);
         Uni<RowSet<Row>> tenants = pool.preparedQuery("""
                 SELECT tenant_id, sum(calls) AS calls, sum(action_required) AS action_required
-                FROM admin.intelligence_daily_tenant""" + filter(tenantId) + "GROUP BY tenant_id ORDER BY tenant_id").execute(args);
+                FROM admin.intelligence_daily_tenant""" + filter(tenantId) + "GROUP BY tenant_id ORDER BY tenant_id")
+                .execute(args);
         Uni<RowSet<Row>> ended = pool.preparedQuery("SELECT status AS label, sum(calls) AS calls FROM " + statuses
-                + "GROUP BY status ORDER BY calls DESC, status").execute(args);
-        Uni<RowSet<Row>> perDay = pool.preparedQuery("SELECT day, sum(calls) AS calls FROM " + statuses
-                + "GROUP BY day").execute(args);
-        return Uni.combine().all().unis(outcomes, reasons, tenants, ended, perDay).asTuple().map(rows -> {
-            List<IntelligenceReport.TenantTotals> byTenant = new ArrayList<>();
-            long analyzed = 0;
-            long action = 0;
-            for (Row row : rows.getItem3()) {
-                long calls = row.getLong("calls");
-                long required = row.getLong("action_required");
-                analyzed += calls;
-                action += required;
-                byTenant.add(new IntelligenceReport.TenantTotals(row.getString("tenant_id"),
-                        IntelligenceReport.Totals.of(calls, required)));
-            }
-            return new IntelligenceReport(range.from(), range.to(), tenantId, IntelligenceReport.Totals.of(analyzed, action),
-                    counts(rows.getItem1()), counts(rows.getItem2()), counts(rows.getItem4()), byTenant,
-                    daily(range, rows.getItem5()));
-        });
+                        + "GROUP BY status ORDER BY calls DESC, status")
+                .execute(args);
+        Uni<RowSet<Row>> perDay = pool.preparedQuery(
+                        "SELECT day, sum(calls) AS calls FROM " + statuses + "GROUP BY day")
+                .execute(args);
+        return Uni.combine()
+                .all()
+                .unis(outcomes, reasons, tenants, ended, perDay)
+                .asTuple()
+                .map(rows -> {
+                    List<IntelligenceReport.TenantTotals> byTenant = new ArrayList<>();
+                    long analyzed = 0;
+                    long action = 0;
+                    for (Row row : rows.getItem3()) {
+                        long calls = row.getLong("calls");
+                        long required = row.getLong("action_required");
+                        analyzed += calls;
+                        action += required;
+                        byTenant.add(new IntelligenceReport.TenantTotals(
+                                row.getString("tenant_id"), IntelligenceReport.Totals.of(calls, required)));
+                    }
+                    return new IntelligenceReport(
+                            range.from(),
+                            range.to(),
+                            tenantId,
+                            IntelligenceReport.Totals.of(analyzed, action),
+                            counts(rows.getItem1()),
+                            counts(rows.getItem2()),
+                            counts(rows.getItem4()),
+                            byTenant,
+                            daily(range, rows.getItem5()));
+                });
     }
 
     /** Every day of the range, zeros included, so a chart's axis has no gaps. */

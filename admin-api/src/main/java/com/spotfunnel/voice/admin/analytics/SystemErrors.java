@@ -19,18 +19,37 @@ import java.util.UUID;
 public class SystemErrors {
 
     /** One type and severity: how often, how many still open, when first and last, the latest message. */
-    public record ErrorGroup(String errorType, String severity, long occurrences, long open, Instant firstSeen,
-            Instant lastSeen, String latestMessage, long tenants) {
-    }
+    public record ErrorGroup(
+            String errorType,
+            String severity,
+            long occurrences,
+            long open,
+            Instant firstSeen,
+            Instant lastSeen,
+            String latestMessage,
+            long tenants) {}
 
-    public record Occurrence(UUID id, Instant occurredAt, String tenantId, String callId, String source, String errorType,
-            String severity, String component, String stage, String provider, String message, String stackTrace,
-            Map<String, Object> context, Instant resolvedAt, String resolvedBy) {
-    }
+    public record Occurrence(
+            UUID id,
+            Instant occurredAt,
+            String tenantId,
+            String callId,
+            String source,
+            String errorType,
+            String severity,
+            String component,
+            String stage,
+            String provider,
+            String message,
+            String stackTrace,
+            Map<String, Object> context,
+            Instant resolvedAt,
+            String resolvedBy) {}
 
     /** A separate SQL text per case, so a generic plan of a prepared statement still uses the tenant index. */
     private static String filter(String tenantId) {
-        return tenantId == null ? "\n WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND $3::text IS NULL\n"
+        return tenantId == null
+                ? "\n WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND $3::text IS NULL\n"
                 : "\n WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND e.tenant_id = $3\n";
     }
 
@@ -46,11 +65,11 @@ public class SystemErrors {
      * of a year into arrays.
      */
     public Uni<List<ErrorGroup>> groups(DateRange range, String tenantId, boolean includeResolved) {
-        return pool.preparedQuery("""
+        return pool.preparedQuery(
+                        """
                 SELECT g.*,
                        (SELECT l.message FROM admin.system_errors l
-                        WHERE l.error_type = g.error_type AND l.severity = g.severity AND l.occurred_at = g.last_seen"""
-                + (tenantId == null ? "" : " AND l.tenant_id = $3") + """
+                        WHERE l.error_type = g.error_type AND l.severity = g.severity AND l.occurred_at = g.last_seen""" + (tenantId == null ? "" : " AND l.tenant_id = $3") + """
 
                         LIMIT 1) AS latest_message
                 FROM (
@@ -64,23 +83,29 @@ public class SystemErrors {
                 .execute(Tuple.of(start(range), end(range), tenantId, includeResolved))
                 .map(rows -> {
                     List<ErrorGroup> groups = new ArrayList<>();
-                    rows.forEach(row -> groups.add(new ErrorGroup(row.getString("error_type"), row.getString("severity"),
-                            row.getLong("occurrences"), row.getLong("open"), instant(row, "first_seen"),
-                            instant(row, "last_seen"), row.getString("latest_message"), row.getLong("tenants"))));
+                    rows.forEach(row -> groups.add(new ErrorGroup(
+                            row.getString("error_type"),
+                            row.getString("severity"),
+                            row.getLong("occurrences"),
+                            row.getLong("open"),
+                            instant(row, "first_seen"),
+                            instant(row, "last_seen"),
+                            row.getString("latest_message"),
+                            row.getLong("tenants"))));
                     return groups;
                 });
     }
 
-    public Uni<List<Occurrence>> occurrences(DateRange range, String tenantId, String errorType, String severity,
-            boolean includeResolved, int limit) {
+    public Uni<List<Occurrence>> occurrences(
+            DateRange range, String tenantId, String errorType, String severity, boolean includeResolved, int limit) {
         return pool.preparedQuery("""
                 SELECT e.*, r.resolved_at, r.resolved_by
                 FROM admin.system_errors e LEFT JOIN admin.error_resolutions r ON r.event_id = e.event_id""" + filter(tenantId) + """
                   AND ($4::text IS NULL OR e.error_type = $4) AND ($5::text IS NULL OR e.severity = $5)
                   AND ($6 OR r.event_id IS NULL)
                 ORDER BY e.occurred_at DESC LIMIT $7""")
-                .execute(Tuple.from(java.util.Arrays.asList(start(range), end(range), tenantId, errorType, severity,
-                        includeResolved, limit)))
+                .execute(Tuple.from(java.util.Arrays.asList(
+                        start(range), end(range), tenantId, errorType, severity, includeResolved, limit)))
                 .map(rows -> {
                     List<Occurrence> list = new ArrayList<>();
                     rows.forEach(row -> list.add(occurrence(row)));
@@ -95,8 +120,10 @@ public class SystemErrors {
                 SELECT event_id, $2 FROM admin.system_errors WHERE event_id = $1
                 ON CONFLICT DO NOTHING""")
                 .execute(Tuple.of(id, actor))
-                .flatMap(inserted -> inserted.rowCount() == 1 ? Uni.createFrom().item(true)
-                        : pool.preparedQuery("SELECT 1 FROM admin.system_errors WHERE event_id = $1").execute(Tuple.of(id))
+                .flatMap(inserted -> inserted.rowCount() == 1
+                        ? Uni.createFrom().item(true)
+                        : pool.preparedQuery("SELECT 1 FROM admin.system_errors WHERE event_id = $1")
+                                .execute(Tuple.of(id))
                                 .map(rows -> rows.size() == 1));
     }
 
@@ -107,15 +134,27 @@ public class SystemErrors {
                 SELECT event_id, $4 FROM admin.system_errors
                 WHERE error_type = $1 AND severity = $2 AND ($3::text IS NULL OR tenant_id = $3)
                 ON CONFLICT DO NOTHING""")
-                .execute(Tuple.of(errorType, severity, tenantId, actor)).map(rows -> rows.rowCount());
+                .execute(Tuple.of(errorType, severity, tenantId, actor))
+                .map(rows -> rows.rowCount());
     }
 
     private static Occurrence occurrence(Row row) {
         JsonObject context = row.getJsonObject("context");
-        return new Occurrence(row.getUUID("event_id"), instant(row, "occurred_at"), row.getString("tenant_id"),
-                row.getString("call_id"), row.getString("source"), row.getString("error_type"), row.getString("severity"),
-                row.getString("component"), row.getString("stage"), row.getString("provider"), row.getString("message"),
-                row.getString("stack_trace"), context == null ? Map.of() : context.getMap(), instant(row, "resolved_at"),
+        return new Occurrence(
+                row.getUUID("event_id"),
+                instant(row, "occurred_at"),
+                row.getString("tenant_id"),
+                row.getString("call_id"),
+                row.getString("source"),
+                row.getString("error_type"),
+                row.getString("severity"),
+                row.getString("component"),
+                row.getString("stage"),
+                row.getString("provider"),
+                row.getString("message"),
+                row.getString("stack_trace"),
+                context == null ? Map.of() : context.getMap(),
+                instant(row, "resolved_at"),
                 row.getString("resolved_by"));
     }
 

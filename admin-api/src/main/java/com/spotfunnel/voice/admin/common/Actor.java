@@ -6,8 +6,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** Who is making a change, as written in the audit log: the token's user name (or subject). */
 public final class Actor {
 
-    private Actor() {
-    }
+    private Actor() {}
 
     public static String of(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous() || identity.getPrincipal() == null) {
@@ -19,6 +18,7 @@ public final class Actor {
     /** The identity's OIDC subject ({@code sub}), the same whether it came as a bearer token or a browser session. */
     public static String subject(SecurityIdentity identity) {
         return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
-                ? jwt.getSubject() : identity.getPrincipal().getName();
+                ? jwt.getSubject()
+                : identity.getPrincipal().getName();
     }
 }

@@ -12,6 +12,9 @@ public class AdminProblemMappers {
 
     @ServerExceptionMapper
     public Response httpProblem(HttpProblem e) {
-        return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem()).build();
+        return Response.status(e.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(e.toProblem())
+                .build();
     }
 }

@@ -5,8 +5,7 @@ import com.spotfunnel.voice.support.problem.InvalidInputException;
 /** A resource's version as a strong ETag ({@code "7"}) and back from If-Match. */
 public final class Etags {
 
-    private Etags() {
-    }
+    private Etags() {}
 
     public static String of(long version) {
         return "\"" + version + "\"";

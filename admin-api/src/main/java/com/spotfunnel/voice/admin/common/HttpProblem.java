@@ -29,14 +29,20 @@ public class HttpProblem extends RuntimeException {
     }
 
     public static HttpProblem staleVersion(long expected, long current) {
-        return new HttpProblem(412, "Precondition Failed",
+        return new HttpProblem(
+                412,
+                "Precondition Failed",
                 "If-Match names version " + expected + " but the current version is " + current
-                        + "; reload and apply your change again", "If-Match");
+                        + "; reload and apply your change again",
+                "If-Match");
     }
 
     public static HttpProblem ifMatchRequired() {
-        return new HttpProblem(428, "Precondition Required",
-                "Send If-Match with the ETag you read, so a concurrent change is never overwritten", "If-Match");
+        return new HttpProblem(
+                428,
+                "Precondition Required",
+                "Send If-Match with the ETag you read, so a concurrent change is never overwritten",
+                "If-Match");
     }
 
     public Problem toProblem() {

@@ -8,8 +8,7 @@ import java.io.UncheckedIOException;
 /** Contract objects to and from PostgreSQL jsonb, with the contract's own JSON settings. */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     public static JsonObject toJsonb(Object value) {
         if (value == null) {

@@ -18,11 +18,15 @@ public class PipelineRoleConfinement {
 
     @ServerRequestFilter
     public Optional<Response> confine(ContainerRequestContext request, ResourceInfo resource) {
-        if (request.getSecurityContext() == null || !request.getSecurityContext().isUserInRole(ROLE)
-                || resource.getResourceMethod() == null || resource.getResourceMethod().isAnnotationPresent(PipelineAccess.class)) {
+        if (request.getSecurityContext() == null
+                || !request.getSecurityContext().isUserInRole(ROLE)
+                || resource.getResourceMethod() == null
+                || resource.getResourceMethod().isAnnotationPresent(PipelineAccess.class)) {
             return Optional.empty();
         }
-        Problem problem = Problem.of(403, "Forbidden", "role pipeline may only search knowledge (GET /tenants/{tenantId}/knowledge/search)");
-        return Optional.of(Response.status(403).type(Problem.MEDIA_TYPE).entity(problem).build());
+        Problem problem = Problem.of(
+                403, "Forbidden", "role pipeline may only search knowledge (GET /tenants/{tenantId}/knowledge/search)");
+        return Optional.of(
+                Response.status(403).type(Problem.MEDIA_TYPE).entity(problem).build());
     }
 }

@@ -35,8 +35,11 @@ public class CallEventProjector {
 
     /** Events this projection has nothing to do with are not even recorded. */
     public static boolean relevant(EventPayload payload) {
-        return payload instanceof SystemError || payload instanceof ProviderFailed || payload instanceof CostRecorded
-                || payload instanceof CallEnded || payload instanceof CallAnalyzed;
+        return payload instanceof SystemError
+                || payload instanceof ProviderFailed
+                || payload instanceof CostRecorded
+                || payload instanceof CallEnded
+                || payload instanceof CallAnalyzed;
     }
 
     /**
@@ -44,7 +47,8 @@ public class CallEventProjector {
      * here count as applied: there is nothing to do for them).
      */
     public Uni<Integer> projectAll(List<CallEvent> events) {
-        List<CallEvent> relevant = events.stream().filter(e -> relevant(e.payload())).toList();
+        List<CallEvent> relevant =
+                events.stream().filter(e -> relevant(e.payload())).toList();
         int ignored = events.size() - relevant.size();
         if (relevant.isEmpty()) {
             return Uni.createFrom().item(ignored);
@@ -52,9 +56,11 @@ public class CallEventProjector {
         return pool.withTransaction(conn -> {
             Uni<Integer> applied = Uni.createFrom().item(ignored);
             for (CallEvent event : relevant) {
-                applied = applied.flatMap(count -> repository.markApplied(conn, event).flatMap(fresh -> fresh
-                        ? apply(conn, event).replaceWith(count + 1)
-                        : Uni.createFrom().item(count)));
+                applied = applied.flatMap(count -> repository
+                        .markApplied(conn, event)
+                        .flatMap(fresh -> fresh
+                                ? apply(conn, event).replaceWith(count + 1)
+                                : Uni.createFrom().item(count)));
             }
             return applied;
         });
@@ -64,36 +70,80 @@ public class CallEventProjector {
         LocalDate day = LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC);
         EventPayload payload = event.payload();
         if (payload instanceof SystemError error) {
-            return repository.insertError(conn, event, new ProjectionRepository.ErrorRow("SystemError",
-                    Labels.normalise(error.errorType()), lower(error.severity() == null ? "error" : error.severity().name()),
-                    error.component(), null, null, error.message(), error.stackTrace(), error.context()));
+            return repository.insertError(
+                    conn,
+                    event,
+                    new ProjectionRepository.ErrorRow(
+                            "SystemError",
+                            Labels.normalise(error.errorType()),
+                            lower(
+                                    error.severity() == null
+                                            ? "error"
+                                            : error.severity().name()),
+                            error.component(),
+                            null,
+                            null,
+                            error.message(),
+                            error.stackTrace(),
+                            error.context()));
         }
         if (payload instanceof ProviderFailed failed) {
             // A failure someone else covered is a warning; one that left the stage without a provider is an error.
             String severity = failed.fallbackProvider() == null ? "error" : "warning";
-            return repository.insertError(conn, event, new ProjectionRepository.ErrorRow("ProviderFailed",
-                    Labels.normalise(failed.errorType()), severity, "pipeline-service", stage(failed.stage()),
-                    failed.provider(), failed.message(), null,
-                    failed.fallbackProvider() == null ? Map.of() : Map.of("fallbackProvider", failed.fallbackProvider())));
+            return repository.insertError(
+                    conn,
+                    event,
+                    new ProjectionRepository.ErrorRow(
+                            "ProviderFailed",
+                            Labels.normalise(failed.errorType()),
+                            severity,
+                            "pipeline-service",
+                            stage(failed.stage()),
+                            failed.provider(),
+                            failed.message(),
+                            null,
+                            failed.fallbackProvider() == null
+                                    ? Map.of()
+                                    : Map.of("fallbackProvider", failed.fallbackProvider())));
         }
         if (payload instanceof CostRecorded cost) {
             if (cost.costUsd() == null || cost.stage() == null) {
                 return Uni.createFrom().voidItem();
             }
-            return repository.addCost(conn, day, event.tenantId(), stage(cost.stage()),
-                    cost.provider() == null ? "unknown" : cost.provider(), cost.costUsd());
+            return repository.addCost(
+                    conn,
+                    day,
+                    event.tenantId(),
+                    stage(cost.stage()),
+                    cost.provider() == null ? "unknown" : cost.provider(),
+                    cost.costUsd());
         }
         if (payload instanceof CallEnded ended) {
-            return repository.firstForCall(conn, "ended_calls", event.callId()).flatMap(first -> !first
-                    ? Uni.createFrom().voidItem()
-                    : repository.addEndedCall(conn, day, event.tenantId(),
-                            ended.status() == null ? "unknown" : lower(ended.status().name()), ended.durationSeconds()));
+            return repository
+                    .firstForCall(conn, "ended_calls", event.callId())
+                    .flatMap(first -> !first
+                            ? Uni.createFrom().voidItem()
+                            : repository.addEndedCall(
+                                    conn,
+                                    day,
+                                    event.tenantId(),
+                                    ended.status() == null
+                                            ? "unknown"
+                                            : lower(ended.status().name()),
+                                    ended.durationSeconds()));
         }
         CallAnalyzed analyzed = (CallAnalyzed) payload;
-        return repository.firstForCall(conn, "analyzed_calls", event.callId()).flatMap(first -> !first
-                ? Uni.createFrom().voidItem()
-                : repository.addAnalyzedCall(conn, day, event.tenantId(), Labels.normalise(analyzed.outcome()),
-                        Labels.normalise(analyzed.reasonForCalling()), analyzed.requiresAction()));
+        return repository
+                .firstForCall(conn, "analyzed_calls", event.callId())
+                .flatMap(first -> !first
+                        ? Uni.createFrom().voidItem()
+                        : repository.addAnalyzedCall(
+                                conn,
+                                day,
+                                event.tenantId(),
+                                Labels.normalise(analyzed.outcome()),
+                                Labels.normalise(analyzed.reasonForCalling()),
+                                analyzed.requiresAction()));
     }
 
     private static String stage(com.spotfunnel.voice.events.payload.Stage stage) {

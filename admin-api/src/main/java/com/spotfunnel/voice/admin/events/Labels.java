@@ -10,14 +10,16 @@ public final class Labels {
 
     static final int MAX_LENGTH = 64;
 
-    private Labels() {
-    }
+    private Labels() {}
 
     public static String normalise(String label) {
         if (label == null || label.isBlank()) {
             return "unknown";
         }
-        String normalised = label.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String normalised = label.strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_+|_+$", "");
         if (normalised.isEmpty()) {
             return "unknown";
         }

@@ -24,12 +24,15 @@ public class OperatorAnalyticsConsumer {
 
     private final ProjectionConsumer consumer;
 
-    public OperatorAnalyticsConsumer(CallEventIntake intake, CallEventProjector projector, Pool pool,
-            AdminConfig config, MeterRegistry meters) {
-        ProjectionSettings settings = new ProjectionSettings("admin-api", "analytics",
-                config.analytics().retryInitialBackoff(), config.analytics().retryMaxBackoff());
-        this.consumer = new ProjectionConsumer(settings, projector::projectAll,
-                new ParkedRecordsTable(pool, "admin.parked_events"), intake, meters);
+    public OperatorAnalyticsConsumer(
+            CallEventIntake intake, CallEventProjector projector, Pool pool, AdminConfig config, MeterRegistry meters) {
+        ProjectionSettings settings = new ProjectionSettings(
+                "admin-api",
+                "analytics",
+                config.analytics().retryInitialBackoff(),
+                config.analytics().retryMaxBackoff());
+        this.consumer = new ProjectionConsumer(
+                settings, projector::projectAll, new ParkedRecordsTable(pool, "admin.parked_events"), intake, meters);
     }
 
     @Incoming(Topics.CALL_EVENTS)

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class Chunker {
 
-    private Chunker() {
-    }
+    private Chunker() {}
 
     public static List<String> split(String text, int maxChars) {
         List<String> chunks = new ArrayList<>();

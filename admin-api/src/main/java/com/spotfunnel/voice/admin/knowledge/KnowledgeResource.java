@@ -56,8 +56,10 @@ public class KnowledgeResource {
     @POST
     @Path("/knowledge-bases")
     public Uni<Response> create(@PathParam("tenantId") String tenantId, NewKnowledgeBase body) {
-        return service.create(tenantId, body, Actor.of(identity)).map(kb -> Response
-                .created(URI.create("/tenants/" + tenantId + "/knowledge-bases/" + kb.id())).entity(kb).build());
+        return service.create(tenantId, body, Actor.of(identity))
+                .map(kb -> Response.created(URI.create("/tenants/" + tenantId + "/knowledge-bases/" + kb.id()))
+                        .entity(kb)
+                        .build());
     }
 
     @GET
@@ -69,7 +71,8 @@ public class KnowledgeResource {
     @DELETE
     @Path("/knowledge-bases/{kbId}")
     public Uni<Response> delete(@PathParam("tenantId") String tenantId, @PathParam("kbId") String kbId) {
-        return service.delete(tenantId, uuid(kbId, "kbId"), Actor.of(identity)).map(ignored -> Response.noContent().build());
+        return service.delete(tenantId, uuid(kbId, "kbId"), Actor.of(identity))
+                .map(ignored -> Response.noContent().build());
     }
 
     @GET
@@ -80,15 +83,17 @@ public class KnowledgeResource {
 
     @POST
     @Path("/knowledge-bases/{kbId}/documents")
-    public Uni<Response> addDocument(@PathParam("tenantId") String tenantId, @PathParam("kbId") String kbId,
-            NewDocument body) {
+    public Uni<Response> addDocument(
+            @PathParam("tenantId") String tenantId, @PathParam("kbId") String kbId, NewDocument body) {
         return service.addDocument(tenantId, uuid(kbId, "kbId"), body, Actor.of(identity))
                 .map(document -> Response.status(201).entity(document).build());
     }
 
     @DELETE
     @Path("/knowledge-bases/{kbId}/documents/{documentId}")
-    public Uni<Response> deleteDocument(@PathParam("tenantId") String tenantId, @PathParam("kbId") String kbId,
+    public Uni<Response> deleteDocument(
+            @PathParam("tenantId") String tenantId,
+            @PathParam("kbId") String kbId,
             @PathParam("documentId") String documentId) {
         return service.deleteDocument(tenantId, uuid(kbId, "kbId"), uuid(documentId, "documentId"), Actor.of(identity))
                 .map(ignored -> Response.noContent().build());
@@ -99,9 +104,15 @@ public class KnowledgeResource {
     @Path("/knowledge/search")
     @RolesAllowed({"admin", PipelineRoleConfinement.ROLE})
     @PipelineAccess
-    public Uni<List<Passage>> search(@PathParam("tenantId") String tenantId, @QueryParam("q") String query,
-            @QueryParam("kbId") String kbId, @QueryParam("limit") String limit) {
-        return service.search(tenantId, kbId == null || kbId.isBlank() ? null : uuid(kbId, "kbId"), query,
+    public Uni<List<Passage>> search(
+            @PathParam("tenantId") String tenantId,
+            @QueryParam("q") String query,
+            @QueryParam("kbId") String kbId,
+            @QueryParam("limit") String limit) {
+        return service.search(
+                tenantId,
+                kbId == null || kbId.isBlank() ? null : uuid(kbId, "kbId"),
+                query,
                 QueryValues.integer("limit", limit, 5, 1, 20));
     }
 

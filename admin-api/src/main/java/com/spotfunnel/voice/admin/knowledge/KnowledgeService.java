@@ -30,8 +30,8 @@ public class KnowledgeService {
     private final AuditLog audit;
     private final AdminConfig config;
 
-    public KnowledgeService(Pool pool, KnowledgeRepository repository, TenantRepository tenants, AuditLog audit,
-            AdminConfig config) {
+    public KnowledgeService(
+            Pool pool, KnowledgeRepository repository, TenantRepository tenants, AuditLog audit, AdminConfig config) {
         this.pool = pool;
         this.repository = repository;
         this.tenants = tenants;
@@ -54,9 +54,16 @@ public class KnowledgeService {
         }
         UUID id = UUID.randomUUID();
         return pool.withTransaction(conn -> requireTenant(conn, tenantId)
-                        .call(() -> repository.insertBase(conn, id, tenantId, body.name().strip(), body.description()))
-                        .call(() -> audit.recordOther(conn, actor, "knowledge-base.created", tenantId,
-                                null, io.vertx.core.json.JsonObject.of("knowledgeBaseId", id.toString(), "name", body.name()))))
+                        .call(() -> repository.insertBase(
+                                conn, id, tenantId, body.name().strip(), body.description()))
+                        .call(() -> audit.recordOther(
+                                conn,
+                                actor,
+                                "knowledge-base.created",
+                                tenantId,
+                                null,
+                                io.vertx.core.json.JsonObject.of(
+                                        "knowledgeBaseId", id.toString(), "name", body.name()))))
                 .onFailure(PgErrors::isUniqueViolation)
                 .transform(e -> HttpProblem.conflict("name", "the tenant already has a knowledge base with this name"))
                 .flatMap(ignored -> get(tenantId, id));
@@ -71,14 +78,20 @@ public class KnowledgeService {
     }
 
     public Uni<Void> delete(String tenantId, UUID kbId, String actor) {
-        return pool.withTransaction(conn -> repository.deleteBase(conn, tenantId, kbId)
+        return pool.withTransaction(conn -> repository
+                .deleteBase(conn, tenantId, kbId)
                 .invoke(count -> {
                     if (count == 0) {
                         throw notFound(kbId);
                     }
                 })
-                .call(() -> audit.recordOther(conn, actor, "knowledge-base.deleted", tenantId,
-                        io.vertx.core.json.JsonObject.of("knowledgeBaseId", kbId.toString()), null))
+                .call(() -> audit.recordOther(
+                        conn,
+                        actor,
+                        "knowledge-base.deleted",
+                        tenantId,
+                        io.vertx.core.json.JsonObject.of("knowledgeBaseId", kbId.toString()),
+                        null))
                 .replaceWithVoid());
     }
 
@@ -92,22 +105,45 @@ public class KnowledgeService {
         if (body == null || body.content() == null || body.content().isBlank()) {
             errors.add(new FieldError("content", "is required"));
         } else if (body.content().length() > config.knowledge().maxDocumentChars()) {
-            errors.add(new FieldError("content", "must be at most " + config.knowledge().maxDocumentChars() + " characters"));
+            errors.add(new FieldError(
+                    "content", "must be at most " + config.knowledge().maxDocumentChars() + " characters"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         UUID id = UUID.randomUUID();
         List<String> chunks = Chunker.split(body.content(), config.knowledge().chunkChars());
-        return pool.withTransaction(conn -> repository.base(conn, tenantId, kbId)
+        return pool.withTransaction(conn -> repository
+                        .base(conn, tenantId, kbId)
                         .invoke(found -> found.orElseThrow(() -> notFound(kbId)))
-                        .call(() -> repository.insertDocument(conn, id, kbId, tenantId, body.title().strip(),
-                                body.content().length(), chunks))
-                        .call(() -> audit.recordOther(conn, actor, "knowledge-document.added", tenantId, null,
-                                io.vertx.core.json.JsonObject.of("knowledgeBaseId", kbId.toString(), "documentId",
-                                        id.toString(), "title", body.title(), "chunks", chunks.size()))))
+                        .call(() -> repository.insertDocument(
+                                conn,
+                                id,
+                                kbId,
+                                tenantId,
+                                body.title().strip(),
+                                body.content().length(),
+                                chunks))
+                        .call(() -> audit.recordOther(
+                                conn,
+                                actor,
+                                "knowledge-document.added",
+                                tenantId,
+                                null,
+                                io.vertx.core.json.JsonObject.of(
+                                        "knowledgeBaseId",
+                                        kbId.toString(),
+                                        "documentId",
+                                        id.toString(),
+                                        "title",
+                                        body.title(),
+                                        "chunks",
+                                        chunks.size()))))
                 .flatMap(ignored -> repository.documents(pool, kbId))
-                .map(documents -> documents.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow());
+                .map(documents -> documents.stream()
+                        .filter(d -> d.id().equals(id))
+                        .findFirst()
+                        .orElseThrow());
     }
 
     public Uni<List<Document>> documents(String tenantId, UUID kbId) {
@@ -115,7 +151,8 @@ public class KnowledgeService {
     }
 
     public Uni<Void> deleteDocument(String tenantId, UUID kbId, UUID documentId, String actor) {
-        return pool.withTransaction(conn -> repository.base(conn, tenantId, kbId)
+        return pool.withTransaction(conn -> repository
+                .base(conn, tenantId, kbId)
                 .invoke(found -> found.orElseThrow(() -> notFound(kbId)))
                 .flatMap(kb -> repository.deleteDocument(conn, kbId, documentId))
                 .invoke(count -> {
@@ -123,9 +160,14 @@ public class KnowledgeService {
                         throw HttpProblem.notFound("document " + documentId);
                     }
                 })
-                .call(() -> audit.recordOther(conn, actor, "knowledge-document.deleted", tenantId,
-                        io.vertx.core.json.JsonObject.of("knowledgeBaseId", kbId.toString(), "documentId",
-                                documentId.toString()), null))
+                .call(() -> audit.recordOther(
+                        conn,
+                        actor,
+                        "knowledge-document.deleted",
+                        tenantId,
+                        io.vertx.core.json.JsonObject.of(
+                                "knowledgeBaseId", kbId.toString(), "documentId", documentId.toString()),
+                        null))
                 .replaceWithVoid());
     }
 
@@ -143,11 +185,13 @@ public class KnowledgeService {
     }
 
     private Uni<Void> requireTenant(SqlClient sql, String tenantId) {
-        return tenants.find(sql, tenantId).invoke(found -> {
-            if (found.isEmpty()) {
-                throw HttpProblem.notFound("tenant " + tenantId);
-            }
-        }).replaceWithVoid();
+        return tenants.find(sql, tenantId)
+                .invoke(found -> {
+                    if (found.isEmpty()) {
+                        throw HttpProblem.notFound("tenant " + tenantId);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private static HttpProblem notFound(UUID kbId) {

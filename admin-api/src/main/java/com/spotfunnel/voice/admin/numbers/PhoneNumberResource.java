@@ -32,8 +32,7 @@ import java.util.List;
 public class PhoneNumberResource {
 
     /** @param numbers E.164 numbers to add */
-    public record AddNumbers(List<String> numbers) {
-    }
+    public record AddNumbers(List<String> numbers) {}
 
     private final TenantService service;
     private final SecurityIdentity identity;
@@ -49,7 +48,9 @@ public class PhoneNumberResource {
     }
 
     @POST
-    public Uni<Response> add(@PathParam("tenantId") String tenantId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Uni<Response> add(
+            @PathParam("tenantId") String tenantId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             AddNumbers body) {
         Long expected = Etags.optional(ifMatch);
         return service.addNumbers(tenantId, expected, body == null ? null : body.numbers(), Actor.of(identity))
@@ -58,13 +59,18 @@ public class PhoneNumberResource {
 
     @DELETE
     @Path("/{number}")
-    public Uni<Response> remove(@PathParam("tenantId") String tenantId, @PathParam("number") String number,
+    public Uni<Response> remove(
+            @PathParam("tenantId") String tenantId,
+            @PathParam("number") String number,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Long expected = Etags.optional(ifMatch);
-        return service.removeNumber(tenantId, expected, number, Actor.of(identity)).map(PhoneNumberResource::withEtag);
+        return service.removeNumber(tenantId, expected, number, Actor.of(identity))
+                .map(PhoneNumberResource::withEtag);
     }
 
     private static Response withEtag(TenantView view) {
-        return Response.ok(view).tag(new EntityTag(Long.toString(view.version()))).build();
+        return Response.ok(view)
+                .tag(new EntityTag(Long.toString(view.version())))
+                .build();
     }
 }

@@ -48,7 +48,9 @@ public class OnboardingResource {
     @POST
     public Uni<Response> start(Start body) {
         return service.start(body, Actor.of(identity))
-                .map(session -> Response.created(URI.create("/onboarding/" + session.id())).entity(session).build());
+                .map(session -> Response.created(URI.create("/onboarding/" + session.id()))
+                        .entity(session)
+                        .build());
     }
 
     @GET
@@ -78,9 +80,11 @@ public class OnboardingResource {
     @POST
     @Path("/{id}/complete")
     public Uni<Response> complete(@PathParam("id") String id) {
-        return service.complete(uuid(id), Actor.of(identity)).map(tenant -> Response
-                .created(URI.create("/tenants/" + tenant.tenantId())).tag(new EntityTag(Long.toString(tenant.version())))
-                .entity(tenant).build());
+        return service.complete(uuid(id), Actor.of(identity))
+                .map(tenant -> Response.created(URI.create("/tenants/" + tenant.tenantId()))
+                        .tag(new EntityTag(Long.toString(tenant.version())))
+                        .entity(tenant)
+                        .build());
     }
 
     private static UUID uuid(String id) {

@@ -48,8 +48,14 @@ public class OnboardingService {
     private final AuditLog audit;
     private final AdminConfig config;
 
-    public OnboardingService(Pool pool, OnboardingRepository sessions, TenantValidator validator,
-            TenantService tenantService, TenantRepository tenants, KnowledgeRepository knowledge, AuditLog audit,
+    public OnboardingService(
+            Pool pool,
+            OnboardingRepository sessions,
+            TenantValidator validator,
+            TenantService tenantService,
+            TenantRepository tenants,
+            KnowledgeRepository knowledge,
+            AuditLog audit,
             AdminConfig config) {
         this.pool = pool;
         this.sessions = sessions;
@@ -70,11 +76,18 @@ public class OnboardingService {
         return pool.withTransaction(conn -> tenants.find(conn, start.tenantId())
                         .invoke(existing -> {
                             if (existing.isPresent()) {
-                                throw HttpProblem.conflict("tenantId", "tenant " + start.tenantId() + " already exists");
+                                throw HttpProblem.conflict(
+                                        "tenantId", "tenant " + start.tenantId() + " already exists");
                             }
                         })
-                        .call(() -> sessions.insert(conn, id, actor, start, config.onboarding().ttl()))
-                        .call(() -> audit.recordOther(conn, actor, "onboarding.started", start.tenantId(), null,
+                        .call(() -> sessions.insert(
+                                conn, id, actor, start, config.onboarding().ttl()))
+                        .call(() -> audit.recordOther(
+                                conn,
+                                actor,
+                                "onboarding.started",
+                                start.tenantId(),
+                                null,
                                 JsonObject.of("sessionId", id.toString()))))
                 .flatMap(ignored -> get(id));
     }
@@ -101,7 +114,11 @@ public class OnboardingService {
         List<String> numbers = validator.phoneNumbers(step == null ? null : step.phoneNumbers(), "phoneNumbers");
         return pool.withTransaction(conn -> lockOpen(conn, id)
                         .call(session -> tenantService.ensureNumbersFree(conn, numbers, "phoneNumbers"))
-                        .call(session -> sessions.saveStep(conn, id, "phone_numbers", numbers.toArray(new String[0]),
+                        .call(session -> sessions.saveStep(
+                                conn,
+                                id,
+                                "phone_numbers",
+                                numbers.toArray(new String[0]),
                                 config.onboarding().ttl())))
                 .flatMap(ignored -> get(id));
     }
@@ -119,9 +136,15 @@ public class OnboardingService {
                     if (!missing.isEmpty()) {
                         throw new InvalidInputException(missing);
                     }
-                    TenantValidator.ValidTenant tenant = validator.forCreate(new TenantSpec(session.tenantId(),
-                            session.name(), session.industry(), true, session.agent(), session.phoneNumbers()));
-                    return tenantService.createIn(conn, tenant, actor, "tenant.onboarded")
+                    TenantValidator.ValidTenant tenant = validator.forCreate(new TenantSpec(
+                            session.tenantId(),
+                            session.name(),
+                            session.industry(),
+                            true,
+                            session.agent(),
+                            session.phoneNumbers()));
+                    return tenantService
+                            .createIn(conn, tenant, actor, "tenant.onboarded")
                             .call(created -> createKnowledge(conn, session))
                             .call(created -> sessions.complete(conn, id));
                 }))
@@ -136,7 +159,8 @@ public class OnboardingService {
 
     private Uni<Session> saveStep(UUID id, String column, JsonObject value) {
         return pool.withTransaction(conn -> lockOpen(conn, id)
-                        .call(session -> sessions.saveStep(conn, id, column, value, config.onboarding().ttl())))
+                        .call(session -> sessions.saveStep(
+                                conn, id, column, value, config.onboarding().ttl())))
                 .flatMap(ignored -> get(id));
     }
 
@@ -157,18 +181,34 @@ public class OnboardingService {
         if (session.knowledge() == null || session.knowledge().knowledgeBases() == null) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().iterable(session.knowledge().knowledgeBases())
-                .onItem().transformToUniAndConcatenate(kb -> {
+        return Multi.createFrom()
+                .iterable(session.knowledge().knowledgeBases())
+                .onItem()
+                .transformToUniAndConcatenate(kb -> {
                     UUID kbId = UUID.randomUUID();
                     List<DocumentDraft> documents = kb.documents() == null ? List.of() : kb.documents();
-                    return knowledge.insertBase(conn, kbId, session.tenantId(), kb.name().strip(), kb.description())
-                            .call(() -> Multi.createFrom().iterable(documents)
-                                    .onItem().transformToUniAndConcatenate(doc -> knowledge.insertDocument(conn,
-                                            UUID.randomUUID(), kbId, session.tenantId(), doc.title().strip(),
-                                            doc.content().length(), Chunker.split(doc.content(), config.knowledge().chunkChars())))
-                                    .collect().asList());
+                    return knowledge
+                            .insertBase(
+                                    conn, kbId, session.tenantId(), kb.name().strip(), kb.description())
+                            .call(() -> Multi.createFrom()
+                                    .iterable(documents)
+                                    .onItem()
+                                    .transformToUniAndConcatenate(doc -> knowledge.insertDocument(
+                                            conn,
+                                            UUID.randomUUID(),
+                                            kbId,
+                                            session.tenantId(),
+                                            doc.title().strip(),
+                                            doc.content().length(),
+                                            Chunker.split(
+                                                    doc.content(),
+                                                    config.knowledge().chunkChars())))
+                                    .collect()
+                                    .asList());
                 })
-                .collect().asList().replaceWithVoid();
+                .collect()
+                .asList()
+                .replaceWithVoid();
     }
 
     private void validateKnowledge(KnowledgeStep step) {
@@ -180,7 +220,10 @@ public class OnboardingService {
         for (int i = 0; i < step.knowledgeBases().size(); i++) {
             KnowledgeBaseDraft kb = step.knowledgeBases().get(i);
             String field = "knowledgeBases[" + i + "]";
-            if (kb == null || kb.name() == null || kb.name().isBlank() || kb.name().length() > 200) {
+            if (kb == null
+                    || kb.name() == null
+                    || kb.name().isBlank()
+                    || kb.name().length() > 200) {
                 errors.add(new FieldError(field + ".name", "is required, at most 200 characters"));
             } else if (!names.add(kb.name().strip())) {
                 errors.add(new FieldError(field + ".name", "is used twice"));
@@ -189,12 +232,18 @@ public class OnboardingService {
             for (int j = 0; j < documents.size(); j++) {
                 DocumentDraft doc = documents.get(j);
                 String docField = field + ".documents[" + j + "]";
-                if (doc == null || doc.title() == null || doc.title().isBlank() || doc.title().length() > 200) {
+                if (doc == null
+                        || doc.title() == null
+                        || doc.title().isBlank()
+                        || doc.title().length() > 200) {
                     errors.add(new FieldError(docField + ".title", "is required, at most 200 characters"));
                 }
-                if (doc == null || doc.content() == null || doc.content().isBlank()
+                if (doc == null
+                        || doc.content() == null
+                        || doc.content().isBlank()
                         || doc.content().length() > config.knowledge().maxDocumentChars()) {
-                    errors.add(new FieldError(docField + ".content",
+                    errors.add(new FieldError(
+                            docField + ".content",
                             "is required, at most " + config.knowledge().maxDocumentChars() + " characters"));
                 }
             }
@@ -207,5 +256,4 @@ public class OnboardingService {
     private static HttpProblem notFound(UUID id) {
         return HttpProblem.notFound("onboarding session " + id);
     }
-
 }

@@ -28,7 +28,11 @@ public class PipelineStressClient {
 
     @NonBlocking
     @Timeout(5000)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, successThreshold = 1,
+    @CircuitBreaker(
+            requestVolumeThreshold = 4,
+            failureRatio = 0.5,
+            delay = 10_000,
+            successThreshold = 1,
             skipOn = PipelineRefused.class)
     @CircuitBreakerName("pipeline-stress-start")
     public Uni<StressTestRun> start(StressTestRequest request) {
@@ -37,8 +41,15 @@ public class PipelineStressClient {
 
     @NonBlocking
     @Timeout(5000)
-    @Retry(maxRetries = 2, delay = 200, abortOn = {PipelineRefused.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, successThreshold = 1,
+    @Retry(
+            maxRetries = 2,
+            delay = 200,
+            abortOn = {PipelineRefused.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(
+            requestVolumeThreshold = 4,
+            failureRatio = 0.5,
+            delay = 10_000,
+            successThreshold = 1,
             skipOn = PipelineRefused.class)
     @CircuitBreakerName("pipeline-stress-read")
     public Uni<StressTestRun> get(String id) {

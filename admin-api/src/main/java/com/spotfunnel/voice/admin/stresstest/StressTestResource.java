@@ -40,8 +40,10 @@ public class StressTestResource {
     @POST
     @Path("/run")
     public Uni<Response> run(StressTestRequest request) {
-        return service.start(request, Actor.of(identity)).map(run -> Response.accepted(run)
-                .location(URI.create("/api/stress-test/runs/" + run.id())).build());
+        return service.start(request, Actor.of(identity))
+                .map(run -> Response.accepted(run)
+                        .location(URI.create("/api/stress-test/runs/" + run.id()))
+                        .build());
     }
 
     @GET
@@ -53,6 +55,9 @@ public class StressTestResource {
     /** The pipeline's own refusal (400 naming the field, 404 unknown run or tenant), passed on as it came. */
     @ServerExceptionMapper
     public Response refused(PipelineRefused refused) {
-        return Response.status(refused.status()).type(Problem.MEDIA_TYPE).entity(refused.body()).build();
+        return Response.status(refused.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(refused.body())
+                .build();
     }
 }

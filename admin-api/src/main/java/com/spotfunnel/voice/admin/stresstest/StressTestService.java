@@ -37,19 +37,21 @@ public class StressTestService {
 
     public Uni<StressTestRun> start(StressTestRequest request, String actor) {
         var limits = config.stressTest();
-        var wrong = StressTestRules.check(request, limits.maxConversations(), limits.maxTurns(),
-                config.maxSystemPromptChars());
+        var wrong = StressTestRules.check(
+                request, limits.maxConversations(), limits.maxTurns(), config.maxSystemPromptChars());
         if (!wrong.isEmpty()) {
-            throw new InvalidInputException(wrong.stream().map(v -> new Problem.FieldError(v.field(), v.message()))
+            throw new InvalidInputException(wrong.stream()
+                    .map(v -> new Problem.FieldError(v.field(), v.message()))
                     .toList());
         }
         return tenants.find(pool, request.tenantId()).onItem().transformToUni(tenant -> {
             if (tenant.isEmpty()) {
                 throw new InvalidInputException("tenantId", "no such tenant");
             }
-            return unavailableAs503(pipeline.start(request)).invoke(run -> LOG.infof(
-                    "Stress test %s started by %s for tenant %s: %d conversations", run.id(), actor,
-                    request.tenantId(), request.numConversations()));
+            return unavailableAs503(pipeline.start(request))
+                    .invoke(run -> LOG.infof(
+                            "Stress test %s started by %s for tenant %s: %d conversations",
+                            run.id(), actor, request.tenantId(), request.numConversations()));
         });
     }
 
@@ -60,8 +62,12 @@ public class StressTestService {
     private static Uni<StressTestRun> unavailableAs503(Uni<StressTestRun> call) {
         return call.onFailure(failure -> !(failure instanceof PipelineRefused)).transform(failure -> {
             LOG.warnf("pipeline-service unavailable for a stress test: %s", failure.toString());
-            return new HttpProblem(503, "Service Unavailable", "pipeline-service, which runs stress tests, is "
-                    + "unavailable (" + failure.getClass().getSimpleName() + "); try again shortly", null);
+            return new HttpProblem(
+                    503,
+                    "Service Unavailable",
+                    "pipeline-service, which runs stress tests, is " + "unavailable ("
+                            + failure.getClass().getSimpleName() + "); try again shortly",
+                    null);
         });
     }
 }

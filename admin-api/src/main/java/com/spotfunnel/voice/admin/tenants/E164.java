@@ -7,8 +7,7 @@ public final class E164 {
 
     private static final Pattern FORMAT = Pattern.compile("\\+[1-9]\\d{6,14}");
 
-    private E164() {
-    }
+    private E164() {}
 
     public static boolean isValid(String number) {
         return number != null && FORMAT.matcher(number).matches();

@@ -9,6 +9,5 @@ public final class KnownProviders {
     public static final Set<String> LLM = Set.of("openai", "gemini", "simulated");
     public static final Set<String> TTS = Set.of("cartesia", "elevenlabs", "simulated");
 
-    private KnownProviders() {
-    }
+    private KnownProviders() {}
 }

@@ -19,50 +19,58 @@ import java.util.List;
 public class TenantConfigOutbox {
 
     /** One pending record; a null payload is a tombstone. */
-    public record Pending(long id, String tenantId, long version, byte[] payload) {
-    }
+    public record Pending(long id, String tenantId, long version, byte[] payload) {}
 
     public Uni<Void> enqueue(SqlClient sql, TenantConfig config) {
-        return sql.preparedQuery("INSERT INTO admin.tenant_config_outbox (tenant_id, version, payload) VALUES ($1, $2, $3)")
-                .execute(Tuple.of(config.tenantId(), config.version(),
+        return sql.preparedQuery(
+                        "INSERT INTO admin.tenant_config_outbox (tenant_id, version, payload) VALUES ($1, $2, $3)")
+                .execute(Tuple.of(
+                        config.tenantId(),
+                        config.version(),
                         new String(TenantConfigCodec.encode(config), StandardCharsets.UTF_8)))
                 .replaceWithVoid();
     }
 
     public Uni<Void> enqueueDeletion(SqlClient sql, String tenantId, long version) {
-        return sql.preparedQuery("INSERT INTO admin.tenant_config_outbox (tenant_id, version, payload) VALUES ($1, $2, NULL)")
-                .execute(Tuple.of(tenantId, version)).replaceWithVoid();
+        return sql.preparedQuery(
+                        "INSERT INTO admin.tenant_config_outbox (tenant_id, version, payload) VALUES ($1, $2, NULL)")
+                .execute(Tuple.of(tenantId, version))
+                .replaceWithVoid();
     }
 
     /** Only one relay, across every instance, drains at a time; false when another one is draining now. */
     public Uni<Boolean> tryLockForDrain(SqlClient sql) {
-        return sql.query("SELECT pg_try_advisory_xact_lock(7160021)").execute()
+        return sql.query("SELECT pg_try_advisory_xact_lock(7160021)")
+                .execute()
                 .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     public Uni<List<Pending>> pending(SqlClient sql, int limit) {
         return sql.preparedQuery("""
                 SELECT id, tenant_id, version, payload FROM admin.tenant_config_outbox
-                WHERE published_at IS NULL ORDER BY id LIMIT $1""")
-                .execute(Tuple.of(limit))
-                .map(rows -> {
-                    List<Pending> pending = new ArrayList<>();
-                    rows.forEach(row -> {
-                        String payload = row.getString("payload");
-                        pending.add(new Pending(row.getLong("id"), row.getString("tenant_id"), row.getLong("version"),
-                                payload == null ? null : payload.getBytes(StandardCharsets.UTF_8)));
-                    });
-                    return pending;
-                });
+                WHERE published_at IS NULL ORDER BY id LIMIT $1""").execute(Tuple.of(limit)).map(rows -> {
+            List<Pending> pending = new ArrayList<>();
+            rows.forEach(row -> {
+                String payload = row.getString("payload");
+                pending.add(new Pending(
+                        row.getLong("id"),
+                        row.getString("tenant_id"),
+                        row.getLong("version"),
+                        payload == null ? null : payload.getBytes(StandardCharsets.UTF_8)));
+            });
+            return pending;
+        });
     }
 
     public Uni<Void> markPublished(SqlClient sql, long id) {
         return sql.preparedQuery("UPDATE admin.tenant_config_outbox SET published_at = now() WHERE id = $1")
-                .execute(Tuple.of(id)).replaceWithVoid();
+                .execute(Tuple.of(id))
+                .replaceWithVoid();
     }
 
     public Uni<Integer> backlog(SqlClient sql) {
-        return sql.query("SELECT count(*) FROM admin.tenant_config_outbox WHERE published_at IS NULL").execute()
+        return sql.query("SELECT count(*) FROM admin.tenant_config_outbox WHERE published_at IS NULL")
+                .execute()
                 .map(rows -> rows.iterator().next().getInteger(0));
     }
 
@@ -71,6 +79,7 @@ public class TenantConfigOutbox {
         return sql.preparedQuery("""
                 DELETE FROM admin.tenant_config_outbox
                 WHERE published_at IS NOT NULL AND published_at < now() - make_interval(secs => $1)""")
-                .execute(Tuple.of((double) retention.toSeconds())).map(rows -> rows.rowCount());
+                .execute(Tuple.of((double) retention.toSeconds()))
+                .map(rows -> rows.rowCount());
     }
 }

@@ -30,53 +30,72 @@ public class TenantConfigRelay {
     private final Counter published;
     private final Counter failures;
 
-    public TenantConfigRelay(Pool pool, TenantConfigOutbox outbox, TenantConfigPublisher publisher, AdminConfig config,
+    public TenantConfigRelay(
+            Pool pool,
+            TenantConfigOutbox outbox,
+            TenantConfigPublisher publisher,
+            AdminConfig config,
             MeterRegistry meters) {
         this.pool = pool;
         this.outbox = outbox;
         this.publisher = publisher;
         this.config = config;
         this.published = Counter.builder("tenant_config_published_total")
-                .description("tenant configs (and tombstones) acknowledged by Kafka").register(meters);
+                .description("tenant configs (and tombstones) acknowledged by Kafka")
+                .register(meters);
         this.failures = Counter.builder("tenant_config_publish_failures_total")
-                .description("outbox drains that failed and will be retried").register(meters);
+                .description("outbox drains that failed and will be retried")
+                .register(meters);
     }
 
     /** Starts a drain now without waiting for it; a failure is retried by the schedule. */
     public void nudge() {
-        drain().subscribe().with(count -> { }, this::failed);
+        drain().subscribe().with(count -> {}, this::failed);
     }
 
-    @Scheduled(every = "${admin.outbox.poll-interval}", delayed = "1s",
+    @Scheduled(
+            every = "${admin.outbox.poll-interval}",
+            delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> drainOnSchedule() {
-        return drain().onFailure().recoverWithItem(e -> {
-            failed(e);
-            return 0;
-        }).replaceWithVoid();
+        return drain().onFailure()
+                .recoverWithItem(e -> {
+                    failed(e);
+                    return 0;
+                })
+                .replaceWithVoid();
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purgeOnSchedule() {
         return outbox.purgePublished(pool, config.outbox().retention())
-                .onFailure().recoverWithItem(0).replaceWithVoid();
+                .onFailure()
+                .recoverWithItem(0)
+                .replaceWithVoid();
     }
 
     /** @return how many records were published */
     public Uni<Integer> drain() {
-        return pool.withTransaction(conn -> outbox.tryLockForDrain(conn).flatMap(locked -> !locked
-                ? Uni.createFrom().item(0)
-                : outbox.pending(conn, config.outbox().batchSize()).flatMap(pending -> Multi.createFrom().iterable(pending)
-                        .onItem().transformToUniAndConcatenate(record -> publisher.publish(record.tenantId(), record.payload())
-                                .call(() -> outbox.markPublished(conn, record.id()))
-                                .invoke(() -> published.increment())
-                                .replaceWith(record))
-                        .collect().asList()
-                        .map(List::size))));
+        return pool.withTransaction(conn -> outbox.tryLockForDrain(conn)
+                .flatMap(locked -> !locked
+                        ? Uni.createFrom().item(0)
+                        : outbox.pending(conn, config.outbox().batchSize())
+                                .flatMap(pending -> Multi.createFrom()
+                                        .iterable(pending)
+                                        .onItem()
+                                        .transformToUniAndConcatenate(record -> publisher
+                                                .publish(record.tenantId(), record.payload())
+                                                .call(() -> outbox.markPublished(conn, record.id()))
+                                                .invoke(() -> published.increment())
+                                                .replaceWith(record))
+                                        .collect()
+                                        .asList()
+                                        .map(List::size))));
     }
 
     private void failed(Throwable e) {
         failures.increment();
-        LOG.warnf("Publishing tenant configs failed; the outbox keeps them and the next drain retries: %s", e.toString());
+        LOG.warnf(
+                "Publishing tenant configs failed; the outbox keeps them and the next drain retries: %s", e.toString());
     }
 }

@@ -28,15 +28,20 @@ public class TenantRepository {
             """;
 
     public Uni<Optional<StoredTenant>> find(SqlClient sql, String tenantId) {
-        return sql.preparedQuery(SELECT + " WHERE t.tenant_id = $1").execute(Tuple.of(tenantId))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));
+        return sql.preparedQuery(SELECT + " WHERE t.tenant_id = $1")
+                .execute(Tuple.of(tenantId))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(map(rows.iterator().next())));
     }
 
     /** Locks the tenant's row until the transaction ends; empty when there is no such tenant. */
     public Uni<Optional<Long>> lockVersion(SqlClient sql, String tenantId) {
         return sql.preparedQuery("SELECT version FROM admin.tenants WHERE tenant_id = $1 FOR UPDATE")
                 .execute(Tuple.of(tenantId))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(rows.iterator().next().getLong(0)));
     }
 
     public Uni<List<StoredTenant>> list(SqlClient sql) {
@@ -51,8 +56,13 @@ public class TenantRepository {
         return sql.preparedQuery("""
                 INSERT INTO admin.tenants (tenant_id, version, name, industry, active, agent, created_at, updated_at)
                 VALUES ($1, 1, $2, $3, $4, $5, $6, $6)""")
-                .execute(Tuple.of(tenant.tenantId(), tenant.name(), tenant.industry(), tenant.active(),
-                        Json.toJsonb(tenant.agent()), utc(now)))
+                .execute(Tuple.of(
+                        tenant.tenantId(),
+                        tenant.name(),
+                        tenant.industry(),
+                        tenant.active(),
+                        Json.toJsonb(tenant.agent()),
+                        utc(now)))
                 .replaceWithVoid();
     }
 
@@ -60,19 +70,27 @@ public class TenantRepository {
         return sql.preparedQuery("""
                 UPDATE admin.tenants SET version = $2, name = $3, industry = $4, active = $5, agent = $6, updated_at = $7
                 WHERE tenant_id = $1""")
-                .execute(Tuple.from(Arrays.asList(tenant.tenantId(), newVersion, tenant.name(), tenant.industry(), tenant.active(),
-                        Json.toJsonb(tenant.agent()), utc(now))))
+                .execute(Tuple.from(Arrays.asList(
+                        tenant.tenantId(),
+                        newVersion,
+                        tenant.name(),
+                        tenant.industry(),
+                        tenant.active(),
+                        Json.toJsonb(tenant.agent()),
+                        utc(now))))
                 .replaceWithVoid();
     }
 
     /** A change that is not to the tenant's own fields (its numbers, its knowledge) still makes a new version. */
     public Uni<Void> bumpVersion(SqlClient sql, String tenantId, long newVersion, Instant now) {
         return sql.preparedQuery("UPDATE admin.tenants SET version = $2, updated_at = $3 WHERE tenant_id = $1")
-                .execute(Tuple.of(tenantId, newVersion, utc(now))).replaceWithVoid();
+                .execute(Tuple.of(tenantId, newVersion, utc(now)))
+                .replaceWithVoid();
     }
 
     public Uni<Void> delete(SqlClient sql, String tenantId) {
-        return sql.preparedQuery("DELETE FROM admin.tenants WHERE tenant_id = $1").execute(Tuple.of(tenantId))
+        return sql.preparedQuery("DELETE FROM admin.tenants WHERE tenant_id = $1")
+                .execute(Tuple.of(tenantId))
                 .replaceWithVoid();
     }
 
@@ -93,26 +111,35 @@ public class TenantRepository {
         }
         return sql.preparedQuery("""
                 INSERT INTO admin.phone_numbers (number, tenant_id) SELECT n, $2 FROM unnest($1::text[]) AS n""")
-                .execute(Tuple.of(numbers.toArray(new String[0]), tenantId)).replaceWithVoid();
+                .execute(Tuple.of(numbers.toArray(new String[0]), tenantId))
+                .replaceWithVoid();
     }
 
     /** @return how many were removed */
     public Uni<Integer> removeNumbers(SqlClient sql, String tenantId, List<String> numbers) {
         return sql.preparedQuery("DELETE FROM admin.phone_numbers WHERE tenant_id = $2 AND number = ANY($1)")
-                .execute(Tuple.of(numbers.toArray(new String[0]), tenantId)).map(rows -> rows.rowCount());
+                .execute(Tuple.of(numbers.toArray(new String[0]), tenantId))
+                .map(rows -> rows.rowCount());
     }
 
     public Uni<Void> removeAllNumbers(SqlClient sql, String tenantId) {
-        return sql.preparedQuery("DELETE FROM admin.phone_numbers WHERE tenant_id = $1").execute(Tuple.of(tenantId))
+        return sql.preparedQuery("DELETE FROM admin.phone_numbers WHERE tenant_id = $1")
+                .execute(Tuple.of(tenantId))
                 .replaceWithVoid();
     }
 
     private static StoredTenant map(Row row) {
         AgentConfig agent = Json.fromJsonb(row.getJsonObject("agent"), AgentConfig.class);
         String[] numbers = row.getArrayOfStrings("numbers");
-        TenantConfig config = new TenantConfig(row.getString("tenant_id"), row.getLong("version"), row.getString("name"),
-                row.getString("industry"), row.getBoolean("active"), numbers == null ? List.of() : Arrays.asList(numbers),
-                agent, row.getOffsetDateTime("updated_at").toInstant());
+        TenantConfig config = new TenantConfig(
+                row.getString("tenant_id"),
+                row.getLong("version"),
+                row.getString("name"),
+                row.getString("industry"),
+                row.getBoolean("active"),
+                numbers == null ? List.of() : Arrays.asList(numbers),
+                agent,
+                row.getOffsetDateTime("updated_at").toInstant());
         return new StoredTenant(config, row.getOffsetDateTime("created_at").toInstant());
     }
 

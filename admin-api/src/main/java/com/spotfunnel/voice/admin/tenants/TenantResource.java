@@ -48,8 +48,11 @@ public class TenantResource {
 
     @POST
     public Uni<Response> create(TenantSpec spec) {
-        return service.create(spec, Actor.of(identity)).map(view -> Response.created(URI.create("/tenants/" + view.tenantId()))
-                .tag(unquoted(view.version())).entity(view).build());
+        return service.create(spec, Actor.of(identity))
+                .map(view -> Response.created(URI.create("/tenants/" + view.tenantId()))
+                        .tag(unquoted(view.version()))
+                        .entity(view)
+                        .build());
     }
 
     @GET
@@ -60,7 +63,9 @@ public class TenantResource {
 
     @PUT
     @Path("/{tenantId}")
-    public Uni<Response> update(@PathParam("tenantId") String tenantId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Uni<Response> update(
+            @PathParam("tenantId") String tenantId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             TenantSpec spec) {
         long expected = Etags.required(ifMatch);
         return service.update(tenantId, expected, spec, Actor.of(identity)).map(TenantResource::withEtag);
@@ -68,16 +73,17 @@ public class TenantResource {
 
     @DELETE
     @Path("/{tenantId}")
-    public Uni<Response> delete(@PathParam("tenantId") String tenantId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Uni<Response> delete(
+            @PathParam("tenantId") String tenantId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Etags.required(ifMatch);
-        return service.delete(tenantId, expected, Actor.of(identity)).map(ignored -> Response.noContent().build());
+        return service.delete(tenantId, expected, Actor.of(identity))
+                .map(ignored -> Response.noContent().build());
     }
 
     /** Who changed this tenant, what and when, newest first. */
     @GET
     @Path("/{tenantId}/audit")
-    public Uni<List<AuditEntry>> audit(@PathParam("tenantId") String tenantId,
-            @QueryParam("limit") String limit) {
+    public Uni<List<AuditEntry>> audit(@PathParam("tenantId") String tenantId, @QueryParam("limit") String limit) {
         return service.audit(tenantId, QueryValues.integer("limit", limit, 100, 1, 1000));
     }
 

@@ -29,8 +29,13 @@ public class TenantService {
     private final TenantConfigOutbox outbox;
     private final TenantConfigRelay relay;
 
-    public TenantService(Pool pool, TenantRepository tenants, TenantValidator validator, AuditLog audit,
-            TenantConfigOutbox outbox, TenantConfigRelay relay) {
+    public TenantService(
+            Pool pool,
+            TenantRepository tenants,
+            TenantValidator validator,
+            AuditLog audit,
+            TenantConfigOutbox outbox,
+            TenantConfigRelay relay) {
         this.pool = pool;
         this.tenants = tenants;
         this.validator = validator;
@@ -50,7 +55,8 @@ public class TenantService {
     public Uni<TenantView> create(TenantSpec spec, String actor) {
         TenantValidator.ValidTenant tenant = validator.forCreate(spec);
         return pool.withTransaction(conn -> createIn(conn, tenant, actor, "tenant.created"))
-                .onFailure(PgErrors::isUniqueViolation).transform(TenantService::uniqueViolation)
+                .onFailure(PgErrors::isUniqueViolation)
+                .transform(TenantService::uniqueViolation)
                 .invoke(relay::nudge)
                 .map(TenantView::of);
     }
@@ -92,8 +98,7 @@ public class TenantService {
             if (tenant.phoneNumbers() == null) {
                 return write;
             }
-            return write
-                    .call(() -> ensureNumbersFree(conn, tenantId, tenant.phoneNumbers(), "phoneNumbers"))
+            return write.call(() -> ensureNumbersFree(conn, tenantId, tenant.phoneNumbers(), "phoneNumbers"))
                     .call(() -> tenants.removeAllNumbers(conn, tenantId))
                     .call(() -> tenants.addNumbers(conn, tenantId, tenant.phoneNumbers()));
         });
@@ -104,7 +109,9 @@ public class TenantService {
         List<String> numbers = validator.phoneNumbers(rawNumbers, "numbers");
         Instant now = now();
         return changeExisting(tenantId, expectedVersion, actor, "numbers.added", (conn, before) -> {
-            List<String> fresh = numbers.stream().filter(n -> !before.phoneNumbers().contains(n)).toList();
+            List<String> fresh = numbers.stream()
+                    .filter(n -> !before.phoneNumbers().contains(n))
+                    .toList();
             return ensureNumbersFree(conn, tenantId, fresh, "numbers")
                     .call(() -> tenants.addNumbers(conn, tenantId, fresh))
                     .call(() -> tenants.bumpVersion(conn, tenantId, before.version() + 1, now));
@@ -139,12 +146,13 @@ public class TenantService {
     }
 
     /** A change to an existing tenant: lock, check the version, write, audit, enqueue. */
-    private Uni<TenantView> changeExisting(String tenantId, Long expectedVersion, String actor, String action,
-            Change change) {
+    private Uni<TenantView> changeExisting(
+            String tenantId, Long expectedVersion, String actor, String action, Change change) {
         return pool.withTransaction(conn -> lockedCurrent(conn, tenantId, expectedVersion)
                         .call(before -> change.apply(conn, before))
                         .flatMap(before -> publishChange(conn, actor, action, tenantId, before)))
-                .onFailure(PgErrors::isUniqueViolation).transform(TenantService::uniqueViolation)
+                .onFailure(PgErrors::isUniqueViolation)
+                .transform(TenantService::uniqueViolation)
                 .invoke(relay::nudge)
                 .map(TenantView::of);
     }
@@ -161,8 +169,8 @@ public class TenantService {
                 .map(found -> found.orElseThrow(() -> notFound(tenantId)).config());
     }
 
-    private Uni<StoredTenant> publishChange(SqlClient conn, String actor, String action, String tenantId,
-            TenantConfig before) {
+    private Uni<StoredTenant> publishChange(
+            SqlClient conn, String actor, String action, String tenantId, TenantConfig before) {
         return tenants.find(conn, tenantId)
                 .map(found -> found.orElseThrow(() -> notFound(tenantId)))
                 .call(after -> audit.record(conn, actor, action, tenantId, before, after.config()))
@@ -173,17 +181,20 @@ public class TenantService {
         if (numbers.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return tenants.owners(conn, numbers).invoke(owners -> {
-            List<String> taken = new ArrayList<>();
-            for (String[] owner : owners) {
-                if (!owner[1].equals(tenantId)) {
-                    taken.add(owner[0]);
-                }
-            }
-            if (!taken.isEmpty()) {
-                throw HttpProblem.conflict(field, "already assigned to another tenant: " + String.join(", ", taken));
-            }
-        }).replaceWithVoid();
+        return tenants.owners(conn, numbers)
+                .invoke(owners -> {
+                    List<String> taken = new ArrayList<>();
+                    for (String[] owner : owners) {
+                        if (!owner[1].equals(tenantId)) {
+                            taken.add(owner[0]);
+                        }
+                    }
+                    if (!taken.isEmpty()) {
+                        throw HttpProblem.conflict(
+                                field, "already assigned to another tenant: " + String.join(", ", taken));
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private static Throwable uniqueViolation(Throwable e) {
@@ -204,5 +215,4 @@ public class TenantService {
     private interface Change {
         Uni<Void> apply(SqlClient conn, TenantConfig before);
     }
-
 }

@@ -11,27 +11,29 @@ import java.util.Map;
  * @param active       null = true
  * @param phoneNumbers E.164; on PUT, null keeps the tenant's numbers and a list replaces them
  */
-public record TenantSpec(String tenantId, String name, String industry, Boolean active, AgentSpec agent,
-        List<String> phoneNumbers) {
+public record TenantSpec(
+        String tenantId, String name, String industry, Boolean active, AgentSpec agent, List<String> phoneNumbers) {
 
     /**
      * @param providers        null = the platform's default order for every stage
      * @param fallbackMessages keyed by failure kind: {@code llm}, {@code tts}, {@code stt}, {@code other}
      * @param businessHours    null = always open
      */
-    public record AgentSpec(String systemPrompt, String greeting, String voice, ProvidersSpec providers,
-            String transferNumber, Map<String, String> fallbackMessages, BusinessHoursSpec businessHours) {
-    }
+    public record AgentSpec(
+            String systemPrompt,
+            String greeting,
+            String voice,
+            ProvidersSpec providers,
+            String transferNumber,
+            Map<String, String> fallbackMessages,
+            BusinessHoursSpec businessHours) {}
 
     /** Provider names per stage, first tried first; an empty or missing list = the platform default. */
-    public record ProvidersSpec(List<String> stt, List<String> llm, List<String> tts) {
-    }
+    public record ProvidersSpec(List<String> stt, List<String> llm, List<String> tts) {}
 
     /** @param timeZone an IANA zone id such as {@code America/New_York} */
-    public record BusinessHoursSpec(String timeZone, List<OpeningHoursSpec> weekly) {
-    }
+    public record BusinessHoursSpec(String timeZone, List<OpeningHoursSpec> weekly) {}
 
     /** @param day {@code monday} … {@code sunday}; opens and closes as {@code HH:mm} */
-    public record OpeningHoursSpec(String day, String opens, String closes) {
-    }
+    public record OpeningHoursSpec(String day, String opens, String closes) {}
 }

@@ -42,9 +42,13 @@ public class TenantValidator {
     }
 
     /** What a valid spec becomes. */
-    public record ValidTenant(String tenantId, String name, String industry, boolean active, AgentConfig agent,
-            List<String> phoneNumbers) {
-    }
+    public record ValidTenant(
+            String tenantId,
+            String name,
+            String industry,
+            boolean active,
+            AgentConfig agent,
+            List<String> phoneNumbers) {}
 
     public ValidTenant forCreate(TenantSpec spec) {
         List<FieldError> errors = new ArrayList<>();
@@ -98,10 +102,16 @@ public class TenantValidator {
         requiredText(spec.name(), "name", MAX_NAME, errors);
         optionalText(spec.industry(), "industry", MAX_SHORT_TEXT, errors);
         AgentConfig agent = agent(spec.agent(), errors);
-        List<String> numbers = spec.phoneNumbers() == null ? null : numbers(spec.phoneNumbers(), "phoneNumbers", errors);
+        List<String> numbers =
+                spec.phoneNumbers() == null ? null : numbers(spec.phoneNumbers(), "phoneNumbers", errors);
         failIfAny(errors);
-        return new ValidTenant(tenantId, spec.name().strip(), blankToNull(spec.industry()),
-                spec.active() == null || spec.active(), agent, numbers);
+        return new ValidTenant(
+                tenantId,
+                spec.name().strip(),
+                blankToNull(spec.industry()),
+                spec.active() == null || spec.active(),
+                agent,
+                numbers);
     }
 
     private AgentConfig agent(TenantSpec.AgentSpec agent, List<FieldError> errors) {
@@ -112,14 +122,22 @@ public class TenantValidator {
         requiredText(agent.systemPrompt(), "agent.systemPrompt", config.maxSystemPromptChars(), errors);
         requiredText(agent.greeting(), "agent.greeting", MAX_MESSAGE, errors);
         optionalText(agent.voice(), "agent.voice", MAX_SHORT_TEXT, errors);
-        if (agent.transferNumber() != null && !agent.transferNumber().isBlank() && !E164.isValid(agent.transferNumber())) {
+        if (agent.transferNumber() != null
+                && !agent.transferNumber().isBlank()
+                && !E164.isValid(agent.transferNumber())) {
             errors.add(new FieldError("agent.transferNumber", "must be an E.164 number such as +14155550111"));
         }
         ProviderOrder providers = providers(agent.providers(), errors);
         Map<FailureKind, String> fallback = fallbackMessages(agent.fallbackMessages(), errors);
         BusinessHours hours = businessHours(agent.businessHours(), errors);
-        return new AgentConfig(agent.systemPrompt(), agent.greeting(), blankToNull(agent.voice()), providers,
-                blankToNull(agent.transferNumber()), fallback, hours);
+        return new AgentConfig(
+                agent.systemPrompt(),
+                agent.greeting(),
+                blankToNull(agent.voice()),
+                providers,
+                blankToNull(agent.transferNumber()),
+                fallback,
+                hours);
     }
 
     private ProviderOrder providers(TenantSpec.ProvidersSpec providers, List<FieldError> errors) {
@@ -181,7 +199,8 @@ public class TenantValidator {
         try {
             ZoneId.of(hours.timeZone() == null ? "" : hours.timeZone());
         } catch (DateTimeException e) {
-            errors.add(new FieldError("agent.businessHours.timeZone", "must be an IANA time zone such as Europe/London"));
+            errors.add(
+                    new FieldError("agent.businessHours.timeZone", "must be an IANA time zone such as Europe/London"));
         }
         List<BusinessHours.OpeningHours> weekly = new ArrayList<>();
         List<TenantSpec.OpeningHoursSpec> days = hours.weekly() == null ? List.of() : hours.weekly();

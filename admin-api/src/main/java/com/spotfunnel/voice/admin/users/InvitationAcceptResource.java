@@ -37,14 +37,17 @@ public class InvitationAcceptResource {
 
     @POST
     public Uni<User> accept(Acceptance body) {
-        String subject = token.getSubject() != null ? token.getSubject() : identity.getPrincipal().getName();
+        String subject = token.getSubject() != null
+                ? token.getSubject()
+                : identity.getPrincipal().getName();
         return service.accept(body == null ? null : body.token(), new UserService.Invitee(subject, verifiedEmail()));
     }
 
     /** The token's {@code email}, only when the token also says {@code email_verified: true}. */
     private Optional<String> verifiedEmail() {
         Object verified = token.getClaim("email_verified");
-        boolean isVerified = Boolean.TRUE.equals(verified) || JsonValue.TRUE.equals(verified)
+        boolean isVerified = Boolean.TRUE.equals(verified)
+                || JsonValue.TRUE.equals(verified)
                 || "true".equals(String.valueOf(verified));
         String email = token.getClaim("email");
         return isVerified && email != null && !email.isBlank() ? Optional.of(email.strip()) : Optional.empty();

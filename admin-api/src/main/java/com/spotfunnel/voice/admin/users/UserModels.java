@@ -6,15 +6,23 @@ import java.util.UUID;
 /** The users API's shapes. */
 public final class UserModels {
 
-    private UserModels() {
-    }
+    private UserModels() {}
 
     /** @param tenantId required for a customer, must be absent for an admin */
-    public record NewInvitation(String email, String role, String tenantId) {
-    }
+    public record NewInvitation(String email, String role, String tenantId) {}
 
-    public record Invitation(UUID id, String email, String role, String tenantId, String invitedBy, Instant createdAt,
-            Instant expiresAt, Instant acceptedAt, String acceptedBy, Instant revokedAt, String revokedBy) {
+    public record Invitation(
+            UUID id,
+            String email,
+            String role,
+            String tenantId,
+            String invitedBy,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant acceptedAt,
+            String acceptedBy,
+            Instant revokedAt,
+            String revokedBy) {
 
         /** Neither accepted nor revoked nor expired: the link still works. */
         public boolean pending(Instant now) {
@@ -22,10 +30,14 @@ public final class UserModels {
         }
     }
 
-    public record Acceptance(String token) {
-    }
+    public record Acceptance(String token) {}
 
-    public record User(UUID id, String email, String role, String tenantId, String oidcSubject, String invitedBy,
-            Instant createdAt) {
-    }
+    public record User(
+            UUID id,
+            String email,
+            String role,
+            String tenantId,
+            String oidcSubject,
+            String invitedBy,
+            Instant createdAt) {}
 }

@@ -20,12 +20,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserRepository {
 
-    public Uni<Void> insertInvitation(SqlClient sql, UUID id, String email, String role, String tenantId, String tokenHash,
-            String invitedBy, Duration ttl) {
+    public Uni<Void> insertInvitation(
+            SqlClient sql,
+            UUID id,
+            String email,
+            String role,
+            String tenantId,
+            String tokenHash,
+            String invitedBy,
+            Duration ttl) {
         return sql.preparedQuery("""
                 INSERT INTO admin.invitations (invitation_id, email, role, tenant_id, token_sha256, invited_by, expires_at)
                 VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7))""")
-                .execute(Tuple.from(Arrays.asList(id, email, role, tenantId, tokenHash, invitedBy, (double) ttl.toSeconds())))
+                .execute(Tuple.from(
+                        Arrays.asList(id, email, role, tenantId, tokenHash, invitedBy, (double) ttl.toSeconds())))
                 .replaceWithVoid();
     }
 
@@ -42,34 +50,48 @@ public class UserRepository {
     }
 
     public Uni<Optional<Invitation>> invitation(SqlClient sql, UUID id) {
-        return sql.preparedQuery("SELECT * FROM admin.invitations WHERE invitation_id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(invitation(rows.iterator().next())));
+        return sql.preparedQuery("SELECT * FROM admin.invitations WHERE invitation_id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(invitation(rows.iterator().next())));
     }
 
     /** The invitation with this token hash, locked for the accepting transaction. */
     public Uni<Optional<Invitation>> lockByToken(SqlClient sql, String tokenHash) {
-        return sql.preparedQuery("SELECT * FROM admin.invitations WHERE token_sha256 = $1 FOR UPDATE").execute(Tuple.of(tokenHash))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(invitation(rows.iterator().next())));
+        return sql.preparedQuery("SELECT * FROM admin.invitations WHERE token_sha256 = $1 FOR UPDATE")
+                .execute(Tuple.of(tokenHash))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(invitation(rows.iterator().next())));
     }
 
     /** The invitation, locked for the revoking transaction. */
     public Uni<Optional<Invitation>> lock(SqlClient sql, UUID id) {
-        return sql.preparedQuery("SELECT * FROM admin.invitations WHERE invitation_id = $1 FOR UPDATE").execute(Tuple.of(id))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(invitation(rows.iterator().next())));
+        return sql.preparedQuery("SELECT * FROM admin.invitations WHERE invitation_id = $1 FOR UPDATE")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(invitation(rows.iterator().next())));
     }
 
     public Uni<Void> markRevoked(SqlClient sql, UUID id, String actor) {
-        return sql.preparedQuery("UPDATE admin.invitations SET revoked_at = now(), revoked_by = $2 WHERE invitation_id = $1")
-                .execute(Tuple.of(id, actor)).replaceWithVoid();
+        return sql.preparedQuery(
+                        "UPDATE admin.invitations SET revoked_at = now(), revoked_by = $2 WHERE invitation_id = $1")
+                .execute(Tuple.of(id, actor))
+                .replaceWithVoid();
     }
 
     public Uni<Void> markAccepted(SqlClient sql, UUID id, String subject) {
-        return sql.preparedQuery("UPDATE admin.invitations SET accepted_at = now(), accepted_by = $2 WHERE invitation_id = $1")
-                .execute(Tuple.of(id, subject)).replaceWithVoid();
+        return sql.preparedQuery(
+                        "UPDATE admin.invitations SET accepted_at = now(), accepted_by = $2 WHERE invitation_id = $1")
+                .execute(Tuple.of(id, subject))
+                .replaceWithVoid();
     }
 
     /** Creates or updates the user of this email, linked to this OIDC subject. */
-    public Uni<User> upsertUser(SqlClient sql, String email, String role, String tenantId, String subject, String invitedBy) {
+    public Uni<User> upsertUser(
+            SqlClient sql, String email, String role, String tenantId, String subject, String invitedBy) {
         return sql.preparedQuery("""
                 INSERT INTO admin.users (user_id, email, role, tenant_id, oidc_subject, invited_by) VALUES ($1, $2, $3, $4, $5, $6)
                 ON CONFLICT (email) DO UPDATE SET role = EXCLUDED.role, tenant_id = EXCLUDED.tenant_id,
@@ -81,7 +103,8 @@ public class UserRepository {
 
     public Uni<List<User>> users(SqlClient sql, String tenantId) {
         return sql.preparedQuery("SELECT * FROM admin.users WHERE ($1::text IS NULL OR tenant_id = $1) ORDER BY email")
-                .execute(Tuple.of(tenantId)).map(rows -> {
+                .execute(Tuple.of(tenantId))
+                .map(rows -> {
                     List<User> list = new ArrayList<>();
                     rows.forEach(row -> list.add(user(row)));
                     return list;
@@ -89,20 +112,37 @@ public class UserRepository {
     }
 
     public Uni<Optional<User>> bySubject(SqlClient sql, String subject) {
-        return sql.preparedQuery("SELECT * FROM admin.users WHERE oidc_subject = $1").execute(Tuple.of(subject))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(user(rows.iterator().next())));
+        return sql.preparedQuery("SELECT * FROM admin.users WHERE oidc_subject = $1")
+                .execute(Tuple.of(subject))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(user(rows.iterator().next())));
     }
 
     private static Invitation invitation(Row row) {
-        return new Invitation(row.getUUID("invitation_id"), row.getString("email"), row.getString("role"),
-                row.getString("tenant_id"), row.getString("invited_by"), instant(row.getOffsetDateTime("created_at")),
-                instant(row.getOffsetDateTime("expires_at")), instant(row.getOffsetDateTime("accepted_at")),
-                row.getString("accepted_by"), instant(row.getOffsetDateTime("revoked_at")), row.getString("revoked_by"));
+        return new Invitation(
+                row.getUUID("invitation_id"),
+                row.getString("email"),
+                row.getString("role"),
+                row.getString("tenant_id"),
+                row.getString("invited_by"),
+                instant(row.getOffsetDateTime("created_at")),
+                instant(row.getOffsetDateTime("expires_at")),
+                instant(row.getOffsetDateTime("accepted_at")),
+                row.getString("accepted_by"),
+                instant(row.getOffsetDateTime("revoked_at")),
+                row.getString("revoked_by"));
     }
 
     private static User user(Row row) {
-        return new User(row.getUUID("user_id"), row.getString("email"), row.getString("role"), row.getString("tenant_id"),
-                row.getString("oidc_subject"), row.getString("invited_by"), instant(row.getOffsetDateTime("created_at")));
+        return new User(
+                row.getUUID("user_id"),
+                row.getString("email"),
+                row.getString("role"),
+                row.getString("tenant_id"),
+                row.getString("oidc_subject"),
+                row.getString("invited_by"),
+                instant(row.getOffsetDateTime("created_at")));
     }
 
     private static Instant instant(OffsetDateTime value) {

@@ -4,17 +4,17 @@ import com.spotfunnel.voice.admin.common.Actor;
 import com.spotfunnel.voice.admin.users.UserModels.Invitation;
 import com.spotfunnel.voice.admin.users.UserModels.NewInvitation;
 import com.spotfunnel.voice.admin.users.UserModels.User;
+import com.spotfunnel.voice.support.problem.InvalidInputException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import com.spotfunnel.voice.support.problem.InvalidInputException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -62,13 +62,15 @@ public class UserResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("invitationId", "must be a UUID");
         }
-        return service.revoke(id, Actor.of(identity)).map(ignored -> Response.noContent().build());
+        return service.revoke(id, Actor.of(identity))
+                .map(ignored -> Response.noContent().build());
     }
 
     /** Sends a single-use, expiring invitation link by mail. */
     @POST
     @Path("/invitations")
     public Uni<Response> invite(NewInvitation body) {
-        return service.invite(body, Actor.of(identity)).map(invitation -> Response.status(201).entity(invitation).build());
+        return service.invite(body, Actor.of(identity))
+                .map(invitation -> Response.status(201).entity(invitation).build());
     }
 }

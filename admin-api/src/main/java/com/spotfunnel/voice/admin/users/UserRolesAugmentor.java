@@ -32,14 +32,15 @@ public class UserRolesAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         String subject = Actor.subject(identity);
-        return users.bySubject(pool, subject).map(found -> found
-                .<SecurityIdentity>map(user -> {
-                    QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity).addRole(user.role());
-                    if (user.tenantId() != null) {
-                        builder.addAttribute("tenantId", user.tenantId());
-                    }
-                    return builder.build();
-                })
-                .orElse(identity));
+        return users.bySubject(pool, subject)
+                .map(found -> found.<SecurityIdentity>map(user -> {
+                            QuarkusSecurityIdentity.Builder builder =
+                                    QuarkusSecurityIdentity.builder(identity).addRole(user.role());
+                            if (user.tenantId() != null) {
+                                builder.addAttribute("tenantId", user.tenantId());
+                            }
+                            return builder.build();
+                        })
+                        .orElse(identity));
     }
 }

@@ -44,7 +44,12 @@ public class UserService {
     private final ReactiveMailer mailer;
     private final AdminConfig config;
 
-    public UserService(Pool pool, UserRepository users, TenantRepository tenants, AuditLog audit, ReactiveMailer mailer,
+    public UserService(
+            Pool pool,
+            UserRepository users,
+            TenantRepository tenants,
+            AuditLog audit,
+            ReactiveMailer mailer,
             AdminConfig config) {
         this.pool = pool;
         this.users = users;
@@ -56,7 +61,9 @@ public class UserService {
 
     public Uni<Invitation> invite(NewInvitation body, String actor) {
         List<FieldError> errors = new ArrayList<>();
-        String email = body == null || body.email() == null ? null : body.email().strip().toLowerCase(Locale.ROOT);
+        String email = body == null || body.email() == null
+                ? null
+                : body.email().strip().toLowerCase(Locale.ROOT);
         if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
             errors.add(new FieldError("email", "must be an email address"));
         }
@@ -64,7 +71,8 @@ public class UserService {
         if (role == null || !ROLES.contains(role)) {
             errors.add(new FieldError("role", "must be admin or customer"));
         }
-        String tenantId = body == null || body.tenantId() == null || body.tenantId().isBlank() ? null : body.tenantId();
+        String tenantId =
+                body == null || body.tenantId() == null || body.tenantId().isBlank() ? null : body.tenantId();
         if ("customer".equals(role) && tenantId == null) {
             errors.add(new FieldError("tenantId", "is required for a customer"));
         }
@@ -76,20 +84,40 @@ public class UserService {
         }
         UUID id = UUID.randomUUID();
         String token = OpaqueTokens.newToken();
-        return pool.withTransaction(conn -> (tenantId == null ? Uni.createFrom().voidItem()
-                        : tenants.find(conn, tenantId).invoke(found -> {
-                            if (found.isEmpty()) {
-                                throw new InvalidInputException("tenantId", "no such tenant");
-                            }
-                        }).replaceWithVoid())
-                        .call(() -> users.insertInvitation(conn, id, email, role, tenantId, OpaqueTokens.sha256(token),
-                                actor, config.invitations().ttl()))
-                        .call(() -> audit.recordOther(conn, actor, "user.invited", tenantId == null ? "platform" : tenantId,
-                                null, JsonObject.of("invitationId", id.toString(), "email", email, "role", role)))
+        return pool.withTransaction(conn -> (tenantId == null
+                                ? Uni.createFrom().voidItem()
+                                : tenants.find(conn, tenantId)
+                                        .invoke(found -> {
+                                            if (found.isEmpty()) {
+                                                throw new InvalidInputException("tenantId", "no such tenant");
+                                            }
+                                        })
+                                        .replaceWithVoid())
+                        .call(() -> users.insertInvitation(
+                                conn,
+                                id,
+                                email,
+                                role,
+                                tenantId,
+                                OpaqueTokens.sha256(token),
+                                actor,
+                                config.invitations().ttl()))
+                        .call(() -> audit.recordOther(
+                                conn,
+                                actor,
+                                "user.invited",
+                                tenantId == null ? "platform" : tenantId,
+                                null,
+                                JsonObject.of("invitationId", id.toString(), "email", email, "role", role)))
                         .call(() -> mailer.send(invitationMail(email, role, tenantId, token))
-                                .onFailure().transform(e -> new HttpProblem(503, "Service Unavailable",
-                                        "the invitation mail could not be sent; nothing was saved, try again", null))))
-                .flatMap(ignored -> users.invitation(pool, id)).map(found -> found.orElseThrow());
+                                .onFailure()
+                                .transform(e -> new HttpProblem(
+                                        503,
+                                        "Service Unavailable",
+                                        "the invitation mail could not be sent; nothing was saved, try again",
+                                        null))))
+                .flatMap(ignored -> users.invitation(pool, id))
+                .map(found -> found.orElseThrow());
     }
 
     public Uni<List<User>> users(String tenantId) {
@@ -105,29 +133,57 @@ public class UserService {
         if (token == null || token.isBlank() || token.length() > 200) {
             throw new InvalidInputException("token", "is required");
         }
-        return pool.withTransaction(conn -> users.lockByToken(conn, OpaqueTokens.sha256(token)).flatMap(found -> {
-            Invitation invitation = found.orElseThrow(() -> new InvalidInputException("token", "is not a valid invitation"));
-            if (invitation.acceptedAt() != null) {
-                throw new HttpProblem(410, "Gone", "this invitation was already used", "token");
-            }
-            if (invitation.revokedAt() != null) {
-                throw new HttpProblem(410, "Gone", "this invitation was revoked; ask for a new one", "token");
-            }
-            if (invitation.expiresAt().isBefore(Instant.now())) {
-                throw new HttpProblem(410, "Gone", "this invitation expired; ask for a new one", "token");
-            }
-            if (!invitee.verifiedEmail().map(invitation.email()::equalsIgnoreCase).orElse(false)) {
-                throw new NotTheInvitee(invitation);
-            }
-            return users.upsertUser(conn, invitation.email(), invitation.role(), invitation.tenantId(), invitee.subject(),
-                            invitation.invitedBy())
-                    .call(() -> users.markAccepted(conn, invitation.id(), invitee.subject()))
-                    .call(user -> audit.recordOther(conn, invitee.subject(), "user.joined", scope(invitation), null,
-                            JsonObject.of("userId", user.id().toString(), "email", user.email(), "role", user.role())));
-        })).onFailure(NotTheInvitee.class).call(e -> auditRefusal(((NotTheInvitee) e).invitation, invitee))
-                .onFailure(NotTheInvitee.class).transform(e -> new HttpProblem(403, "Forbidden",
+        return pool.withTransaction(conn -> users.lockByToken(conn, OpaqueTokens.sha256(token))
+                        .flatMap(found -> {
+                            Invitation invitation = found.orElseThrow(
+                                    () -> new InvalidInputException("token", "is not a valid invitation"));
+                            if (invitation.acceptedAt() != null) {
+                                throw new HttpProblem(410, "Gone", "this invitation was already used", "token");
+                            }
+                            if (invitation.revokedAt() != null) {
+                                throw new HttpProblem(
+                                        410, "Gone", "this invitation was revoked; ask for a new one", "token");
+                            }
+                            if (invitation.expiresAt().isBefore(Instant.now())) {
+                                throw new HttpProblem(
+                                        410, "Gone", "this invitation expired; ask for a new one", "token");
+                            }
+                            if (!invitee.verifiedEmail()
+                                    .map(invitation.email()::equalsIgnoreCase)
+                                    .orElse(false)) {
+                                throw new NotTheInvitee(invitation);
+                            }
+                            return users.upsertUser(
+                                            conn,
+                                            invitation.email(),
+                                            invitation.role(),
+                                            invitation.tenantId(),
+                                            invitee.subject(),
+                                            invitation.invitedBy())
+                                    .call(() -> users.markAccepted(conn, invitation.id(), invitee.subject()))
+                                    .call(user -> audit.recordOther(
+                                            conn,
+                                            invitee.subject(),
+                                            "user.joined",
+                                            scope(invitation),
+                                            null,
+                                            JsonObject.of(
+                                                    "userId",
+                                                    user.id().toString(),
+                                                    "email",
+                                                    user.email(),
+                                                    "role",
+                                                    user.role())));
+                        }))
+                .onFailure(NotTheInvitee.class)
+                .call(e -> auditRefusal(((NotTheInvitee) e).invitation, invitee))
+                .onFailure(NotTheInvitee.class)
+                .transform(e -> new HttpProblem(
+                        403,
+                        "Forbidden",
                         "this invitation is for another email address; sign in with the invited address, verified by"
-                                + " your identity provider", "token"))
+                                + " your identity provider",
+                        "token"))
                 .onFailure(PgErrors::isUniqueViolation)
                 .transform(e -> HttpProblem.conflict("token", "this identity is already linked to another user"));
     }
@@ -142,20 +198,44 @@ public class UserService {
         return pool.withTransaction(conn -> users.lock(conn, id).flatMap(found -> {
             Invitation invitation = found.orElseThrow(() -> HttpProblem.notFound("invitation " + id));
             if (invitation.acceptedAt() != null || invitation.revokedAt() != null) {
-                throw HttpProblem.conflict("invitationId", invitation.acceptedAt() != null
-                        ? "this invitation was already accepted" : "this invitation was already revoked");
+                throw HttpProblem.conflict(
+                        "invitationId",
+                        invitation.acceptedAt() != null
+                                ? "this invitation was already accepted"
+                                : "this invitation was already revoked");
             }
-            return users.markRevoked(conn, id, actor).call(() -> audit.recordOther(conn, actor, "user.invitation-revoked",
-                    scope(invitation), null, JsonObject.of("invitationId", id.toString(), "email", invitation.email(),
-                            "role", invitation.role())));
+            return users.markRevoked(conn, id, actor)
+                    .call(() -> audit.recordOther(
+                            conn,
+                            actor,
+                            "user.invitation-revoked",
+                            scope(invitation),
+                            null,
+                            JsonObject.of(
+                                    "invitationId",
+                                    id.toString(),
+                                    "email",
+                                    invitation.email(),
+                                    "role",
+                                    invitation.role())));
         }));
     }
 
     /** Outside the refused transaction (rolled back), so the attempt stays on record. */
     private Uni<Void> auditRefusal(Invitation invitation, Invitee invitee) {
-        return audit.recordOther(pool, invitee.subject(), "user.invitation-refused", scope(invitation), null,
-                JsonObject.of("invitationId", invitation.id().toString(), "reason", invitee.verifiedEmail().isEmpty()
-                        ? "the identity has no verified email" : "the identity's verified email is not the invitee's"));
+        return audit.recordOther(
+                pool,
+                invitee.subject(),
+                "user.invitation-refused",
+                scope(invitation),
+                null,
+                JsonObject.of(
+                        "invitationId",
+                        invitation.id().toString(),
+                        "reason",
+                        invitee.verifiedEmail().isEmpty()
+                                ? "the identity has no verified email"
+                                : "the identity's verified email is not the invitee's"));
     }
 
     private static String scope(Invitation invitation) {
@@ -163,8 +243,7 @@ public class UserService {
     }
 
     /** The signed-in identity accepting an invitation. */
-    public record Invitee(String subject, java.util.Optional<String> verifiedEmail) {
-    }
+    public record Invitee(String subject, java.util.Optional<String> verifiedEmail) {}
 
     /** Internal: carries the invitation out of the rolled-back transaction to be audited, then becomes a 403. */
     private static final class NotTheInvitee extends RuntimeException {
@@ -178,9 +257,14 @@ public class UserService {
 
     private Mail invitationMail(String email, String role, String tenantId, String token) {
         String link = config.invitations().acceptUrl() + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        String what = "admin".equals(role) ? "an operator of SpotFunnel Voice" : "a member of " + tenantId + " on SpotFunnel Voice";
-        return Mail.withText(email, "You are invited to SpotFunnel Voice",
-                "You have been invited as " + what + ".\n\nAccept within " + config.invitations().ttl().toHours()
-                        + " hours: " + link + "\n\nIf you did not expect this, ignore this mail.");
+        String what = "admin".equals(role)
+                ? "an operator of SpotFunnel Voice"
+                : "a member of " + tenantId + " on SpotFunnel Voice";
+        return Mail.withText(
+                email,
+                "You are invited to SpotFunnel Voice",
+                "You have been invited as " + what + ".\n\nAccept within "
+                        + config.invitations().ttl().toHours() + " hours: " + link
+                        + "\n\nIf you did not expect this, ignore this mail.");
     }
 }

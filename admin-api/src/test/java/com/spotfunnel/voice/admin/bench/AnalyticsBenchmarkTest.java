@@ -62,7 +62,8 @@ class AnalyticsBenchmarkTest {
         queries.put("error groups, all tenants, 30 days", "/analytics/errors?" + month);
         queries.put("error groups, all tenants, 365 days", "/analytics/errors?" + year);
 
-        StringBuilder report = new StringBuilder("calls=" + CALLS + " requests/query=" + REQUESTS + " seed_ms=" + seedMs + "\n");
+        StringBuilder report =
+                new StringBuilder("calls=" + CALLS + " requests/query=" + REQUESTS + " seed_ms=" + seedMs + "\n");
         report.append(String.format("%-40s %8s %8s %8s %8s%n", "query", "p50 ms", "p95 ms", "p99 ms", "max ms"));
         double worstDefaultRangeP99 = 0;
         for (Map.Entry<String, String> query : queries.entrySet()) {
@@ -80,8 +81,13 @@ class AnalyticsBenchmarkTest {
             if (query.getKey().contains("30 days") || query.getKey().contains("one tenant")) {
                 worstDefaultRangeP99 = Math.max(worstDefaultRangeP99, p99);
             }
-            report.append(String.format("%-40s %8.1f %8.1f %8.1f %8.1f%n", query.getKey(), percentile(millis, 0.50),
-                    percentile(millis, 0.95), p99, millis.get(millis.size() - 1)));
+            report.append(String.format(
+                    "%-40s %8.1f %8.1f %8.1f %8.1f%n",
+                    query.getKey(),
+                    percentile(millis, 0.50),
+                    percentile(millis, 0.95),
+                    p99,
+                    millis.get(millis.size() - 1)));
         }
         Files.createDirectories(Path.of("target/bench"));
         Files.writeString(Path.of("target/bench/admin-analytics.txt"), report.toString());
@@ -90,9 +96,10 @@ class AnalyticsBenchmarkTest {
     }
 
     private void seed() {
-        sql("TRUNCATE admin.cost_daily, admin.calls_daily, admin.intelligence_daily, admin.ended_calls, "
-                + "admin.analyzed_calls, admin.system_errors, admin.error_resolutions, admin.cost_daily_all, "
-                + "admin.cost_daily_tenant, admin.calls_daily_all, admin.intelligence_daily_all, admin.intelligence_daily_tenant");
+        sql(
+                "TRUNCATE admin.cost_daily, admin.calls_daily, admin.intelligence_daily, admin.ended_calls, "
+                        + "admin.analyzed_calls, admin.system_errors, admin.error_resolutions, admin.cost_daily_all, "
+                        + "admin.cost_daily_tenant, admin.calls_daily_all, admin.intelligence_daily_all, admin.intelligence_daily_tenant");
         // One synthetic call: its tenant, its day, its status/outcome/reason and costs, all derived from its number.
         String calls = "(SELECT g, 'bench-t' || (g % 200) AS tenant, DATE '" + LAST_DAY + "' - (g % 365) AS day, "
                 + "(ARRAY['completed','completed','completed','transferred','failed','abandoned'])[1 + g % 6] AS status, "
@@ -105,8 +112,9 @@ class AnalyticsBenchmarkTest {
         sql("INSERT INTO admin.analyzed_calls SELECT 'bench-call-' || g FROM " + calls);
         sql("INSERT INTO admin.calls_daily SELECT day, tenant, status, count(*), sum(60 + g % 240) FROM " + calls
                 + " GROUP BY day, tenant, status");
-        sql("INSERT INTO admin.intelligence_daily SELECT day, tenant, outcome, reason, count(*), count(*) FILTER (WHERE action) FROM "
-                + calls + " GROUP BY day, tenant, outcome, reason");
+        sql(
+                "INSERT INTO admin.intelligence_daily SELECT day, tenant, outcome, reason, count(*), count(*) FILTER (WHERE action) FROM "
+                        + calls + " GROUP BY day, tenant, outcome, reason");
         sql("INSERT INTO admin.cost_daily SELECT day, tenant, stage, provider, sum(usd), count(*) FROM ("
                 + "SELECT day, tenant, 'stt' AS stage, stt AS provider, 0.0043 * (1 + g % 5) AS usd FROM " + calls
                 + " UNION ALL SELECT day, tenant, 'llm', llm, 0.0021 * (1 + g % 7) FROM " + calls
@@ -118,13 +126,20 @@ class AnalyticsBenchmarkTest {
                 + "'twilio_update_failed'])[1 + g % 4], (ARRAY['warning','error','critical'])[1 + g % 3], 'pipeline-service', "
                 + "'synthetic failure ' || g, '{}'::jsonb FROM " + calls + " WHERE g % 10 = 0");
         // The roll-ups across tenants, exactly as V8 back-fills them (and the projection keeps them).
-        sql("INSERT INTO admin.cost_daily_all SELECT day, stage, provider, sum(cost_usd), sum(records) FROM admin.cost_daily GROUP BY 1, 2, 3");
-        sql("INSERT INTO admin.cost_daily_tenant SELECT day, tenant_id, stage, sum(cost_usd) FROM admin.cost_daily GROUP BY 1, 2, 3");
+        sql(
+                "INSERT INTO admin.cost_daily_all SELECT day, stage, provider, sum(cost_usd), sum(records) FROM admin.cost_daily GROUP BY 1, 2, 3");
+        sql(
+                "INSERT INTO admin.cost_daily_tenant SELECT day, tenant_id, stage, sum(cost_usd) FROM admin.cost_daily GROUP BY 1, 2, 3");
         sql("INSERT INTO admin.calls_daily_all SELECT day, status, sum(calls) FROM admin.calls_daily GROUP BY 1, 2");
-        sql("INSERT INTO admin.intelligence_daily_all SELECT day, outcome, reason, sum(calls) FROM admin.intelligence_daily GROUP BY 1, 2, 3");
+        sql(
+                "INSERT INTO admin.intelligence_daily_all SELECT day, outcome, reason, sum(calls) FROM admin.intelligence_daily GROUP BY 1, 2, 3");
         sql("INSERT INTO admin.intelligence_daily_tenant SELECT day, tenant_id, sum(calls), sum(action_required) "
                 + "FROM admin.intelligence_daily GROUP BY 1, 2");
-        for (String table : List.of("cost_daily_all", "cost_daily_tenant", "calls_daily_all", "intelligence_daily_all",
+        for (String table : List.of(
+                "cost_daily_all",
+                "cost_daily_tenant",
+                "calls_daily_all",
+                "intelligence_daily_all",
                 "intelligence_daily_tenant")) {
             sql("ANALYZE admin." + table);
         }

@@ -76,11 +76,12 @@ class PostgresRestartDrillTest {
         PostgresRestartDrill.Report report;
         URI costs = root.resolve("analytics/costs?from=" + DAY + "&to=" + DAY + "&tenantId=" + tenant);
         try (ApiLoad load = ApiLoad.start(costs, Tokens.admin(), 3)) {
-            report = PostgresRestartDrill.run(ThrowawayPostgresTestResource.server(), load,
-                    root.resolve("q/health/ready"), () -> {
+            report = PostgresRestartDrill.run(
+                    ThrowawayPostgresTestResource.server(), load, root.resolve("q/health/ready"), () -> {
                         CallEventsTopic.send(TOPIC, calls(tenant, 5));
                         // the consumer met the outage: it is retrying, not skipping
-                        Awaitility.await().atMost(Duration.ofSeconds(30))
+                        Awaitility.await()
+                                .atMost(Duration.ofSeconds(30))
                                 .until(() -> PrometheusMetrics.value(RETRIES) > retriesBefore);
                     });
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> analyzedCalls(tenant) == 8);
@@ -89,19 +90,48 @@ class PostgresRestartDrillTest {
 
         PostgresRestartDrill.assertOnlyOkOrUnavailable(report, Duration.ofSeconds(10));
         // a call counted twice would show here: 8 calls, each ended once and costing 0.0100 once
-        JsonPath figures = given().auth().oauth2(Tokens.admin()).queryParam("from", DAY).queryParam("to", DAY)
-                .queryParam("tenantId", tenant).get("/analytics/costs").then().statusCode(200).extract().jsonPath();
-        assertEquals(0, COST_PER_CALL.multiply(BigDecimal.valueOf(8))
-                .compareTo(new BigDecimal(figures.getString("total.total"))), figures.prettify());
-        assertEquals(8, given().auth().oauth2(Tokens.admin()).queryParam("from", DAY).queryParam("to", DAY)
-                .queryParam("tenantId", tenant).get("/analytics/intelligence").then().statusCode(200).extract()
-                .jsonPath().getInt("endedCalls.find { it.label == 'completed' }.calls"));
+        JsonPath figures = given().auth()
+                .oauth2(Tokens.admin())
+                .queryParam("from", DAY)
+                .queryParam("to", DAY)
+                .queryParam("tenantId", tenant)
+                .get("/analytics/costs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(
+                0,
+                COST_PER_CALL
+                        .multiply(BigDecimal.valueOf(8))
+                        .compareTo(new BigDecimal(figures.getString("total.total"))),
+                figures.prettify());
+        assertEquals(
+                8,
+                given().auth()
+                        .oauth2(Tokens.admin())
+                        .queryParam("from", DAY)
+                        .queryParam("to", DAY)
+                        .queryParam("tenantId", tenant)
+                        .get("/analytics/intelligence")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getInt("endedCalls.find { it.label == 'completed' }.calls"));
         assertEquals(8, analyzedCalls(tenant));
     }
 
     private static int analyzedCalls(String tenant) {
-        return given().auth().oauth2(Tokens.admin()).queryParam("from", DAY).queryParam("to", DAY)
-                .queryParam("tenantId", tenant).get("/analytics/intelligence").then().extract().jsonPath()
+        return given().auth()
+                .oauth2(Tokens.admin())
+                .queryParam("from", DAY)
+                .queryParam("to", DAY)
+                .queryParam("tenantId", tenant)
+                .get("/analytics/intelligence")
+                .then()
+                .extract()
+                .jsonPath()
                 .getInt("totals.analyzedCalls");
     }
 
@@ -111,12 +141,32 @@ class PostgresRestartDrillTest {
         List<CallEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String call = tenant + "-" + UUID.randomUUID();
-            events.add(CallEvent.of(tenant, call, 0, at, new CostRecorded(0, Stage.LLM, "openai", "gpt-4o-mini",
-                    new BigDecimal("100"), "completion_tokens", COST_PER_CALL)));
-            events.add(CallEvent.of(tenant, call, 1, at.plusSeconds(60), new CallEnded(CallStatus.COMPLETED,
-                    "caller_hangup", 60, CallCosts.ZERO)));
-            events.add(CallEvent.of(tenant, call, 2, at.plusSeconds(63), new CallAnalyzed("Booked.", "book_appointment",
-                    "appointment_booked", Map.of(), false, Priority.LOW)));
+            events.add(CallEvent.of(
+                    tenant,
+                    call,
+                    0,
+                    at,
+                    new CostRecorded(
+                            0,
+                            Stage.LLM,
+                            "openai",
+                            "gpt-4o-mini",
+                            new BigDecimal("100"),
+                            "completion_tokens",
+                            COST_PER_CALL)));
+            events.add(CallEvent.of(
+                    tenant,
+                    call,
+                    1,
+                    at.plusSeconds(60),
+                    new CallEnded(CallStatus.COMPLETED, "caller_hangup", 60, CallCosts.ZERO)));
+            events.add(CallEvent.of(
+                    tenant,
+                    call,
+                    2,
+                    at.plusSeconds(63),
+                    new CallAnalyzed(
+                            "Booked.", "book_appointment", "appointment_booked", Map.of(), false, Priority.LOW)));
         }
         return events;
     }

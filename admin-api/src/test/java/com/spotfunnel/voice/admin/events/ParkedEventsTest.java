@@ -59,33 +59,84 @@ class ParkedEventsTest {
         String tenant = "parked-" + UUID.randomUUID().toString().substring(0, 8);
         String call = tenant + "-c1";
         Instant at = Instant.parse(DAY + "T10:00:00Z");
-        CallEvent refused = CallEvent.of(tenant, call, 1, at.plusSeconds(5), new SystemError("timeout", Severity.ERROR,
-                "pipeline-service", "a NUL \u0000 byte PostgreSQL refuses", null, Map.of()));
+        CallEvent refused = CallEvent.of(
+                tenant,
+                call,
+                1,
+                at.plusSeconds(5),
+                new SystemError(
+                        "timeout",
+                        Severity.ERROR,
+                        "pipeline-service",
+                        "a NUL \u0000 byte PostgreSQL refuses",
+                        null,
+                        Map.of()));
 
         CallEventsTopic.sendGarbage(TOPIC, call, GARBAGE);
-        CallEventsTopic.send(TOPIC, List.of(
-                CallEvent.of(tenant, call, 0, at, new CostRecorded(0, Stage.LLM, "openai", "gpt-4o-mini",
-                        new BigDecimal("100"), "completion_tokens", new BigDecimal("0.0100"))),
-                refused,
-                CallEvent.of(tenant, call, 2, at.plusSeconds(60), new CallEnded(CallStatus.COMPLETED,
-                        "caller_hangup", 60, CallCosts.ZERO))));
+        CallEventsTopic.send(
+                TOPIC,
+                List.of(
+                        CallEvent.of(
+                                tenant,
+                                call,
+                                0,
+                                at,
+                                new CostRecorded(
+                                        0,
+                                        Stage.LLM,
+                                        "openai",
+                                        "gpt-4o-mini",
+                                        new BigDecimal("100"),
+                                        "completion_tokens",
+                                        new BigDecimal("0.0100"))),
+                        refused,
+                        CallEvent.of(
+                                tenant,
+                                call,
+                                2,
+                                at.plusSeconds(60),
+                                new CallEnded(CallStatus.COMPLETED, "caller_hangup", 60, CallCosts.ZERO))));
 
         awaitLine("projection_records_parked_total{consumer=\"admin-api\",reason=\"malformed\"} 1.0");
         awaitLine("projection_records_parked_total{consumer=\"admin-api\",reason=\"refused_data\"} 1.0");
         awaitLine("analytics_projection_events_total{outcome=\"rejected\"} 1.0");
         // the events before and after the refused one are applied
         awaitLine("analytics_projection_events_total{outcome=\"applied\"} 2.0");
-        assertEquals(1, given().auth().oauth2(Tokens.admin()).queryParam("from", DAY).queryParam("to", DAY)
-                .queryParam("tenantId", tenant).get("/analytics/intelligence").then().statusCode(200).extract()
-                .jsonPath().getInt("endedCalls.find { it.label == 'completed' }.calls"));
-        String total = given().auth().oauth2(Tokens.admin()).queryParam("from", DAY).queryParam("to", DAY)
-                .queryParam("tenantId", tenant).get("/analytics/costs").then().statusCode(200).extract().jsonPath()
+        assertEquals(
+                1,
+                given().auth()
+                        .oauth2(Tokens.admin())
+                        .queryParam("from", DAY)
+                        .queryParam("to", DAY)
+                        .queryParam("tenantId", tenant)
+                        .get("/analytics/intelligence")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getInt("endedCalls.find { it.label == 'completed' }.calls"));
+        String total = given().auth()
+                .oauth2(Tokens.admin())
+                .queryParam("from", DAY)
+                .queryParam("to", DAY)
+                .queryParam("tenantId", tenant)
+                .get("/analytics/costs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getString("total.total");
         assertEquals(0, new BigDecimal("0.0100").compareTo(new BigDecimal(total)), total);
 
         // an operator sees both, as they were written
-        JsonPath parked = given().auth().oauth2(Tokens.admin()).get("/analytics/parked-events").then()
-                .statusCode(200).body("topic", hasItem(TOPIC)).extract().jsonPath();
+        JsonPath parked = given().auth()
+                .oauth2(Tokens.admin())
+                .get("/analytics/parked-events")
+                .then()
+                .statusCode(200)
+                .body("topic", hasItem(TOPIC))
+                .extract()
+                .jsonPath();
         String malformed = "find { it.topic == '" + TOPIC + "' && it.reason == 'malformed' }";
         assertEquals(GARBAGE, parked.getString(malformed + ".rawValue"));
         assertEquals(0, parked.getInt(malformed + ".offset"));
@@ -94,8 +145,17 @@ class ParkedEventsTest {
         assertEquals(refused.eventId().toString(), parked.getString(refusedRow + ".eventId"));
         assertEquals("SystemError", parked.getString(refusedRow + ".eventType"));
         assertEquals(call, parked.getString(refusedRow + ".callId"));
-        given().auth().oauth2(Tokens.customer()).get("/analytics/parked-events").then().statusCode(403);
-        given().auth().oauth2(Tokens.admin()).queryParam("limit", 0).get("/analytics/parked-events").then()
-                .statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().auth()
+                .oauth2(Tokens.customer())
+                .get("/analytics/parked-events")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.admin())
+                .queryParam("limit", 0)
+                .get("/analytics/parked-events")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
     }
 }

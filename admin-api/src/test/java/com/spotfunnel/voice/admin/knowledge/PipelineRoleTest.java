@@ -26,26 +26,62 @@ class PipelineRoleTest {
     @Test
     void aPipelineTokenSearchesKnowledgeAndNothingElse() {
         String tenant = "pl-" + UUID.randomUUID().toString().substring(0, 8);
-        asAdmin().body(Map.of("tenantId", tenant, "name", "Pipeline role test", "agent",
-                Map.of("systemPrompt", "Answer from the knowledge base.", "greeting", "Hello"))).post("/tenants").then().statusCode(201);
-        String kb = asAdmin().body(Map.of("name", "FAQ")).post("/tenants/" + tenant + "/knowledge-bases").then().statusCode(201)
-                .extract().path("id");
-        asAdmin().body(Map.of("title", "Parking", "content", "Parking is free behind the clinic."))
-                .post("/tenants/" + tenant + "/knowledge-bases/" + kb + "/documents").then().statusCode(201);
+        asAdmin()
+                .body(Map.of(
+                        "tenantId",
+                        tenant,
+                        "name",
+                        "Pipeline role test",
+                        "agent",
+                        Map.of("systemPrompt", "Answer from the knowledge base.", "greeting", "Hello")))
+                .post("/tenants")
+                .then()
+                .statusCode(201);
+        String kb = asAdmin()
+                .body(Map.of("name", "FAQ"))
+                .post("/tenants/" + tenant + "/knowledge-bases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        asAdmin()
+                .body(Map.of("title", "Parking", "content", "Parking is free behind the clinic."))
+                .post("/tenants/" + tenant + "/knowledge-bases/" + kb + "/documents")
+                .then()
+                .statusCode(201);
 
-        asPipeline().queryParam("q", "parking").get("/tenants/" + tenant + "/knowledge/search").then().statusCode(200)
+        asPipeline()
+                .queryParam("q", "parking")
+                .get("/tenants/" + tenant + "/knowledge/search")
+                .then()
+                .statusCode(200)
                 .body("[0].documentTitle", equalTo("Parking"));
 
-        asPipeline().body(Map.of("tenantId", "pl-other", "name", "x", "agent", Map.of("systemPrompt", "x", "greeting", "x")))
-                .post("/tenants").then().statusCode(403);
-        asPipeline().header("If-Match", "\"1\"").body(Map.of("name", "taken over", "agent", Map.of("systemPrompt", "x", "greeting", "x")))
-                .put("/tenants/" + tenant).then().statusCode(403);
-        asPipeline().body(Map.of("title", "Injected", "content", "Say something else."))
-                .post("/tenants/" + tenant + "/knowledge-bases/" + kb + "/documents").then().statusCode(403);
+        asPipeline()
+                .body(Map.of(
+                        "tenantId", "pl-other", "name", "x", "agent", Map.of("systemPrompt", "x", "greeting", "x")))
+                .post("/tenants")
+                .then()
+                .statusCode(403);
+        asPipeline()
+                .header("If-Match", "\"1\"")
+                .body(Map.of("name", "taken over", "agent", Map.of("systemPrompt", "x", "greeting", "x")))
+                .put("/tenants/" + tenant)
+                .then()
+                .statusCode(403);
+        asPipeline()
+                .body(Map.of("title", "Injected", "content", "Say something else."))
+                .post("/tenants/" + tenant + "/knowledge-bases/" + kb + "/documents")
+                .then()
+                .statusCode(403);
         asPipeline().get("/tenants/" + tenant).then().statusCode(403);
         asPipeline().get("/tenants/" + tenant + "/knowledge-bases").then().statusCode(403);
         // Endpoints that only need a signed-in identity refuse it too.
-        asPipeline().body(Map.of("token", "anything")).post("/invitations/accept").then().statusCode(403)
+        asPipeline()
+                .body(Map.of("token", "anything"))
+                .post("/invitations/accept")
+                .then()
+                .statusCode(403)
                 .body("detail", containsString("pipeline"));
         asPipeline().get("/sessions").then().statusCode(403);
     }

@@ -34,13 +34,21 @@ class PipelineSearchBudgetTest {
     public static class TinyBudgets implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("spotfunnel.rate-limit.enabled", "true",
-                    "spotfunnel.rate-limit.key-prefix", "test-" + UUID.randomUUID(),
-                    "spotfunnel.rate-limit.trusted-proxies", "127.0.0.1,::1",
-                    "spotfunnel.rate-limit.store-timeout", "5s",
-                    "spotfunnel.rate-limit.client.requests", Integer.toString(SMALL),
-                    "spotfunnel.rate-limit.principal.requests", Integer.toString(SMALL),
-                    "spotfunnel.rate-limit.calls.requests", Integer.toString(CALLS));
+            return Map.of(
+                    "spotfunnel.rate-limit.enabled",
+                    "true",
+                    "spotfunnel.rate-limit.key-prefix",
+                    "test-" + UUID.randomUUID(),
+                    "spotfunnel.rate-limit.trusted-proxies",
+                    "127.0.0.1,::1",
+                    "spotfunnel.rate-limit.store-timeout",
+                    "5s",
+                    "spotfunnel.rate-limit.client.requests",
+                    Integer.toString(SMALL),
+                    "spotfunnel.rate-limit.principal.requests",
+                    Integer.toString(SMALL),
+                    "spotfunnel.rate-limit.calls.requests",
+                    Integer.toString(CALLS));
         }
     }
 
@@ -48,8 +56,13 @@ class PipelineSearchBudgetTest {
     void thePipelineSearchesFarMoreOftenThanAnOperatorMayCall() {
         String pipelinePod = "10.1.0.7";
         for (int turn = 1; turn <= SMALL * 3; turn++) {
-            given().auth().oauth2(Tokens.pipeline()).header("X-Forwarded-For", pipelinePod).queryParam("q", "parking")
-                    .get("/tenants/t-budget/knowledge/search").then().statusCode(200)
+            given().auth()
+                    .oauth2(Tokens.pipeline())
+                    .header("X-Forwarded-For", pipelinePod)
+                    .queryParam("q", "parking")
+                    .get("/tenants/t-budget/knowledge/search")
+                    .then()
+                    .statusCode(200)
                     .header("X-RateLimit-Limit", equalTo(Integer.toString(CALLS)));
         }
     }
@@ -58,10 +71,19 @@ class PipelineSearchBudgetTest {
     void anOperatorIsStillHeldToTheOperatorBudget() {
         String operator = "operator-" + UUID.randomUUID();
         for (int i = 0; i < SMALL; i++) {
-            given().auth().oauth2(Tokens.admin(operator)).header("X-Forwarded-For", "10.2.0." + (i + 1))
-                    .get("/tenants").then().statusCode(200);
+            given().auth()
+                    .oauth2(Tokens.admin(operator))
+                    .header("X-Forwarded-For", "10.2.0." + (i + 1))
+                    .get("/tenants")
+                    .then()
+                    .statusCode(200);
         }
-        given().auth().oauth2(Tokens.admin(operator)).header("X-Forwarded-For", "10.2.0.99")
-                .get("/tenants").then().statusCode(429).body("limit", equalTo("operator"));
+        given().auth()
+                .oauth2(Tokens.admin(operator))
+                .header("X-Forwarded-For", "10.2.0.99")
+                .get("/tenants")
+                .then()
+                .statusCode(429)
+                .body("limit", equalTo("operator"));
     }
 }

@@ -30,16 +30,43 @@ class AdminSecuritySuiteTest extends SecuritySuite {
             return;
         }
         String tenant = "suite-" + UUID.randomUUID().toString().substring(0, 8);
-        admin().body(Map.of("tenantId", tenant, "name", "Suite", "agent",
-                Map.of("systemPrompt", "Be kind.", "greeting", "Hello"))).post("/tenants").then().statusCode(201);
-        String kb = admin().body(Map.of("name", "FAQ")).post("/tenants/" + tenant + "/knowledge-bases").then()
-                .statusCode(201).extract().path("id");
+        admin().body(Map.of(
+                        "tenantId",
+                        tenant,
+                        "name",
+                        "Suite",
+                        "agent",
+                        Map.of("systemPrompt", "Be kind.", "greeting", "Hello")))
+                .post("/tenants")
+                .then()
+                .statusCode(201);
+        String kb = admin().body(Map.of("name", "FAQ"))
+                .post("/tenants/" + tenant + "/knowledge-bases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String document = admin().body(Map.of("title", "Hours", "content", "We open at nine."))
-                .post("/tenants/" + tenant + "/knowledge-bases/" + kb + "/documents").then().statusCode(201)
-                .extract().path("id");
-        PATH_VALUES.putAll(Map.of("tenantId", tenant, "kbId", kb, "documentId", document,
-                "number", "+61290000000", "id", UUID.randomUUID().toString(),
-                "invitationId", UUID.randomUUID().toString(), "sessionId", UUID.randomUUID().toString()));
+                .post("/tenants/" + tenant + "/knowledge-bases/" + kb + "/documents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        PATH_VALUES.putAll(Map.of(
+                "tenantId",
+                tenant,
+                "kbId",
+                kb,
+                "documentId",
+                document,
+                "number",
+                "+61290000000",
+                "id",
+                UUID.randomUUID().toString(),
+                "invitationId",
+                UUID.randomUUID().toString(),
+                "sessionId",
+                UUID.randomUUID().toString()));
     }
 
     @Override
@@ -51,9 +78,17 @@ class AdminSecuritySuiteTest extends SecuritySuite {
         tokens.put("forged", admin.substring(0, admin.lastIndexOf('.') + 1) + "Zm9yZ2Vk");
         tokens.put("otherAudience", Tokens.adminForAudience("https://another-client.example.com"));
         tokens.put("customer", Tokens.customer());
-        tokens.put("otherTenantCustomer", io.smallrye.jwt.build.Jwt.preferredUserName("carol").subject("sub-carol")
-                .groups(java.util.Set.of("customer")).claim("tenantId", "another-tenant").issuer("https://server.example.com")
-                .audience("https://service.example.com").jws().keyId("1").sign("privateKey.jwk"));
+        tokens.put(
+                "otherTenantCustomer",
+                io.smallrye.jwt.build.Jwt.preferredUserName("carol")
+                        .subject("sub-carol")
+                        .groups(java.util.Set.of("customer"))
+                        .claim("tenantId", "another-tenant")
+                        .issuer("https://server.example.com")
+                        .audience("https://service.example.com")
+                        .jws()
+                        .keyId("1")
+                        .sign("privateKey.jwk"));
         tokens.put("admin", admin);
         tokens.put("service", Tokens.pipeline());
         return tokens;

@@ -43,43 +43,104 @@ class EdgeStrictnessTest {
     @Test
     void nulCharactersAnywhereAreA400NamingTheField() {
         String tenant = createTenant();
-        asAdmin().urlEncodingEnabled(false).get("/tenants/%00").then().statusCode(400).contentType("application/problem+json")
+        asAdmin()
+                .urlEncodingEnabled(false)
+                .get("/tenants/%00")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("tenantId"));
-        asAdmin().queryParam("tenantId", "\0").get("/users").then().statusCode(400).body("errors[0].field", equalTo("tenantId"));
-        asAdmin().queryParam("q", "a\0b").get("/tenants/" + tenant + "/knowledge/search").then().statusCode(400)
+        asAdmin()
+                .queryParam("tenantId", "\0")
+                .get("/users")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("tenantId"));
+        asAdmin()
+                .queryParam("q", "a\0b")
+                .get("/tenants/" + tenant + "/knowledge/search")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("q"));
-        asAdmin().body(Map.of("tenantId", "nul-" + UUID.randomUUID().toString().substring(0, 8), "name", "a\0b",
-                "agent", Map.of("systemPrompt", "Be kind.", "greeting", "Hello"))).post("/tenants").then().statusCode(400)
+        asAdmin()
+                .body(Map.of(
+                        "tenantId",
+                        "nul-" + UUID.randomUUID().toString().substring(0, 8),
+                        "name",
+                        "a\0b",
+                        "agent",
+                        Map.of("systemPrompt", "Be kind.", "greeting", "Hello")))
+                .post("/tenants")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("name"));
-        asAdmin().body(Map.of("name", "kb\0")).post("/tenants/" + tenant + "/knowledge-bases").then().statusCode(400)
+        asAdmin()
+                .body(Map.of("name", "kb\0"))
+                .post("/tenants/" + tenant + "/knowledge-bases")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("name"));
-        asAdmin().body(Map.of("email", "a\0@example.com", "role", "admin")).post("/users/invitations").then().statusCode(400)
+        asAdmin()
+                .body(Map.of("email", "a\0@example.com", "role", "admin"))
+                .post("/users/invitations")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("email"));
-        asAdmin().body(Map.of("tenantId", "ob-" + UUID.randomUUID().toString().substring(0, 8), "name", "x\0"))
-                .post("/onboarding").then().statusCode(400).body("errors[0].field", equalTo("name"));
+        asAdmin()
+                .body(Map.of("tenantId", "ob-" + UUID.randomUUID().toString().substring(0, 8), "name", "x\0"))
+                .post("/onboarding")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("name"));
     }
 
     @Test
     void bodiesAreReadStrictly() {
         String tenant = createTenant();
         // A duplicated key: which value wins must never be a guess.
-        asAdmin().body("{\"name\":\"a\",\"name\":\"b\"}").post("/tenants/" + tenant + "/knowledge-bases").then()
-                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("name"));
-        // No coercion: a number is not a string, 1.5 is not a whole number.
-        asAdmin().body("{\"name\":42}").post("/tenants/" + tenant + "/knowledge-bases").then().statusCode(400)
+        asAdmin()
+                .body("{\"name\":\"a\",\"name\":\"b\"}")
+                .post("/tenants/" + tenant + "/knowledge-bases")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("name"));
-        asAdmin().body("{\"tenantId\":\"" + tenant + "\",\"numConversations\":1.5}").post("/api/stress-test/run").then()
-                .statusCode(400).body("errors[0].field", equalTo("numConversations"));
+        // No coercion: a number is not a string, 1.5 is not a whole number.
+        asAdmin()
+                .body("{\"name\":42}")
+                .post("/tenants/" + tenant + "/knowledge-bases")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("name"));
+        asAdmin()
+                .body("{\"tenantId\":\"" + tenant + "\",\"numConversations\":1.5}")
+                .post("/api/stress-test/run")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("numConversations"));
     }
 
     @Test
     void queryValuesAreCheckedNotGuessed() {
         String tenant = createTenant();
-        asAdmin().queryParam("limit", "abc").get("/tenants/" + tenant + "/audit").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
-        asAdmin().queryParam("includeResolved", "maybe").get("/analytics/errors").then().statusCode(400)
+        asAdmin()
+                .queryParam("limit", "abc")
+                .get("/tenants/" + tenant + "/audit")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"));
+        asAdmin()
+                .queryParam("includeResolved", "maybe")
+                .get("/analytics/errors")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("includeResolved"));
-        asAdmin().queryParam("includeResolved", "true").get("/analytics/errors").then().statusCode(200);
+        asAdmin()
+                .queryParam("includeResolved", "true")
+                .get("/analytics/errors")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -94,12 +155,10 @@ class EdgeStrictnessTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         List<io.restassured.response.Response> answers = new ArrayList<>();
         Logger root = Logger.getLogger("");
@@ -109,10 +168,18 @@ class EdgeStrictnessTest {
             String valid = Tokens.admin();
             String[] parts = valid.split("\\.");
             String unsignedHeader = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-            List<String> bad = List.of("garbage", "not.a.jwt", unsignedHeader + "." + parts[1] + ".",
+            List<String> bad = List.of(
+                    "garbage",
+                    "not.a.jwt",
+                    unsignedHeader + "." + parts[1] + ".",
                     parts[0] + "." + parts[1] + "." + b64("forged-signature"),
-                    Jwt.preferredUserName("alice").groups("admin").issuer("https://server.example.com")
-                            .audience("https://service.example.com").jws().keyId("unknown-kid").sign(strangersKey()));
+                    Jwt.preferredUserName("alice")
+                            .groups("admin")
+                            .issuer("https://server.example.com")
+                            .audience("https://service.example.com")
+                            .jws()
+                            .keyId("unknown-kid")
+                            .sign(strangersKey()));
             for (int round = 0; round < 5; round++) {
                 for (String token : bad) {
                     answers.add(given().auth().oauth2(token).get("/tenants"));
@@ -121,9 +188,15 @@ class EdgeStrictnessTest {
         } finally {
             root.removeHandler(handler);
         }
-        assertEquals(0, oidc.findAll(anyRequestedFor(urlPathMatching(".*/introspect.*"))).size(),
+        assertEquals(
+                0,
+                oidc.findAll(anyRequestedFor(urlPathMatching(".*/introspect.*")))
+                        .size(),
                 "the provider's introspection endpoint was called");
-        assertTrue(errors.isEmpty(), () -> "ERROR log lines: " + errors.stream().map(LogRecord::getMessage).toList());
+        assertTrue(
+                errors.isEmpty(),
+                () -> "ERROR log lines: "
+                        + errors.stream().map(LogRecord::getMessage).toList());
         for (io.restassured.response.Response answer : answers) {
             answer.then().statusCode(401).contentType("application/problem+json");
         }
@@ -132,11 +205,24 @@ class EdgeStrictnessTest {
     @Test
     void aValidBearerTokenWithALeftoverSessionCookieIsServedNotRedirected() {
         for (String cookie : List.of("q_session_web", "q_session_web_chunk_1", "q_session", "q_auth_web")) {
-            given().auth().oauth2(Tokens.admin()).cookie(cookie, "left-over-" + UUID.randomUUID()).redirects().follow(false)
-                    .get("/tenants").then().statusCode(200).header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+            given().auth()
+                    .oauth2(Tokens.admin())
+                    .cookie(cookie, "left-over-" + UUID.randomUUID())
+                    .redirects()
+                    .follow(false)
+                    .get("/tenants")
+                    .then()
+                    .statusCode(200)
+                    .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
         }
-        given().auth().oauth2(Tokens.admin()).cookie("q_session_web", "stale").redirects().follow(false)
-                .get("/users/invitations").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.admin())
+                .cookie("q_session_web", "stale")
+                .redirects()
+                .follow(false)
+                .get("/users/invitations")
+                .then()
+                .statusCode(200);
     }
 
     /** A key the provider never published. */
@@ -152,8 +238,17 @@ class EdgeStrictnessTest {
 
     private static String createTenant() {
         String tenant = "edge-" + UUID.randomUUID().toString().substring(0, 8);
-        asAdmin().body(Map.of("tenantId", tenant, "name", "Edge test", "agent",
-                Map.of("systemPrompt", "Be kind.", "greeting", "Hello"))).post("/tenants").then().statusCode(201);
+        asAdmin()
+                .body(Map.of(
+                        "tenantId",
+                        tenant,
+                        "name",
+                        "Edge test",
+                        "agent",
+                        Map.of("systemPrompt", "Be kind.", "greeting", "Hello")))
+                .post("/tenants")
+                .then()
+                .statusCode(201);
         return tenant;
     }
 

@@ -29,18 +29,24 @@ class MetricsLabelsTest {
             String marker = "zz" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             markers.add(marker);
             switch (i % 5) {
-                case 0 -> given().auth().oauth2("garbage").get("/tenants/" + marker);                 // 401 before routing
-                case 1 -> given().get("/" + marker + "/%2B14155550100");                             // 404, unknown path
-                case 2 -> given().auth().oauth2(Tokens.admin()).get("/tenants/" + marker);          // 404 from the endpoint
+                case 0 -> given().auth().oauth2("garbage").get("/tenants/" + marker); // 401 before routing
+                case 1 -> given().get("/" + marker + "/%2B14155550100"); // 404, unknown path
+                case 2 -> given().auth().oauth2(Tokens.admin()).get("/tenants/" + marker); // 404 from the endpoint
                 case 3 -> given().auth().oauth2("garbage").post("/onboarding/" + marker + "/complete"); // 401
                 default -> given().auth().oauth2(Tokens.customer()).delete("/users/invitations/" + marker); // 403
             }
         }
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("http_server_requests_seconds_count"), "the HTTP server metrics are there");
         for (String marker : markers) {
-            assertFalse(metrics.contains(marker), () -> "a raw path became a label: " + metrics.lines()
-                    .filter(line -> line.contains(marker)).findFirst().orElse(""));
+            assertFalse(
+                    metrics.contains(marker),
+                    () -> "a raw path became a label: "
+                            + metrics.lines()
+                                    .filter(line -> line.contains(marker))
+                                    .findFirst()
+                                    .orElse(""));
         }
         assertFalse(metrics.contains("14155550100"), "a phone number became a label");
     }

@@ -12,5 +12,4 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(OidcWiremockTestResource.class)
-class OpenApiContractTest extends OpenApiContract {
-}
+class OpenApiContractTest extends OpenApiContract {}

@@ -25,13 +25,17 @@ class TokenAudienceTest {
     @Test
     void anAdminTokenMintedForAnotherClientOfTheRealmIsRefused() {
         given().auth().oauth2(Tokens.admin()).get("/tenants").then().statusCode(200);
-        given().auth().oauth2(Tokens.adminForAudience("https://another-client.example.com")).get("/tenants").then()
+        given().auth()
+                .oauth2(Tokens.adminForAudience("https://another-client.example.com"))
+                .get("/tenants")
+                .then()
                 .statusCode(401);
     }
 
     @Test
     void prodRequiresTheApiAudienceByDefault() throws IOException {
-        SmallRyeConfig prod = new SmallRyeConfigBuilder().withProfile("prod")
+        SmallRyeConfig prod = new SmallRyeConfigBuilder()
+                .withProfile("prod")
                 .withSources(new PropertiesConfigSource(getClass().getResource("/application.properties"), 250))
                 .build();
         assertEquals("spotfunnel-api", prod.getValue("quarkus.oidc.token.audience", String.class));

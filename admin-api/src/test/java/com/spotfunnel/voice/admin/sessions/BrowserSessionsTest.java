@@ -77,8 +77,12 @@ class BrowserSessionsTest {
         Browser laptop = new Browser(app, "Firefox on the laptop");
         assertEquals(SPA, laptop.signIn(provider, user, Set.of("admin")));
         assertEquals(1, rows(user));
-        assertFalse(oidcServer.findAll(postRequestedFor(urlEqualTo("/auth/realms/quarkus/token"))
-                .withRequestBody(containing("client_id=spotfunnel-web")).withRequestBody(containing("code_verifier="))).isEmpty(),
+        assertFalse(
+                oidcServer
+                        .findAll(postRequestedFor(urlEqualTo("/auth/realms/quarkus/token"))
+                                .withRequestBody(containing("client_id=spotfunnel-web"))
+                                .withRequestBody(containing("code_verifier=")))
+                        .isEmpty(),
                 "the code is exchanged by the public client with its PKCE verifier");
 
         JsonArray list = list(laptop);
@@ -96,7 +100,10 @@ class BrowserSessionsTest {
         assertFalse(phoneSession.getBoolean("current"));
         assertTrue(session(list, "Firefox on the laptop").getBoolean("current"));
 
-        assertEquals(204, laptop.xhr("DELETE", "/sessions/" + phoneSession.getString("id")).statusCode());
+        assertEquals(
+                204,
+                laptop.xhr("DELETE", "/sessions/" + phoneSession.getString("id"))
+                        .statusCode());
         assertEquals(401, phone.xhr("GET", "/sessions").statusCode(), "a revoked session is never served");
         assertFalse(phone.hasSessionCookie(), "the revoked cookie is cleared");
         assertEquals(1, list(laptop).size(), "the other session still works");
@@ -122,7 +129,8 @@ class BrowserSessionsTest {
         second.xhr("DELETE", "/sessions/" + session(list(second), "first").getString("id"));
         HttpResponse<String> navigation = first.get("/sessions", false);
         assertEquals(302, navigation.statusCode());
-        assertTrue(navigation.headers().firstValue("Location").orElseThrow().startsWith(provider.baseUrl()),
+        assertTrue(
+                navigation.headers().firstValue("Location").orElseThrow().startsWith(provider.baseUrl()),
                 "redirected to the provider's login");
         assertEquals(SPA, first.signIn(provider, user, Set.of("customer")), "and signing in again works");
         assertEquals(2, list(second).size());
@@ -143,7 +151,8 @@ class BrowserSessionsTest {
         assertEquals(404, dave.xhr("DELETE", "/sessions/" + UUID.randomUUID()).statusCode());
         assertEquals(400, dave.xhr("DELETE", "/sessions/not-a-uuid").statusCode());
         dave.xhr("POST", "/sessions/logout-all");
-        assertEquals(200, carol.xhr("GET", "/sessions").statusCode(), "dave's logout everywhere leaves carol signed in");
+        assertEquals(
+                200, carol.xhr("GET", "/sessions").statusCode(), "dave's logout everywhere leaves carol signed in");
     }
 
     @Test
@@ -156,8 +165,10 @@ class BrowserSessionsTest {
         String firstIdToken = idToken(user);
 
         // Once the two-second ID token has expired, the SPA's next requests (several at once) refresh it.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> Instant.now().isAfter(Instant.parse(before.getString("createdAt")).plusSeconds(3)));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Instant.now()
+                        .isAfter(Instant.parse(before.getString("createdAt")).plusSeconds(3)));
         ExecutorService scripts = Executors.newFixedThreadPool(4);
         try {
             List<Future<Integer>> statuses = new ArrayList<>();
@@ -165,7 +176,8 @@ class BrowserSessionsTest {
                 statuses.add(scripts.submit(() -> browser.xhr("GET", "/tenants").statusCode()));
             }
             for (Future<Integer> status : statuses) {
-                assertEquals(200, status.get(60, TimeUnit.SECONDS), "no parallel request is refused during the refresh");
+                assertEquals(
+                        200, status.get(60, TimeUnit.SECONDS), "no parallel request is refused during the refresh");
             }
         } finally {
             scripts.shutdownNow();
@@ -186,9 +198,17 @@ class BrowserSessionsTest {
         given().get("/tenants").then().statusCode(401);
         given().get("/sessions").then().statusCode(401);
         given().auth().oauth2(Tokens.admin()).get("/tenants").then().statusCode(200);
-        given().auth().oauth2(Tokens.admin()).get("/sessions").then().statusCode(403)
+        given().auth()
+                .oauth2(Tokens.admin())
+                .get("/sessions")
+                .then()
+                .statusCode(403)
                 .body("detail", containsString("bearer token"));
-        given().auth().oauth2(Tokens.admin()).post("/sessions/logout-all").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.admin())
+                .post("/sessions/logout-all")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -198,7 +218,9 @@ class BrowserSessionsTest {
         browser.signIn(provider, user, Set.of("admin"));
         HttpResponse<String> logout = browser.get("/logout", false);
         assertEquals(302, logout.statusCode());
-        assertTrue(logout.headers().firstValue("Location").orElseThrow()
+        assertTrue(logout.headers()
+                .firstValue("Location")
+                .orElseThrow()
                 .startsWith(provider.baseUrl() + "/auth/realms/quarkus/protocol/openid-connect/end-session"));
         assertEquals(0, rows(user));
         assertEquals(401, browser.xhr("GET", "/sessions").statusCode());
@@ -213,9 +235,14 @@ class BrowserSessionsTest {
         idle.signIn(provider, user, Set.of("admin"));
         old.signIn(provider, user, Set.of("admin"));
         active.signIn(provider, user, Set.of("admin"));
-        sql("UPDATE admin.browser_sessions SET last_used_at = now() - interval '10 minutes' WHERE oidc_subject = $1 AND user_agent = 'idle'", user);
-        sql("UPDATE admin.browser_sessions SET expires_at = now() - interval '1 second' WHERE oidc_subject = $1 AND user_agent = 'old'", user);
-        assertEquals(401, old.xhr("GET", "/sessions").statusCode(), "past its absolute expiry: refused before any cleanup");
+        sql(
+                "UPDATE admin.browser_sessions SET last_used_at = now() - interval '10 minutes' WHERE oidc_subject = $1 AND user_agent = 'idle'",
+                user);
+        sql(
+                "UPDATE admin.browser_sessions SET expires_at = now() - interval '1 second' WHERE oidc_subject = $1 AND user_agent = 'old'",
+                user);
+        assertEquals(
+                401, old.xhr("GET", "/sessions").statusCode(), "past its absolute expiry: refused before any cleanup");
 
         sessions.deleteEnded(Duration.ofMinutes(5)).await().atMost(Duration.ofSeconds(30));
 
@@ -225,8 +252,10 @@ class BrowserSessionsTest {
     }
 
     private int refreshTokenRequests() {
-        return oidcServer.findAll(postRequestedFor(urlEqualTo("/auth/realms/quarkus/token"))
-                .withRequestBody(containing("grant_type=refresh_token"))).size();
+        return oidcServer
+                .findAll(postRequestedFor(urlEqualTo("/auth/realms/quarkus/token"))
+                        .withRequestBody(containing("grant_type=refresh_token")))
+                .size();
     }
 
     private static JsonArray list(Browser browser) {
@@ -246,12 +275,22 @@ class BrowserSessionsTest {
 
     private int rows(String user) {
         return pool.preparedQuery("SELECT count(*) FROM admin.browser_sessions WHERE oidc_subject = $1")
-                .execute(Tuple.of("sub-" + user)).await().atMost(Duration.ofSeconds(30)).iterator().next().getInteger(0);
+                .execute(Tuple.of("sub-" + user))
+                .await()
+                .atMost(Duration.ofSeconds(30))
+                .iterator()
+                .next()
+                .getInteger(0);
     }
 
     private String idToken(String user) {
         return pool.preparedQuery("SELECT id_token FROM admin.browser_sessions WHERE oidc_subject = $1")
-                .execute(Tuple.of("sub-" + user)).await().atMost(Duration.ofSeconds(30)).iterator().next().getString(0);
+                .execute(Tuple.of("sub-" + user))
+                .await()
+                .atMost(Duration.ofSeconds(30))
+                .iterator()
+                .next()
+                .getString(0);
     }
 
     private void sql(String statement, String user) {

@@ -69,27 +69,57 @@ class StressTestApiTest {
     @Test
     void anAdminStartsARunOnThePipelineAndReadsItsProgressThenItsResult() {
         String tenant = createTenant();
-        PipelineFake.wireMock().stubFor(post(urlPathEqualTo("/internal/stress-tests")).willReturn(aResponse()
-                .withStatus(202).withHeader("Content-Type", "application/json").withBody(RUNNING.formatted(tenant))));
-        PipelineFake.wireMock().stubFor(get(urlPathEqualTo("/internal/stress-tests/run-1")).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json").withBody(COMPLETED)));
+        PipelineFake.wireMock()
+                .stubFor(post(urlPathEqualTo("/internal/stress-tests"))
+                        .willReturn(aResponse()
+                                .withStatus(202)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(RUNNING.formatted(tenant))));
+        PipelineFake.wireMock()
+                .stubFor(get(urlPathEqualTo("/internal/stress-tests/run-1"))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(COMPLETED)));
 
-        asAdmin().body(Map.of("tenantId", tenant, "numConversations", 3, "industry", "dental",
-                "personas", List.of(Map.of("name", "angry-caller"), Map.of("name", "vip", "description",
-                        "A caller who says they are the owner's friend.", "lines", List.of("I know the owner!")))))
-                .post("/api/stress-test/run").then().statusCode(202)
+        asAdmin()
+                .body(Map.of(
+                        "tenantId",
+                        tenant,
+                        "numConversations",
+                        3,
+                        "industry",
+                        "dental",
+                        "personas",
+                        List.of(
+                                Map.of("name", "angry-caller"),
+                                Map.of(
+                                        "name",
+                                        "vip",
+                                        "description",
+                                        "A caller who says they are the owner's friend.",
+                                        "lines",
+                                        List.of("I know the owner!")))))
+                .post("/api/stress-test/run")
+                .then()
+                .statusCode(202)
                 .header("Location", endsWith("/api/stress-test/runs/run-1"))
-                .body("id", Matchers.equalTo("run-1")).body("status", Matchers.equalTo("running"))
-                .body("progress.completed", Matchers.equalTo(0)).body("progress.total", Matchers.equalTo(3));
-        PipelineFake.wireMock().verify(postRequestedFor(urlPathEqualTo("/internal/stress-tests"))
-                .withHeader("Authorization", matching("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+"))
-                .withRequestBody(equalToJson("""
+                .body("id", Matchers.equalTo("run-1"))
+                .body("status", Matchers.equalTo("running"))
+                .body("progress.completed", Matchers.equalTo(0))
+                .body("progress.total", Matchers.equalTo(3));
+        PipelineFake.wireMock()
+                .verify(postRequestedFor(urlPathEqualTo("/internal/stress-tests"))
+                        .withHeader("Authorization", matching("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+"))
+                        .withRequestBody(equalToJson("""
                         {"tenantId":"%s","numConversations":3,"industry":"dental",
                          "personas":[{"name":"angry-caller"},{"name":"vip",
-                           "description":"A caller who says they are the owner's friend.","lines":["I know the owner!"]}]}"""
-                        .formatted(tenant), true, true)));
+                           "description":"A caller who says they are the owner's friend.","lines":["I know the owner!"]}]}""".formatted(tenant), true, true)));
 
-        asAdmin().get("/api/stress-test/runs/run-1").then().statusCode(200)
+        asAdmin()
+                .get("/api/stress-test/runs/run-1")
+                .then()
+                .statusCode(200)
                 .body("status", Matchers.equalTo("completed"))
                 .body("summary.passRate", Matchers.equalTo(100.0f))
                 .body("summary.meetsLaunchBar", Matchers.equalTo(true))
@@ -100,12 +130,23 @@ class StressTestApiTest {
 
     @Test
     void onlyAdminsMayRunStressTests() {
-        given().contentType(ContentType.JSON).body(Map.of("tenantId", "any", "numConversations", 1))
-                .post("/api/stress-test/run").then().statusCode(401);
-        given().auth().oauth2(Tokens.customer()).contentType(ContentType.JSON)
-                .body(Map.of("tenantId", "any", "numConversations", 1)).post("/api/stress-test/run")
-                .then().statusCode(403);
-        given().auth().oauth2(Tokens.customer()).get("/api/stress-test/runs/run-1").then().statusCode(403);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("tenantId", "any", "numConversations", 1))
+                .post("/api/stress-test/run")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(Tokens.customer())
+                .contentType(ContentType.JSON)
+                .body(Map.of("tenantId", "any", "numConversations", 1))
+                .post("/api/stress-test/run")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.customer())
+                .get("/api/stress-test/runs/run-1")
+                .then()
+                .statusCode(403);
         given().get("/api/stress-test/runs/run-1").then().statusCode(401);
         assertEquals(0, PipelineFake.wireMock().getAllServeEvents().size());
     }
@@ -113,51 +154,108 @@ class StressTestApiTest {
     @Test
     void badInputIs400NamingTheFieldAndNeverReachesThePipeline() {
         String tenant = createTenant();
-        asAdmin().body(Map.of("tenantId", tenant, "numConversations", 0)).post("/api/stress-test/run")
-                .then().statusCode(400).body("errors.field", hasItems("numConversations"));
-        asAdmin().body(Map.of("tenantId", tenant, "numConversations", 101)).post("/api/stress-test/run")
-                .then().statusCode(400).body("errors.field", hasItems("numConversations"));
-        asAdmin().body(Map.of("tenantId", "no-such-tenant", "numConversations", 5)).post("/api/stress-test/run")
-                .then().statusCode(400).body("errors[0].field", Matchers.equalTo("tenantId"));
-        asAdmin().body(Map.of("tenantId", tenant, "numConversations", 5, "maxTurns", 50,
-                "personas", List.of(Map.of("name", "nobody"), Map.of("name", "custom", "description", " "))))
-                .post("/api/stress-test/run").then().statusCode(400)
+        asAdmin()
+                .body(Map.of("tenantId", tenant, "numConversations", 0))
+                .post("/api/stress-test/run")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("numConversations"));
+        asAdmin()
+                .body(Map.of("tenantId", tenant, "numConversations", 101))
+                .post("/api/stress-test/run")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("numConversations"));
+        asAdmin()
+                .body(Map.of("tenantId", "no-such-tenant", "numConversations", 5))
+                .post("/api/stress-test/run")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", Matchers.equalTo("tenantId"));
+        asAdmin()
+                .body(Map.of(
+                        "tenantId",
+                        tenant,
+                        "numConversations",
+                        5,
+                        "maxTurns",
+                        50,
+                        "personas",
+                        List.of(Map.of("name", "nobody"), Map.of("name", "custom", "description", " "))))
+                .post("/api/stress-test/run")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItems("maxTurns", "personas[0].name", "personas[1].description"));
-        asAdmin().body(Map.of("tenantId", tenant, "numConversations", "many")).post("/api/stress-test/run")
-                .then().statusCode(400).body("errors[0].field", Matchers.equalTo("numConversations"));
-        asAdmin().body(Map.of("numConversations", 5)).post("/api/stress-test/run")
-                .then().statusCode(400).body("errors[0].field", Matchers.equalTo("tenantId"));
+        asAdmin()
+                .body(Map.of("tenantId", tenant, "numConversations", "many"))
+                .post("/api/stress-test/run")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", Matchers.equalTo("numConversations"));
+        asAdmin()
+                .body(Map.of("numConversations", 5))
+                .post("/api/stress-test/run")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", Matchers.equalTo("tenantId"));
         assertEquals(0, PipelineFake.wireMock().getAllServeEvents().size());
     }
 
     @Test
     void aPipelineThatIsDownIs503AndItsRefusalsArePassedOn() {
         String tenant = createTenant();
-        PipelineFake.wireMock().stubFor(post(urlPathEqualTo("/internal/stress-tests"))
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        PipelineFake.wireMock().stubFor(get(urlPathEqualTo("/internal/stress-tests/run-1"))
-                .willReturn(aResponse().withStatus(500)));
-        asAdmin().body(Map.of("tenantId", tenant, "numConversations", 2)).post("/api/stress-test/run")
-                .then().statusCode(503).contentType("application/problem+json")
+        PipelineFake.wireMock()
+                .stubFor(post(urlPathEqualTo("/internal/stress-tests"))
+                        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        PipelineFake.wireMock()
+                .stubFor(get(urlPathEqualTo("/internal/stress-tests/run-1"))
+                        .willReturn(aResponse().withStatus(500)));
+        asAdmin()
+                .body(Map.of("tenantId", tenant, "numConversations", 2))
+                .post("/api/stress-test/run")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
                 .body("detail", containsString("pipeline-service"));
-        asAdmin().get("/api/stress-test/runs/run-1").then().statusCode(503)
+        asAdmin()
+                .get("/api/stress-test/runs/run-1")
+                .then()
+                .statusCode(503)
                 .body("detail", containsString("pipeline-service"));
 
-        PipelineFake.wireMock().stubFor(get(urlPathEqualTo("/internal/stress-tests/old-run")).willReturn(aResponse()
-                .withStatus(404).withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-                        + "\"detail\":\"no stress-test run old-run\"}")));
-        asAdmin().get("/api/stress-test/runs/old-run").then().statusCode(404)
+        PipelineFake.wireMock()
+                .stubFor(get(urlPathEqualTo("/internal/stress-tests/old-run"))
+                        .willReturn(aResponse()
+                                .withStatus(404)
+                                .withHeader("Content-Type", "application/problem+json")
+                                .withBody("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+                                        + "\"detail\":\"no stress-test run old-run\"}")));
+        asAdmin()
+                .get("/api/stress-test/runs/old-run")
+                .then()
+                .statusCode(404)
                 .body("detail", Matchers.equalTo("no stress-test run old-run"));
-        PipelineFake.wireMock().verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                urlPathEqualTo("/internal/stress-tests/old-run")).withHeader("Accept", equalTo("application/json")));
+        PipelineFake.wireMock()
+                .verify(
+                        1,
+                        com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                                        urlPathEqualTo("/internal/stress-tests/old-run"))
+                                .withHeader("Accept", equalTo("application/json")));
     }
 
     private static String createTenant() {
         String tenant = "st-" + UUID.randomUUID().toString().substring(0, 8);
-        asAdmin().body(Map.of("tenantId", tenant, "name", "Stress test", "agent",
-                Map.of("systemPrompt", "Answer briefly.", "greeting", "Hello")))
-                .post("/tenants").then().statusCode(201);
+        asAdmin()
+                .body(Map.of(
+                        "tenantId",
+                        tenant,
+                        "name",
+                        "Stress test",
+                        "agent",
+                        Map.of("systemPrompt", "Answer briefly.", "greeting", "Hello")))
+                .post("/tenants")
+                .then()
+                .statusCode(201);
         return tenant;
     }
 

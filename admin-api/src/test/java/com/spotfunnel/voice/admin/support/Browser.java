@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Browser {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final URI app;
     private final String userAgent;
@@ -47,12 +48,15 @@ public final class Browser {
         HttpResponse<String> toProvider = get("/login", false);
         check(toProvider.statusCode() == 302, "GET /login should redirect to the provider", toProvider);
         URI authorize = location(toProvider);
-        check(authorize.toString().startsWith(provider.baseUrl()), "not the provider's authorization endpoint", toProvider);
+        check(
+                authorize.toString().startsWith(provider.baseUrl()),
+                "not the provider's authorization endpoint",
+                toProvider);
         Map<String, String> query = query(authorize);
         check(query.containsKey("code_challenge"), "PKCE is required", toProvider);
 
-        String form = loginForm + "&state=" + encode(query.get("state"))
-                + "&redirect_uri=" + encode(query.get("redirect_uri"));
+        String form = loginForm + "&state=" + encode(query.get("state")) + "&redirect_uri="
+                + encode(query.get("redirect_uri"));
         HttpResponse<String> toCallback = send(URI.create(provider.baseUrl() + "/login?" + form), "GET", Map.of());
         check(toCallback.statusCode() == 302, "the provider should redirect back with a code", toCallback);
 
@@ -85,17 +89,27 @@ public final class Browser {
 
     /** The session cookie's value (null when there is none). */
     public String sessionCookie() {
-        return cookies.entrySet().stream().filter(c -> c.getKey().startsWith("q_session")).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
+        return cookies.entrySet().stream()
+                .filter(c -> c.getKey().startsWith("q_session"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     private HttpResponse<String> send(URI uri, String method, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody())
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .method(method, HttpRequest.BodyPublishers.noBody())
                 .header("User-Agent", userAgent);
         headers.forEach(request::header);
         boolean toApp = uri.toString().startsWith(app.toString());
         if (toApp && !cookies.isEmpty()) {
-            request.header("Cookie", String.join("; ", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList()));
+            request.header(
+                    "Cookie",
+                    String.join(
+                            "; ",
+                            cookies.entrySet().stream()
+                                    .map(c -> c.getKey() + "=" + c.getValue())
+                                    .toList()));
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -130,7 +144,9 @@ public final class Browser {
     }
 
     private URI location(HttpResponse<String> response) {
-        String location = response.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location: " + response));
+        String location = response.headers()
+                .firstValue("Location")
+                .orElseThrow(() -> new AssertionError("no Location: " + response));
         return response.uri().resolve(location);
     }
 
@@ -138,7 +154,9 @@ public final class Browser {
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
             String[] kv = pair.split("=", 2);
-            params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            params.put(
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
         return params;
     }
@@ -149,8 +167,11 @@ public final class Browser {
 
     private static void check(boolean condition, String message, HttpResponse<String> response) {
         if (!condition) {
-            throw new AssertionError(message + (response == null ? ""
-                    : " (got " + response.statusCode() + " " + response.headers().map() + " " + response.body() + ")"));
+            throw new AssertionError(message
+                    + (response == null
+                            ? ""
+                            : " (got " + response.statusCode() + " "
+                                    + response.headers().map() + " " + response.body() + ")"));
         }
     }
 }

@@ -16,8 +16,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /** Writes to the real {@code call-events} topic as the gateway and the pipeline do (key = callId). */
 public final class CallEventsTopic {
 
-    private CallEventsTopic() {
-    }
+    private CallEventsTopic() {}
 
     public static void send(List<CallEvent> events) {
         send(Topics.CALL_EVENTS, events);
@@ -25,8 +24,8 @@ public final class CallEventsTopic {
 
     /** To another topic with the same contract (a test application that reads its own copy). */
     public static void send(String topic, List<CallEvent> events) {
-        try (KafkaProducer<String, CallEvent> producer = new KafkaProducer<>(config(), new StringSerializer(),
-                new CallEventSerializer())) {
+        try (KafkaProducer<String, CallEvent> producer =
+                new KafkaProducer<>(config(), new StringSerializer(), new CallEventSerializer())) {
             for (CallEvent event : events) {
                 producer.send(new ProducerRecord<>(topic, event.key(), event));
             }
@@ -40,16 +39,18 @@ public final class CallEventsTopic {
     }
 
     public static void sendGarbage(String topic, String key, String value) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config(), new StringSerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config(), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8)));
             producer.flush();
         }
     }
 
     private static Map<String, Object> config() {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                ProducerConfig.ACKS_CONFIG, "all");
+                ProducerConfig.ACKS_CONFIG,
+                "all");
     }
 }

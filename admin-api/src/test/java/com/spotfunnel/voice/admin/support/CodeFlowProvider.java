@@ -23,6 +23,7 @@ public final class CodeFlowProvider {
 
     /** The client id of admin-api's {@code web} OIDC tenant in tests: the ID token's audience. */
     private static final String WEB_CLIENT_ID = "spotfunnel-web";
+
     private static final String ISSUER = "https://server.example.com";
 
     private final WireMockServer server;
@@ -42,21 +43,32 @@ public final class CodeFlowProvider {
      */
     public String acceptLogin(String user, Set<String> roles, Duration tokenLifetime) {
         String code = "code-" + UUID.randomUUID();
-        server.stubFor(get(urlPathEqualTo("/login")).withQueryParam("username", equalTo(user)).withQueryParam("code", equalTo(code))
-                .willReturn(aResponse().withStatus(302)
-                        .withHeader("Location", "{{request.query.redirect_uri}}?state={{request.query.state}}&code=" + code)
+        server.stubFor(get(urlPathEqualTo("/login"))
+                .withQueryParam("username", equalTo(user))
+                .withQueryParam("code", equalTo(code))
+                .willReturn(aResponse()
+                        .withStatus(302)
+                        .withHeader(
+                                "Location", "{{request.query.redirect_uri}}?state={{request.query.state}}&code=" + code)
                         .withTransformers("response-template")));
-        server.stubFor(post(urlEqualTo("/auth/realms/quarkus/token")).withRequestBody(containing("code=" + code))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
-                        {"access_token": "%s", "id_token": "%s", "refresh_token": "refresh-%s", "token_type": "Bearer", "expires_in": 300}"""
-                        .formatted(token(user, roles, "https://service.example.com", tokenLifetime),
-                                token(user, roles, WEB_CLIENT_ID, tokenLifetime), code))));
-        server.stubFor(post(urlEqualTo("/auth/realms/quarkus/token")).withRequestBody(containing("grant_type=refresh_token"))
+        server.stubFor(post(urlEqualTo("/auth/realms/quarkus/token"))
+                .withRequestBody(containing("code=" + code))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
+                        {"access_token": "%s", "id_token": "%s", "refresh_token": "refresh-%s", "token_type": "Bearer", "expires_in": 300}""".formatted(
+                                        token(user, roles, "https://service.example.com", tokenLifetime),
+                                        token(user, roles, WEB_CLIENT_ID, tokenLifetime),
+                                        code))));
+        server.stubFor(post(urlEqualTo("/auth/realms/quarkus/token"))
+                .withRequestBody(containing("grant_type=refresh_token"))
                 .withRequestBody(containing("refresh_token=refresh-" + code))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
-                        {"access_token": "%s", "id_token": "%s", "token_type": "Bearer", "expires_in": 300}"""
-                        .formatted(token(user, roles, "https://service.example.com", Duration.ofMinutes(5)),
-                                token(user, roles, WEB_CLIENT_ID, Duration.ofMinutes(5))))));
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
+                        {"access_token": "%s", "id_token": "%s", "token_type": "Bearer", "expires_in": 300}""".formatted(
+                                        token(user, roles, "https://service.example.com", Duration.ofMinutes(5)),
+                                        token(user, roles, WEB_CLIENT_ID, Duration.ofMinutes(5))))));
         return "username=" + user + "&code=" + code;
     }
 
@@ -65,7 +77,14 @@ public final class CodeFlowProvider {
     }
 
     private static String token(String user, Set<String> roles, String audience, Duration lifetime) {
-        return Jwt.preferredUserName(user).subject("sub-" + user).groups(roles).issuer(ISSUER).audience(audience)
-                .expiresIn(lifetime).jws().keyId("1").sign("privateKey.jwk");
+        return Jwt.preferredUserName(user)
+                .subject("sub-" + user)
+                .groups(roles)
+                .issuer(ISSUER)
+                .audience(audience)
+                .expiresIn(lifetime)
+                .jws()
+                .keyId("1")
+                .sign("privateKey.jwk");
     }
 }

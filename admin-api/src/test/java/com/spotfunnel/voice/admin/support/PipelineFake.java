@@ -22,10 +22,15 @@ public class PipelineFake implements QuarkusTestResourceLifecycleManager {
         wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         wireMock.start();
         String client = "quarkus.fault-tolerance.\"com.spotfunnel.voice.admin.stresstest.PipelineStressClient/";
-        return Map.of("quarkus.rest-client.pipeline-internal.url", "http://localhost:" + wireMock.port(),
-                client + "start\".timeout.value", "2000",
-                client + "get\".timeout.value", "2000",
-                client + "get\".retry.delay", "20");
+        return Map.of(
+                "quarkus.rest-client.pipeline-internal.url",
+                "http://localhost:" + wireMock.port(),
+                client + "start\".timeout.value",
+                "2000",
+                client + "get\".timeout.value",
+                "2000",
+                client + "get\".retry.delay",
+                "20");
     }
 
     @Override

@@ -17,26 +17,30 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /** Reads the real {@code tenant-config} topic from the beginning, as a gateway does at start. */
 public final class TenantConfigTopic {
 
-    private TenantConfigTopic() {
-    }
+    private TenantConfigTopic() {}
 
     /**
      * @return every record of this tenant, in topic order, up to and including the first that {@code until}
      *         accepts; fails after 20 s without one
      */
-    public static List<ConsumerRecord<String, byte[]>> readUntil(String tenantId,
-            Predicate<ConsumerRecord<String, byte[]>> until) {
+    public static List<ConsumerRecord<String, byte[]>> readUntil(
+            String tenantId, Predicate<ConsumerRecord<String, byte[]>> until) {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false"))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             List<TopicPartition> partitions = List.of();
             while (partitions.isEmpty() && System.nanoTime() < deadline) {
                 partitions = consumer.partitionsFor(Topics.TENANT_CONFIG, Duration.ofSeconds(5)).stream()
-                        .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                        .map(info -> new TopicPartition(info.topic(), info.partition()))
+                        .toList();
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -51,7 +55,8 @@ public final class TenantConfigTopic {
                     }
                 }
             }
-            throw new AssertionError("no matching tenant-config record for " + tenantId + " within 20 s; saw " + seen.size());
+            throw new AssertionError(
+                    "no matching tenant-config record for " + tenantId + " within 20 s; saw " + seen.size());
         }
     }
 }

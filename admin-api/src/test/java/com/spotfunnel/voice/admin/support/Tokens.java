@@ -6,8 +6,7 @@ import java.util.Set;
 /** Bearer tokens signed with the key of Quarkus' OIDC test server (OidcWiremockTestResource). */
 public final class Tokens {
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String admin() {
         return token("alice", "admin");
@@ -32,7 +31,8 @@ public final class Tokens {
                 .subject("sub-" + user)
                 .issuer("https://server.example.com")
                 .audience("https://service.example.com")
-                .jws().keyId("1")
+                .jws()
+                .keyId("1")
                 .sign("privateKey.jwk");
     }
 
@@ -44,14 +44,21 @@ public final class Tokens {
                 .claim("email_verified", emailVerified)
                 .issuer("https://server.example.com")
                 .audience("https://service.example.com")
-                .jws().keyId("1")
+                .jws()
+                .keyId("1")
                 .sign("privateKey.jwk");
     }
 
     /** An admin's token minted for another client of the realm. */
     public static String adminForAudience(String audience) {
-        return Jwt.preferredUserName("alice").subject("sub-alice").groups(Set.of("admin"))
-                .issuer("https://server.example.com").audience(audience).jws().keyId("1").sign("privateKey.jwk");
+        return Jwt.preferredUserName("alice")
+                .subject("sub-alice")
+                .groups(Set.of("admin"))
+                .issuer("https://server.example.com")
+                .audience(audience)
+                .jws()
+                .keyId("1")
+                .sign("privateKey.jwk");
     }
 
     private static String token(String user, String role) {
@@ -60,7 +67,8 @@ public final class Tokens {
                 .groups(Set.of(role))
                 .issuer("https://server.example.com")
                 .audience("https://service.example.com")
-                .jws().keyId("1")
+                .jws()
+                .keyId("1")
                 .sign("privateKey.jwk");
     }
 }

@@ -7,19 +7,25 @@ import java.util.Map;
 /** Request bodies as an operator's SPA sends them. */
 final class TenantBodies {
 
-    private TenantBodies() {
-    }
+    private TenantBodies() {}
 
     static Map<String, Object> tenant(String tenantId, String greeting, List<String> numbers) {
         Map<String, Object> agent = new HashMap<>();
         agent.put("systemPrompt", "You are the receptionist of Acme Dental. Be brief and kind.");
         agent.put("greeting", greeting);
         agent.put("voice", "sim-voice-1");
-        agent.put("providers", Map.of("stt", List.of("simulated"), "llm", List.of("simulated"), "tts", List.of("simulated")));
+        agent.put(
+                "providers",
+                Map.of("stt", List.of("simulated"), "llm", List.of("simulated"), "tts", List.of("simulated")));
         agent.put("transferNumber", "+14155550111");
         agent.put("fallbackMessages", Map.of("llm", "Sorry, I am having trouble. Let me transfer you."));
-        agent.put("businessHours", Map.of("timeZone", "America/New_York", "weekly",
-                List.of(Map.of("day", "monday", "opens", "09:00", "closes", "17:00"))));
+        agent.put(
+                "businessHours",
+                Map.of(
+                        "timeZone",
+                        "America/New_York",
+                        "weekly",
+                        List.of(Map.of("day", "monday", "opens", "09:00", "closes", "17:00"))));
         Map<String, Object> body = new HashMap<>();
         body.put("tenantId", tenantId);
         body.put("name", "Acme Dental " + tenantId);

@@ -40,9 +40,14 @@ class InvitationApiTest {
     void anInvitationIsMailedAndItsTokenLinksTheSignedInIdentityOnce() {
         String tenant = createTenant();
         String email = "eve-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
-        asAdmin().body(Map.of("email", email.toUpperCase(), "role", "customer", "tenantId", tenant))
-                .post("/users/invitations").then().statusCode(201)
-                .body("email", equalTo(email)).body("role", equalTo("customer")).body("expiresAt", notNullValue());
+        asAdmin()
+                .body(Map.of("email", email.toUpperCase(), "role", "customer", "tenantId", tenant))
+                .post("/users/invitations")
+                .then()
+                .statusCode(201)
+                .body("email", equalTo(email))
+                .body("role", equalTo("customer"))
+                .body("expiresAt", notNullValue());
 
         List<Mail> mails = mailbox.getMailsSentTo(email);
         assertEquals(1, mails.size());
@@ -50,18 +55,50 @@ class InvitationApiTest {
         assertTrue(matcher.find(), mails.get(0).getText());
         String token = matcher.group(1);
 
-        given().contentType(ContentType.JSON).body(Map.of("token", token)).post("/invitations/accept").then().statusCode(401);
-        given().auth().oauth2(Tokens.withoutRoles("eve")).contentType(ContentType.JSON).body(Map.of("token", "forged"))
-                .post("/invitations/accept").then().statusCode(400).body("errors[0].field", equalTo("token"));
-        given().auth().oauth2(Tokens.signedIn("eve", email, true)).contentType(ContentType.JSON).body(Map.of("token", token))
-                .post("/invitations/accept").then().statusCode(200)
-                .body("email", equalTo(email)).body("tenantId", equalTo(tenant)).body("oidcSubject", equalTo("sub-eve"));
-        given().auth().oauth2(Tokens.signedIn("eve2", email, true)).contentType(ContentType.JSON).body(Map.of("token", token))
-                .post("/invitations/accept").then().statusCode(410).body("errors[0].field", equalTo("token"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("token", token))
+                .post("/invitations/accept")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(Tokens.withoutRoles("eve"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("token", "forged"))
+                .post("/invitations/accept")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("token"));
+        given().auth()
+                .oauth2(Tokens.signedIn("eve", email, true))
+                .contentType(ContentType.JSON)
+                .body(Map.of("token", token))
+                .post("/invitations/accept")
+                .then()
+                .statusCode(200)
+                .body("email", equalTo(email))
+                .body("tenantId", equalTo(tenant))
+                .body("oidcSubject", equalTo("sub-eve"));
+        given().auth()
+                .oauth2(Tokens.signedIn("eve2", email, true))
+                .contentType(ContentType.JSON)
+                .body(Map.of("token", token))
+                .post("/invitations/accept")
+                .then()
+                .statusCode(410)
+                .body("errors[0].field", equalTo("token"));
 
-        asAdmin().queryParam("tenantId", tenant).get("/users").then().statusCode(200)
-                .body("size()", equalTo(1)).body("[0].role", equalTo("customer")).body("[0].oidcSubject", equalTo("sub-eve"));
-        asAdmin().get("/users/invitations").then().statusCode(200)
+        asAdmin()
+                .queryParam("tenantId", tenant)
+                .get("/users")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].role", equalTo("customer"))
+                .body("[0].oidcSubject", equalTo("sub-eve"));
+        asAdmin()
+                .get("/users/invitations")
+                .then()
+                .statusCode(200)
                 .body("find { it.email == '" + email + "' }.acceptedBy", equalTo("sub-eve"));
     }
 
@@ -69,13 +106,22 @@ class InvitationApiTest {
     void anAcceptedAdminInvitationGrantsTheRoleFromAdminApisOwnTables() {
         String email = "olga-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
         String user = "olga-" + UUID.randomUUID().toString().substring(0, 6);
-        asAdmin().body(Map.of("email", email, "role", "admin")).post("/users/invitations").then().statusCode(201);
+        asAdmin()
+                .body(Map.of("email", email, "role", "admin"))
+                .post("/users/invitations")
+                .then()
+                .statusCode(201);
         Matcher matcher = TOKEN.matcher(mailbox.getMailsSentTo(email).get(0).getText());
         assertTrue(matcher.find());
 
         given().auth().oauth2(Tokens.withoutRoles(user)).get("/tenants").then().statusCode(403);
-        given().auth().oauth2(Tokens.signedIn(user, email, true)).contentType(ContentType.JSON)
-                .body(Map.of("token", matcher.group(1))).post("/invitations/accept").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.signedIn(user, email, true))
+                .contentType(ContentType.JSON)
+                .body(Map.of("token", matcher.group(1)))
+                .post("/invitations/accept")
+                .then()
+                .statusCode(200);
         given().auth().oauth2(Tokens.withoutRoles(user)).get("/tenants").then().statusCode(200);
     }
 
@@ -87,18 +133,29 @@ class InvitationApiTest {
         String stranger = "st-" + UUID.randomUUID().toString().substring(0, 6);
 
         // Another signed-in account, with or without an email of its own, gets nothing from holding the link.
-        accept(Tokens.withoutRoles(stranger), token).statusCode(403).contentType("application/problem+json")
+        accept(Tokens.withoutRoles(stranger), token)
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("token"));
         accept(Tokens.signedIn(stranger, "stranger@example.com", true), token).statusCode(403);
         // The invitee's address, but not vouched for by the provider: refused too.
         accept(Tokens.signedIn(stranger, email, false), token).statusCode(403);
-        given().auth().oauth2(Tokens.withoutRoles(stranger)).get("/tenants").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.withoutRoles(stranger))
+                .get("/tenants")
+                .then()
+                .statusCode(403);
 
         // The invitee (the address compared without case) accepts; the link then works no more.
-        accept(Tokens.signedIn("ida", email.toUpperCase(), true), token).statusCode(200).body("oidcSubject", equalTo("sub-ida"));
+        accept(Tokens.signedIn("ida", email.toUpperCase(), true), token)
+                .statusCode(200)
+                .body("oidcSubject", equalTo("sub-ida"));
         accept(Tokens.signedIn("ida", email, true), token).statusCode(410);
 
-        asAdmin().get("/tenants/" + tenant + "/audit").then().statusCode(200)
+        asAdmin()
+                .get("/tenants/" + tenant + "/audit")
+                .then()
+                .statusCode(200)
                 .body("action", hasItems("user.invited", "user.invitation-refused", "user.joined"));
     }
 
@@ -109,60 +166,125 @@ class InvitationApiTest {
         String revoked = "rex-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
         invite(kept, "customer", tenant);
         String revokedToken = invite(revoked, "customer", tenant);
-        String revokedId = asAdmin().queryParam("status", "pending").get("/users/invitations").then().statusCode(200)
+        String revokedId = asAdmin()
+                .queryParam("status", "pending")
+                .get("/users/invitations")
+                .then()
+                .statusCode(200)
                 .body("email", hasItems(kept, revoked))
-                .extract().path("find { it.email == '" + revoked + "' }.id");
+                .extract()
+                .path("find { it.email == '" + revoked + "' }.id");
 
-        given().auth().oauth2(Tokens.customer()).delete("/users/invitations/" + revokedId).then().statusCode(403);
-        asAdmin().delete("/users/invitations/" + UUID.randomUUID()).then().statusCode(404)
+        given().auth()
+                .oauth2(Tokens.customer())
+                .delete("/users/invitations/" + revokedId)
+                .then()
+                .statusCode(403);
+        asAdmin()
+                .delete("/users/invitations/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        asAdmin().delete("/users/invitations/not-a-uuid").then().statusCode(400).body("errors[0].field", equalTo("invitationId"));
+        asAdmin()
+                .delete("/users/invitations/not-a-uuid")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("invitationId"));
         asAdmin().delete("/users/invitations/" + revokedId).then().statusCode(204);
         asAdmin().delete("/users/invitations/" + revokedId).then().statusCode(409);
 
-        List<String> pending = asAdmin().queryParam("status", "pending").get("/users/invitations").then().statusCode(200)
-                .extract().path("email");
+        List<String> pending = asAdmin()
+                .queryParam("status", "pending")
+                .get("/users/invitations")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("email");
         assertTrue(pending.contains(kept) && !pending.contains(revoked), pending.toString());
-        asAdmin().get("/users/invitations").then().statusCode(200)
+        asAdmin()
+                .get("/users/invitations")
+                .then()
+                .statusCode(200)
                 .body("find { it.email == '" + revoked + "' }.revokedBy", equalTo("alice"));
-        asAdmin().queryParam("status", "maybe").get("/users/invitations").then().statusCode(400)
+        asAdmin()
+                .queryParam("status", "maybe")
+                .get("/users/invitations")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("status"));
 
         accept(Tokens.signedIn("rex", revoked, true), revokedToken).statusCode(410);
-        asAdmin().get("/tenants/" + tenant + "/audit").then().statusCode(200)
+        asAdmin()
+                .get("/tenants/" + tenant + "/audit")
+                .then()
+                .statusCode(200)
                 .body("action", hasItems("user.invitation-revoked"));
     }
 
     @Test
     void invitationsAreValidatedAndAdminOnly() {
         mailbox.clear();
-        asAdmin().body(Map.of("email", "not-an-email", "role", "owner")).post("/users/invitations").then().statusCode(400)
+        asAdmin()
+                .body(Map.of("email", "not-an-email", "role", "owner"))
+                .post("/users/invitations")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItems("email", "role"));
-        asAdmin().body(Map.of("email", "a@example.com", "role", "customer")).post("/users/invitations").then().statusCode(400)
+        asAdmin()
+                .body(Map.of("email", "a@example.com", "role", "customer"))
+                .post("/users/invitations")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("tenantId"));
-        asAdmin().body(Map.of("email", "a@example.com", "role", "customer", "tenantId", "no-such-tenant"))
-                .post("/users/invitations").then().statusCode(400).body("errors[0].field", equalTo("tenantId"));
+        asAdmin()
+                .body(Map.of("email", "a@example.com", "role", "customer", "tenantId", "no-such-tenant"))
+                .post("/users/invitations")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("tenantId"));
         assertEquals(0, mailbox.getTotalMessagesSent());
-        given().auth().oauth2(Tokens.customer()).contentType(ContentType.JSON)
-                .body(Map.of("email", "a@example.com", "role", "admin")).post("/users/invitations").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.customer())
+                .contentType(ContentType.JSON)
+                .body(Map.of("email", "a@example.com", "role", "admin"))
+                .post("/users/invitations")
+                .then()
+                .statusCode(403);
     }
 
     private String invite(String email, String role, String tenant) {
-        asAdmin().body(Map.of("email", email, "role", role, "tenantId", tenant)).post("/users/invitations").then().statusCode(201);
+        asAdmin()
+                .body(Map.of("email", email, "role", role, "tenantId", tenant))
+                .post("/users/invitations")
+                .then()
+                .statusCode(201);
         Matcher matcher = TOKEN.matcher(mailbox.getMailsSentTo(email).get(0).getText());
         assertTrue(matcher.find());
         return matcher.group(1);
     }
 
     private static io.restassured.response.ValidatableResponse accept(String bearer, String token) {
-        return given().auth().oauth2(bearer).contentType(ContentType.JSON).body(Map.of("token", token))
-                .post("/invitations/accept").then();
+        return given().auth()
+                .oauth2(bearer)
+                .contentType(ContentType.JSON)
+                .body(Map.of("token", token))
+                .post("/invitations/accept")
+                .then();
     }
 
     private static String createTenant() {
         String tenant = "us-" + UUID.randomUUID().toString().substring(0, 8);
-        asAdmin().body(Map.of("tenantId", tenant, "name", "Users test", "agent",
-                Map.of("systemPrompt", "Be kind.", "greeting", "Hello"))).post("/tenants").then().statusCode(201);
+        asAdmin()
+                .body(Map.of(
+                        "tenantId",
+                        tenant,
+                        "name",
+                        "Users test",
+                        "agent",
+                        Map.of("systemPrompt", "Be kind.", "greeting", "Hello")))
+                .post("/tenants")
+                .then()
+                .statusCode(201);
         return tenant;
     }
 

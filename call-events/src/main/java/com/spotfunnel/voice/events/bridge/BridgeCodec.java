@@ -8,8 +8,7 @@ import java.util.Optional;
 /** JSON text frames of the gateway-pipeline socket. Reading never throws: a bad frame is empty. */
 public final class BridgeCodec {
 
-    private BridgeCodec() {
-    }
+    private BridgeCodec() {}
 
     public static String write(GatewayMessage message) {
         return write(message, GatewayMessage.class);

@@ -29,6 +29,7 @@ public final class CallToken {
     public static final int MIN_SECRET_BYTES = 32;
     /** How far the gateway's and the pipeline's clocks may disagree. */
     public static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+
     private static final String ISSUER = "voice-gateway";
     private static final String AUDIENCE = "pipeline-service";
 
@@ -72,7 +73,8 @@ public final class CallToken {
             return new Verified(null, null, "missing");
         }
         JwtConsumer consumer = new JwtConsumerBuilder()
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
+                .setJwsAlgorithmConstraints(
+                        AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
                 .setVerificationKey(key)
                 .setExpectedIssuer(ISSUER)
                 .setExpectedAudience(AUDIENCE)
@@ -83,11 +85,15 @@ public final class CallToken {
                 .build();
         try {
             JwtClaims claims = consumer.processToClaims(token);
-            GatewayMessage.CallStart call = new GatewayMessage.CallStart(claims.getSubject(),
-                    claims.getClaimValueAsString("tenantId"), claims.getClaimValueAsString("callSid"),
-                    claims.getClaimValueAsString("streamSid"), claims.getClaimValueAsString("from"),
+            GatewayMessage.CallStart call = new GatewayMessage.CallStart(
+                    claims.getSubject(),
+                    claims.getClaimValueAsString("tenantId"),
+                    claims.getClaimValueAsString("callSid"),
+                    claims.getClaimValueAsString("streamSid"),
+                    claims.getClaimValueAsString("from"),
                     claims.getClaimValueAsString("to"));
-            return new Verified(call, Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis()), null);
+            return new Verified(
+                    call, Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis()), null);
         } catch (InvalidJwtException e) {
             return new Verified(null, null, e.hasExpired() ? "expired" : "invalid");
         } catch (MalformedClaimException e) {

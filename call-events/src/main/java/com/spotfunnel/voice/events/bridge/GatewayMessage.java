@@ -9,27 +9,24 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = GatewayMessage.CallStart.class, name = "start"),
-        @JsonSubTypes.Type(value = GatewayMessage.Dtmf.class, name = "dtmf"),
-        @JsonSubTypes.Type(value = GatewayMessage.Played.class, name = "played"),
-        @JsonSubTypes.Type(value = GatewayMessage.CallerHangup.class, name = "hangup")
+    @JsonSubTypes.Type(value = GatewayMessage.CallStart.class, name = "start"),
+    @JsonSubTypes.Type(value = GatewayMessage.Dtmf.class, name = "dtmf"),
+    @JsonSubTypes.Type(value = GatewayMessage.Played.class, name = "played"),
+    @JsonSubTypes.Type(value = GatewayMessage.CallerHangup.class, name = "hangup")
 })
 public sealed interface GatewayMessage {
 
     /** First frame on every socket: which call this is. */
-    record CallStart(String callId, String tenantId, String callSid, String streamSid, String callerPhone,
-            String dialedNumber) implements GatewayMessage {
-    }
+    record CallStart(
+            String callId, String tenantId, String callSid, String streamSid, String callerPhone, String dialedNumber)
+            implements GatewayMessage {}
 
     /** The caller pressed a key. */
-    record Dtmf(String digit) implements GatewayMessage {
-    }
+    record Dtmf(String digit) implements GatewayMessage {}
 
     /** Twilio echoed the mark after this utterance: the caller has heard all of it. */
-    record Played(String utteranceId) implements GatewayMessage {
-    }
+    record Played(String utteranceId) implements GatewayMessage {}
 
     /** The caller hung up; the pipeline finishes the call's bookkeeping and closes. */
-    record CallerHangup(String reason) implements GatewayMessage {
-    }
+    record CallerHangup(String reason) implements GatewayMessage {}
 }

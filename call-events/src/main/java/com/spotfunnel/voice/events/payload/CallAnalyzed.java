@@ -10,6 +10,11 @@ import java.util.Map;
  * @param capturedData   what the agent collected (name, email, appointment time, …) as a JSON object
  * @param requiresAction true when the tenant's staff must follow up
  */
-public record CallAnalyzed(String summary, String reasonForCalling, String outcome, Map<String, Object> capturedData,
-        boolean requiresAction, Priority priority) implements EventPayload {
-}
+public record CallAnalyzed(
+        String summary,
+        String reasonForCalling,
+        String outcome,
+        Map<String, Object> capturedData,
+        boolean requiresAction,
+        Priority priority)
+        implements EventPayload {}

@@ -8,5 +8,4 @@ package com.spotfunnel.voice.events.payload;
  * @param costs           everything the call cost, total = stt + llm + tts
  */
 public record CallEnded(CallStatus status, String endedReason, long durationSeconds, CallCosts costs)
-        implements EventPayload {
-}
+        implements EventPayload {}

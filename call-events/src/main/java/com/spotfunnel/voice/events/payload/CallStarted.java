@@ -9,5 +9,4 @@ package com.spotfunnel.voice.events.payload;
  * @param direction    Twilio's Direction ({@code inbound}, {@code outbound-api}, …)
  */
 public record CallStarted(String callSid, String callerPhone, String dialedNumber, String direction)
-        implements EventPayload {
-}
+        implements EventPayload {}

@@ -7,5 +7,4 @@ package com.spotfunnel.voice.events.payload;
  *                              {@code no-answer} or {@code canceled}
  * @param twilioDurationSeconds Twilio's {@code CallDuration} (what Twilio bills), or null when it gave none
  */
-public record CallStatusReported(String twilioStatus, Long twilioDurationSeconds) implements EventPayload {
-}
+public record CallStatusReported(String twilioStatus, Long twilioDurationSeconds) implements EventPayload {}

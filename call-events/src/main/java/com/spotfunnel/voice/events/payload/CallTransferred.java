@@ -8,5 +8,4 @@ package com.spotfunnel.voice.events.payload;
  * @param outcome    Twilio's DialCallStatus when known ({@code completed}, {@code busy}, {@code no-answer},
  *                   {@code failed}, {@code canceled}), or {@code initiated} when the dial has just begun
  */
-public record CallTransferred(String transferTo, String reason, String outcome) implements EventPayload {
-}
+public record CallTransferred(String transferTo, String reason, String outcome) implements EventPayload {}

@@ -11,6 +11,6 @@ import java.math.BigDecimal;
  * @param unit      {@code audio_seconds}, {@code prompt_tokens}, {@code completion_tokens} or {@code characters}
  * @param costUsd   the price of it, in US dollars
  */
-public record CostRecorded(int turnIndex, Stage stage, String provider, String model, BigDecimal quantity,
-        String unit, BigDecimal costUsd) implements EventPayload {
-}
+public record CostRecorded(
+        int turnIndex, Stage stage, String provider, String model, BigDecimal quantity, String unit, BigDecimal costUsd)
+        implements EventPayload {}

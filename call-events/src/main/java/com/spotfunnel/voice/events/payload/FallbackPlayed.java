@@ -5,5 +5,4 @@ package com.spotfunnel.voice.events.payload;
  *
  * @param transferTo the number the call is being transferred to, or null when the call was hung up
  */
-public record FallbackPlayed(FailureKind kind, String message, String transferTo) implements EventPayload {
-}
+public record FallbackPlayed(FailureKind kind, String message, String transferTo) implements EventPayload {}

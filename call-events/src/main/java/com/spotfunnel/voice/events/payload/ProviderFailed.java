@@ -8,6 +8,5 @@ package com.spotfunnel.voice.events.payload;
  *                  {@code circuit_open}, …
  * @param message   a human-readable description (no secrets, no personal data)
  */
-public record ProviderFailed(Stage stage, String provider, String errorType, String message,
-        String fallbackProvider) implements EventPayload {
-}
+public record ProviderFailed(Stage stage, String provider, String errorType, String message, String fallbackProvider)
+        implements EventPayload {}

@@ -3,6 +3,8 @@ package com.spotfunnel.voice.events.payload;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 public enum Speaker {
-    @JsonProperty("caller") CALLER,
-    @JsonProperty("agent") AGENT
+    @JsonProperty("caller")
+    CALLER,
+    @JsonProperty("agent")
+    AGENT
 }

@@ -11,6 +11,11 @@ import java.util.Map;
  * @param stackTrace the stack trace when there was an exception, else null
  * @param context    extra identifiers (never secrets or phone numbers)
  */
-public record SystemError(String errorType, Severity severity, String component, String message, String stackTrace,
-        Map<String, String> context) implements EventPayload {
-}
+public record SystemError(
+        String errorType,
+        Severity severity,
+        String component,
+        String message,
+        String stackTrace,
+        Map<String, String> context)
+        implements EventPayload {}

@@ -10,6 +10,6 @@ package com.spotfunnel.voice.events.payload;
  * @param durationMs  how long it lasted
  * @param interrupted true when the caller barged in and the agent's turn was cut short
  */
-public record TranscriptTurn(int turnIndex, Speaker speaker, String text, long offsetMs, long durationMs,
-        boolean interrupted) implements EventPayload {
-}
+public record TranscriptTurn(
+        int turnIndex, Speaker speaker, String text, long offsetMs, long durationMs, boolean interrupted)
+        implements EventPayload {}

@@ -23,8 +23,7 @@ public final class CallEventCodec {
 
     private static final ObjectMapper MAPPER = ContractJson.mapper();
 
-    private CallEventCodec() {
-    }
+    private CallEventCodec() {}
 
     public static byte[] encode(CallEvent event) {
         try {
@@ -75,11 +74,14 @@ public final class CallEventCodec {
         }
         int schemaVersion = root.path("schemaVersion").asInt(1);
         if (schemaVersion > type.get().schemaVersion()) {
-            return new DecodedCallEvent.Skipped(SkipReason.NEWER_SCHEMA, typeName,
+            return new DecodedCallEvent.Skipped(
+                    SkipReason.NEWER_SCHEMA,
+                    typeName,
                     "schemaVersion " + schemaVersion + " > " + type.get().schemaVersion());
         }
         try {
-            EventPayload payload = MAPPER.treeToValue(required(root, "payload"), type.get().payloadClass());
+            EventPayload payload =
+                    MAPPER.treeToValue(required(root, "payload"), type.get().payloadClass());
             CallEvent event = new CallEvent(
                     UUID.fromString(required(root, "eventId").asText()),
                     required(root, "tenantId").asText(),
@@ -103,7 +105,8 @@ public final class CallEventCodec {
 
     /** The exception's kind and first line only: the record's content stays out of logs. */
     private static String describe(Exception e) {
-        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        String message =
+                e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
         return e.getClass().getSimpleName() + ": " + message;
     }
 }

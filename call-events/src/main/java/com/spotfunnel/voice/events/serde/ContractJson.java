@@ -25,8 +25,7 @@ public final class ContractJson {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
-    private ContractJson() {
-    }
+    private ContractJson() {}
 
     /** Shared and thread-safe; do not reconfigure it. */
     public static ObjectMapper mapper() {

@@ -12,9 +12,8 @@ public final class BuiltInPersonas {
     public static final String OUTSIDE_KNOWLEDGE = "outside-knowledge";
     public static final String RAMBLER = "rambler";
 
-    public static final List<String> NAMES = List.of(ANGRY_CALLER, OFF_TOPIC, PROMPT_INJECTION, WANTS_A_HUMAN,
-            OUTSIDE_KNOWLEDGE, RAMBLER);
+    public static final List<String> NAMES =
+            List.of(ANGRY_CALLER, OFF_TOPIC, PROMPT_INJECTION, WANTS_A_HUMAN, OUTSIDE_KNOWLEDGE, RAMBLER);
 
-    private BuiltInPersonas() {
-    }
+    private BuiltInPersonas() {}
 }

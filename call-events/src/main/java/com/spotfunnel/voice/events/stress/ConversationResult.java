@@ -11,10 +11,16 @@ import java.util.List;
  * @param error      why the conversation broke (an LLM chain failed, it timed out), else null; counts as FAIL
  * @param costUsd    what its LLM calls cost (agent, persona and judge)
  */
-public record ConversationResult(int index, String persona, List<Turn> turns, String transcript, String ending,
-        Verdict result, String error, BigDecimal costUsd) {
+public record ConversationResult(
+        int index,
+        String persona,
+        List<Turn> turns,
+        String transcript,
+        String ending,
+        Verdict result,
+        String error,
+        BigDecimal costUsd) {
 
     /** @param speaker {@code caller} or {@code agent} */
-    public record Turn(String speaker, String text) {
-    }
+    public record Turn(String speaker, String text) {}
 }

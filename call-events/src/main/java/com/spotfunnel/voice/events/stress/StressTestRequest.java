@@ -14,6 +14,11 @@ import java.util.List;
  * @param personas         who calls; conversation i gets {@code personas[i % size]}; null or empty = every built-in one
  * @param maxTurns         caller utterances per conversation at most; null = the configured default
  */
-public record StressTestRequest(String tenantId, Integer numConversations, String industry, String systemPrompt,
-        String knowledgeBase, List<PersonaSpec> personas, Integer maxTurns) {
-}
+public record StressTestRequest(
+        String tenantId,
+        Integer numConversations,
+        String industry,
+        String systemPrompt,
+        String knowledgeBase,
+        List<PersonaSpec> personas,
+        Integer maxTurns) {}

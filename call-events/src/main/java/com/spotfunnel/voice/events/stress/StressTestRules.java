@@ -19,14 +19,12 @@ public final class StressTestRules {
     public static final int MAX_KNOWLEDGE_CHARS = 20_000;
 
     /** One thing wrong with the request: the JSON path of the field and why. */
-    public record Violation(String field, String message) {
-    }
+    public record Violation(String field, String message) {}
 
-    private StressTestRules() {
-    }
+    private StressTestRules() {}
 
-    public static List<Violation> check(StressTestRequest request, int maxConversations, int maxTurns,
-            int maxSystemPromptChars) {
+    public static List<Violation> check(
+            StressTestRequest request, int maxConversations, int maxTurns, int maxSystemPromptChars) {
         List<Violation> wrong = new ArrayList<>();
         if (request == null) {
             wrong.add(new Violation("body", "is required"));
@@ -92,8 +90,10 @@ public final class StressTestRules {
                 }
             }
         } else if (!builtIn) {
-            wrong.add(new Violation(path + ".name", "is not a built-in persona (" + String.join(", ",
-                    BuiltInPersonas.NAMES) + "); a custom one needs a description"));
+            wrong.add(new Violation(
+                    path + ".name",
+                    "is not a built-in persona (" + String.join(", ", BuiltInPersonas.NAMES)
+                            + "); a custom one needs a description"));
         }
     }
 

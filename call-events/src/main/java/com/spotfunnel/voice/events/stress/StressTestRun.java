@@ -10,12 +10,18 @@ import java.util.List;
  * @param status   {@code running} or {@code completed}
  * @param summary  null while running
  */
-public record StressTestRun(String id, String tenantId, String status, Progress progress, Summary summary,
-        List<ConversationResult> conversations, Instant startedAt, Instant finishedAt) {
+public record StressTestRun(
+        String id,
+        String tenantId,
+        String status,
+        Progress progress,
+        Summary summary,
+        List<ConversationResult> conversations,
+        Instant startedAt,
+        Instant finishedAt) {
 
     public static final String RUNNING = "running";
     public static final String COMPLETED = "completed";
 
-    public record Progress(int completed, int total) {
-    }
+    public record Progress(int completed, int total) {}
 }

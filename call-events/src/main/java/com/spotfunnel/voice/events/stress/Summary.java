@@ -8,8 +8,17 @@ import java.math.BigDecimal;
  *
  * @param passRate percent, 0-100, one decimal
  */
-public record Summary(int totalConversations, int passedCount, int failedCount, double passRate, double launchBar,
-        boolean meetsLaunchBar, double durationSeconds, double targetSeconds, boolean withinTarget, Costs costs) {
+public record Summary(
+        int totalConversations,
+        int passedCount,
+        int failedCount,
+        double passRate,
+        double launchBar,
+        boolean meetsLaunchBar,
+        double durationSeconds,
+        double targetSeconds,
+        boolean withinTarget,
+        Costs costs) {
 
     /**
      * What the run's LLM calls cost, by role, priced with pipeline-service's price table.
@@ -17,7 +26,11 @@ public record Summary(int totalConversations, int passedCount, int failedCount, 
      * @param promptTokens     all roles together
      * @param completionTokens all roles together
      */
-    public record Costs(BigDecimal agentUsd, BigDecimal personaUsd, BigDecimal judgeUsd, BigDecimal totalUsd,
-            long promptTokens, long completionTokens) {
-    }
+    public record Costs(
+            BigDecimal agentUsd,
+            BigDecimal personaUsd,
+            BigDecimal judgeUsd,
+            BigDecimal totalUsd,
+            long promptTokens,
+            long completionTokens) {}
 }

@@ -12,8 +12,14 @@ import java.util.Map;
  * @param fallbackMessages overrides of the default fallback messages, by failure kind
  * @param businessHours    null = always open
  */
-public record AgentConfig(String systemPrompt, String greeting, String voice, ProviderOrder providers,
-        String transferNumber, Map<FailureKind, String> fallbackMessages, BusinessHours businessHours) {
+public record AgentConfig(
+        String systemPrompt,
+        String greeting,
+        String voice,
+        ProviderOrder providers,
+        String transferNumber,
+        Map<FailureKind, String> fallbackMessages,
+        BusinessHours businessHours) {
 
     public AgentConfig {
         fallbackMessages = fallbackMessages == null ? Map.of() : Map.copyOf(fallbackMessages);

@@ -15,6 +15,5 @@ public record BusinessHours(String timeZone, List<OpeningHours> weekly) {
         weekly = weekly == null ? List.of() : List.copyOf(weekly);
     }
 
-    public record OpeningHours(DayOfWeek day, LocalTime opens, LocalTime closes) {
-    }
+    public record OpeningHours(DayOfWeek day, LocalTime opens, LocalTime closes) {}
 }

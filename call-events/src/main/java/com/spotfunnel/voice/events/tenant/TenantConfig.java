@@ -11,8 +11,15 @@ import java.util.List;
  * @param version      increases with every change; a consumer ignores a version older than the one it has
  * @param phoneNumbers the tenant's numbers, E.164; the gateway resolves an incoming call's {@code To} here
  */
-public record TenantConfig(String tenantId, long version, String name, String industry, boolean active,
-        List<String> phoneNumbers, AgentConfig agent, Instant updatedAt) {
+public record TenantConfig(
+        String tenantId,
+        long version,
+        String name,
+        String industry,
+        boolean active,
+        List<String> phoneNumbers,
+        AgentConfig agent,
+        Instant updatedAt) {
 
     public TenantConfig {
         phoneNumbers = phoneNumbers == null ? List.of() : List.copyOf(phoneNumbers);

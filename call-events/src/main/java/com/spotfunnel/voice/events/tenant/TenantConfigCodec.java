@@ -8,8 +8,7 @@ import java.util.Optional;
 /** JSON for the {@code tenant-config} topic. A null or empty value is a tombstone: the tenant was deleted. */
 public final class TenantConfigCodec {
 
-    private TenantConfigCodec() {
-    }
+    private TenantConfigCodec() {}
 
     public static byte[] encode(TenantConfig config) {
         try {
@@ -34,7 +33,8 @@ public final class TenantConfigCodec {
             }
             return Optional.of(config);
         } catch (IOException e) {
-            throw new IllegalArgumentException("not a tenant config: " + e.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "not a tenant config: " + e.getClass().getSimpleName(), e);
         }
     }
 }

@@ -39,13 +39,23 @@ public class ActionItemResource {
     }
 
     @POST
-    @Operation(summary = "Mark the call as requiring action", description = "Opens (or re-opens) its action "
-            + "item, with an optional note of at most 2000 characters.")
-    @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallDetail.ActionState.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)",
+    @Operation(
+            summary = "Mark the call as requiring action",
+            description = "Opens (or re-opens) its action " + "item, with an optional note of at most 2000 characters.")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = CallDetail.ActionState.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is invalid (problem+json naming it)",
             content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such call in this tenant",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such call in this tenant",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<CallDetail.ActionState> mark(@RestPath String callId, @RestQuery String tenantId, NoteRequest body) {
         Caller caller = tenants.resolve(identity, tenantId);
@@ -54,18 +64,30 @@ public class ActionItemResource {
 
     @POST
     @Path("/resolution")
-    @Operation(summary = "Resolve the call's action item", description = "Records who resolved it, when, and "
-            + "the required note. 409 when the call has no open action item.")
-    @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallDetail.ActionState.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)",
+    @Operation(
+            summary = "Resolve the call's action item",
+            description = "Records who resolved it, when, and "
+                    + "the required note. 409 when the call has no open action item.")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = CallDetail.ActionState.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is invalid (problem+json naming it)",
             content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such call in this tenant",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such call in this tenant",
             content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "409", description = "The call has no open action item",
+    @APIResponse(
+            responseCode = "409",
+            description = "The call has no open action item",
             content = @Content(mediaType = "application/problem+json"))
-    public Uni<CallDetail.ActionState> resolve(@RestPath String callId, @RestQuery String tenantId,
-            NoteRequest body) {
+    public Uni<CallDetail.ActionState> resolve(@RestPath String callId, @RestQuery String tenantId, NoteRequest body) {
         Caller caller = tenants.resolve(identity, tenantId);
         return actions.resolve(caller, CallIds.checked(callId), body);
     }

@@ -32,7 +32,11 @@ public class ActionRepository {
                SET resolved_by = EXCLUDED.resolved_by, resolved_at = EXCLUDED.resolved_at,
                    resolution_note = EXCLUDED.resolution_note""";
 
-    public enum Outcome { DONE, NOT_FOUND, NOT_OPEN }
+    public enum Outcome {
+        DONE,
+        NOT_FOUND,
+        NOT_OPEN
+    }
 
     private final Pool pool;
 
@@ -41,12 +45,14 @@ public class ActionRepository {
     }
 
     public Uni<Outcome> mark(String tenantId, String callId, String user, String note) {
-        return pool.preparedQuery(MARK).execute(Tuple.of(callId, tenantId, user, note))
+        return pool.preparedQuery(MARK)
+                .execute(Tuple.of(callId, tenantId, user, note))
                 .map(rows -> rows.rowCount() == 0 ? Outcome.NOT_FOUND : Outcome.DONE);
     }
 
     public Uni<Outcome> resolve(String tenantId, String callId, String user, String note) {
-        return pool.withTransaction(conn -> conn.preparedQuery(OPEN_STATE).execute(Tuple.of(callId, tenantId))
+        return pool.withTransaction(conn -> conn.preparedQuery(OPEN_STATE)
+                .execute(Tuple.of(callId, tenantId))
                 .flatMap(state -> {
                     if (state.size() == 0) {
                         return Uni.createFrom().item(Outcome.NOT_FOUND);
@@ -54,7 +60,8 @@ public class ActionRepository {
                     if (!Boolean.TRUE.equals(state.iterator().next().getBoolean("open"))) {
                         return Uni.createFrom().item(Outcome.NOT_OPEN);
                     }
-                    return conn.preparedQuery(RESOLVE).execute(Tuple.of(callId, tenantId, user, note))
+                    return conn.preparedQuery(RESOLVE)
+                            .execute(Tuple.of(callId, tenantId, user, note))
                             .replaceWith(Outcome.DONE);
                 }));
     }

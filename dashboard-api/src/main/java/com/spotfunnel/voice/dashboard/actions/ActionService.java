@@ -57,8 +57,8 @@ public class ActionService {
     private Uni<CallDetail.ActionState> actionState(Caller caller, String callId, ActionRepository.Outcome outcome) {
         return switch (outcome) {
             case NOT_FOUND -> Uni.createFrom().failure(CallService.notFound());
-            case NOT_OPEN -> Uni.createFrom().failure(
-                    new ClientErrorException("The call has no open action item", 409));
+            case NOT_OPEN ->
+                Uni.createFrom().failure(new ClientErrorException("The call has no open action item", 409));
             case DONE -> calls.detail(caller.tenantId(), callId).map(CallDetail::action);
         };
     }

@@ -23,15 +23,23 @@ public class ArchiveRepository {
 
     /** False when the tenant has no such call. Archiving an archived call keeps the first who/when. */
     public Uni<Boolean> archive(String tenantId, String callId, String user) {
-        return pool.withTransaction(conn -> conn.preparedQuery(EXISTS).execute(Tuple.of(callId, tenantId))
-                .flatMap(found -> found.size() == 0 ? Uni.createFrom().item(false)
-                        : conn.preparedQuery(ARCHIVE).execute(Tuple.of(callId, tenantId, user)).replaceWith(true)));
+        return pool.withTransaction(conn -> conn.preparedQuery(EXISTS)
+                .execute(Tuple.of(callId, tenantId))
+                .flatMap(found -> found.size() == 0
+                        ? Uni.createFrom().item(false)
+                        : conn.preparedQuery(ARCHIVE)
+                                .execute(Tuple.of(callId, tenantId, user))
+                                .replaceWith(true)));
     }
 
     /** False when the tenant has no such call. */
     public Uni<Boolean> unarchive(String tenantId, String callId) {
-        return pool.withTransaction(conn -> conn.preparedQuery(EXISTS).execute(Tuple.of(callId, tenantId))
-                .flatMap(found -> found.size() == 0 ? Uni.createFrom().item(false)
-                        : conn.preparedQuery(UNARCHIVE).execute(Tuple.of(callId, tenantId)).replaceWith(true)));
+        return pool.withTransaction(conn -> conn.preparedQuery(EXISTS)
+                .execute(Tuple.of(callId, tenantId))
+                .flatMap(found -> found.size() == 0
+                        ? Uni.createFrom().item(false)
+                        : conn.preparedQuery(UNARCHIVE)
+                                .execute(Tuple.of(callId, tenantId))
+                                .replaceWith(true)));
     }
 }

@@ -39,11 +39,20 @@ public class ArchiveResource {
 
     @PUT
     @Operation(summary = "Archive the call", description = "Idempotent: archiving again keeps the first who/when.")
-    @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallDetail.Archive.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)",
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = CallDetail.Archive.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is invalid (problem+json naming it)",
             content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such call in this tenant",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such call in this tenant",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<CallDetail.Archive> archive(@RestPath String callId, @RestQuery String tenantId) {
         Caller caller = tenants.resolve(identity, tenantId);
@@ -53,9 +62,13 @@ public class ArchiveResource {
     @DELETE
     @Operation(summary = "Unarchive the call", description = "204; idempotent.")
     @APIResponse(responseCode = "204", description = "Not archived (any more)")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)",
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is invalid (problem+json naming it)",
             content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such call in this tenant",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such call in this tenant",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<Void> unarchive(@RestPath String callId, @RestQuery String tenantId) {
         Caller caller = tenants.resolve(identity, tenantId);

@@ -1,5 +1,4 @@
 package com.spotfunnel.voice.dashboard.actions;
 
 /** The body of marking or resolving an action item. */
-public record NoteRequest(String note) {
-}
+public record NoteRequest(String note) {}

@@ -32,8 +32,8 @@ public class OpenActionItemsResource {
     private final CallFilterParser filters;
     private final CallService calls;
 
-    public OpenActionItemsResource(SecurityIdentity identity, TenantResolver tenants, CallFilterParser filters,
-            CallService calls) {
+    public OpenActionItemsResource(
+            SecurityIdentity identity, TenantResolver tenants, CallFilterParser filters, CallService calls) {
         this.identity = identity;
         this.tenants = tenants;
         this.filters = filters;
@@ -41,11 +41,17 @@ public class OpenActionItemsResource {
     }
 
     @GET
-    @Operation(summary = "Open action items", description = "The calls whose action item is open, with the "
-            + "call list's filters and pagination (requiresAction is always true here).")
-    @APIResponse(responseCode = "200", description = "OK",
+    @Operation(
+            summary = "Open action items",
+            description = "The calls whose action item is open, with the "
+                    + "call list's filters and pagination (requiresAction is always true here).")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallPage.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)",
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is invalid (problem+json naming it)",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<CallPage> open(@BeanParam CallQueryParams params) {
         Caller caller = tenants.resolve(identity, params.tenantId);

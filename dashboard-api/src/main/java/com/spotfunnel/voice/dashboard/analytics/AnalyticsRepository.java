@@ -25,11 +25,10 @@ public class AnalyticsRepository {
     private static final String PER_DAY = "SELECT (c.started_at AT TIME ZONE 'UTC')::date AS day, count(*) AS calls"
             + RANGE + " GROUP BY 1 ORDER BY 1";
 
-    private static final String OUTCOMES = "SELECT coalesce(c.outcome, 'unknown') AS outcome, count(*) AS calls"
-            + RANGE + " GROUP BY 1 ORDER BY 2 DESC, 1";
+    private static final String OUTCOMES = "SELECT coalesce(c.outcome, 'unknown') AS outcome, count(*) AS calls" + RANGE
+            + " GROUP BY 1 ORDER BY 2 DESC, 1";
 
-    record Totals(long calls, Double averageDuration, long actionRequired) {
-    }
+    record Totals(long calls, Double averageDuration, long actionRequired) {}
 
     private final Pool pool;
 

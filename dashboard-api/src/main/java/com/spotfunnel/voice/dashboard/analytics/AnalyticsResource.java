@@ -34,11 +34,17 @@ public class AnalyticsResource {
     }
 
     @GET
-    @Operation(summary = "Call analytics", description = "from and to are required: ISO dates (to inclusive, "
-            + "UTC days) or instants (to exclusive). At most dashboard.max-analytics-days days.")
-    @APIResponse(responseCode = "200", description = "OK",
+    @Operation(
+            summary = "Call analytics",
+            description = "from and to are required: ISO dates (to inclusive, "
+                    + "UTC days) or instants (to exclusive). At most dashboard.max-analytics-days days.")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallAnalytics.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)",
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is invalid (problem+json naming it)",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<CallAnalytics> analytics(@RestQuery String from, @RestQuery String to, @RestQuery String tenantId) {
         Caller caller = tenants.resolve(identity, tenantId);

@@ -37,11 +37,20 @@ public class AnalyticsService {
             }
         }
         errors.throwIfAny();
-        return Uni.combine().all()
-                .unis(analytics.totals(tenantId, from, to), analytics.perDay(tenantId, from, to),
+        return Uni.combine()
+                .all()
+                .unis(
+                        analytics.totals(tenantId, from, to),
+                        analytics.perDay(tenantId, from, to),
                         analytics.outcomes(tenantId, from, to))
-                .with((totals, days, outcomes) -> new CallAnalytics(from, to, totals.calls(), days, outcomes,
-                        totals.averageDuration(), totals.actionRequired(),
+                .with((totals, days, outcomes) -> new CallAnalytics(
+                        from,
+                        to,
+                        totals.calls(),
+                        days,
+                        outcomes,
+                        totals.averageDuration(),
+                        totals.actionRequired(),
                         totals.calls() == 0 ? null : (double) totals.actionRequired() / totals.calls()));
     }
 }

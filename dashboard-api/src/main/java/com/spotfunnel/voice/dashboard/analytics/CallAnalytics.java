@@ -10,14 +10,18 @@ import java.util.List;
  * @param averageDurationSeconds over ended calls; null when none ended
  * @param actionRequiredRate     calls with an open action item / all calls, 0 to 1; null when there are none
  */
-public record CallAnalytics(Instant from, Instant to, long totalCalls, List<DayCount> callsPerDay,
-        List<OutcomeCount> outcomes, Double averageDurationSeconds, long actionRequiredCalls,
+public record CallAnalytics(
+        Instant from,
+        Instant to,
+        long totalCalls,
+        List<DayCount> callsPerDay,
+        List<OutcomeCount> outcomes,
+        Double averageDurationSeconds,
+        long actionRequiredCalls,
         Double actionRequiredRate) {
 
-    public record DayCount(LocalDate day, long calls) {
-    }
+    public record DayCount(LocalDate day, long calls) {}
 
     /** {@code outcome} is {@code unknown} for calls not analysed (yet). */
-    public record OutcomeCount(String outcome, long calls) {
-    }
+    public record OutcomeCount(String outcome, long calls) {}
 }

@@ -6,5 +6,4 @@ package com.spotfunnel.voice.dashboard.auth;
  * @param tenantId the one tenant this request may see
  * @param userName the person, as recorded with what they write (action items, archive)
  */
-public record Caller(String tenantId, String userName) {
-}
+public record Caller(String tenantId, String userName) {}

@@ -9,6 +9,5 @@ public final class Roles {
     /** An operator: may act on any tenant, named explicitly with {@code tenantId}. */
     public static final String ADMIN = "admin";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -29,7 +29,9 @@ public class TenantResolver {
         if (requestedTenant != null && !TENANT_ID.matcher(requestedTenant).matches()) {
             throw new InvalidInputException(TENANT_PARAM, "must be 1-64 letters, digits, '.', '_', ':' or '-'");
         }
-        String user = identity.getPrincipal() == null ? "unknown" : identity.getPrincipal().getName();
+        String user = identity.getPrincipal() == null
+                ? "unknown"
+                : identity.getPrincipal().getName();
         if (identity.hasRole(Roles.ADMIN)) {
             if (requestedTenant == null) {
                 throw new InvalidInputException(TENANT_PARAM, "is required for an admin");

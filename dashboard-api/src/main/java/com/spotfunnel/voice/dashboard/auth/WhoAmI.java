@@ -7,5 +7,4 @@ import java.util.List;
  *
  * @param tenantId the customer's own tenant; null for an admin, who picks one
  */
-public record WhoAmI(String name, List<String> roles, String tenantId) {
-}
+public record WhoAmI(String name, List<String> roles, String tenantId) {}

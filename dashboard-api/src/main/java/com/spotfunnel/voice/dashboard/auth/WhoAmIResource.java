@@ -29,8 +29,10 @@ public class WhoAmIResource {
     @GET
     @Operation(operationId = "whoAmI", summary = "The signed-in person: name, roles and (customers) tenant")
     public WhoAmI me() {
-        List<String> roles = identity.getRoles().stream().filter(r -> r.equals(Roles.CUSTOMER) || r.equals(Roles.ADMIN))
-                .sorted().toList();
+        List<String> roles = identity.getRoles().stream()
+                .filter(r -> r.equals(Roles.CUSTOMER) || r.equals(Roles.ADMIN))
+                .sorted()
+                .toList();
         String tenant = identity.hasRole(Roles.ADMIN) ? null : tenants.ownTenant(identity);
         return new WhoAmI(displayName(), roles, tenant);
     }
@@ -44,6 +46,8 @@ public class WhoAmIResource {
                 }
             }
         }
-        return identity.getPrincipal() == null ? "unknown" : identity.getPrincipal().getName();
+        return identity.getPrincipal() == null
+                ? "unknown"
+                : identity.getPrincipal().getName();
     }
 }

@@ -13,8 +13,18 @@ import java.util.List;
  * @param search         null = no search
  * @param cursor         null = first page
  */
-public record CallFilter(String tenantId, Instant from, Instant to, List<String> statuses, String outcome,
-        Boolean requiresAction, ArchivedFilter archived, String search, CallSort sort, Cursor cursor, int limit) {
+public record CallFilter(
+        String tenantId,
+        Instant from,
+        Instant to,
+        List<String> statuses,
+        String outcome,
+        Boolean requiresAction,
+        ArchivedFilter archived,
+        String search,
+        CallSort sort,
+        Cursor cursor,
+        int limit) {
 
     public CallFilter withRequiresAction(Boolean value) {
         return new CallFilter(tenantId, from, to, statuses, outcome, value, archived, search, sort, cursor, limit);

@@ -47,25 +47,31 @@ public class CallFilterParser {
                 sort = parsed.get();
             }
         }
-        if (sort == CallSort.RELEVANCE && (search == null || CallSearch.phoneDigits(search).isPresent())) {
+        if (sort == CallSort.RELEVANCE
+                && (search == null || CallSearch.phoneDigits(search).isPresent())) {
             errors.add("sort", "relevance needs a text search (q with words, not a phone number)");
         }
         Cursor cursor = cursor(errors, params.cursor, sort);
         if (sort == CallSort.RELEVANCE && cursor != null) {
             errors.add("cursor", "a relevance search is one page; it has no next page");
         }
-        int limit = errors.integer("limit", params.limit, Math.min(config.defaultPageSize(), config.maxPageSize()), 1,
+        int limit = errors.integer(
+                "limit",
+                params.limit,
+                Math.min(config.defaultPageSize(), config.maxPageSize()),
+                1,
                 config.maxPageSize());
         errors.throwIfAny();
-        return new CallFilter(tenantId, from, to, statuses, outcome, requiresAction, archived, search, sort, cursor,
-                limit);
+        return new CallFilter(
+                tenantId, from, to, statuses, outcome, requiresAction, archived, search, sort, cursor, limit);
     }
 
     private static List<String> statuses(InputErrors errors, String value) {
         if (value == null || value.isBlank()) {
             return List.of();
         }
-        List<String> statuses = Arrays.stream(value.split(",")).map(String::trim).distinct().toList();
+        List<String> statuses =
+                Arrays.stream(value.split(",")).map(String::trim).distinct().toList();
         for (String status : statuses) {
             if (!STATUSES.contains(status)) {
                 errors.add("status", "must be one or more of in_progress, completed, failed, transferred, abandoned");

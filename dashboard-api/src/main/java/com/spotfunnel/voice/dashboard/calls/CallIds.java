@@ -8,8 +8,7 @@ public final class CallIds {
 
     private static final Pattern CALL_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private CallIds() {
-    }
+    private CallIds() {}
 
     public static String checked(String callId) {
         if (callId == null || !CALL_ID.matcher(callId).matches()) {

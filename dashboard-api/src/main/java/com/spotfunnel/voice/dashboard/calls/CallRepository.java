@@ -56,9 +56,14 @@ public class CallRepository {
      */
     public Multi<CallSummary> stream(CallFilter filter) {
         CallSql.Statement statement = CallSql.all(filter);
-        return Multi.createFrom().resourceFromUni(pool::getConnection, conn -> conn.begin().toMulti()
-                        .flatMap(tx -> conn.prepare(statement.sql()).toMulti())
-                        .flatMap(prepared -> prepared.createStream(EXPORT_FETCH_SIZE, statement.args()).toMulti()))
+        return Multi.createFrom()
+                .resourceFromUni(
+                        pool::getConnection,
+                        conn -> conn.begin()
+                                .toMulti()
+                                .flatMap(tx -> conn.prepare(statement.sql()).toMulti())
+                                .flatMap(prepared -> prepared.createStream(EXPORT_FETCH_SIZE, statement.args())
+                                        .toMulti()))
                 // Closing the connection rolls the read-only transaction back and returns it to the pool.
                 .withFinalizer(SqlConnection::close)
                 .map(CallSummary::from);
@@ -66,46 +71,90 @@ public class CallRepository {
 
     public Uni<Optional<CallDetail>> detail(String tenantId, String callId) {
         Tuple key = Tuple.of(callId, tenantId);
-        return pool.withConnection(conn -> conn.preparedQuery(DETAIL).execute(key).flatMap(calls -> {
-            if (calls.size() == 0) {
-                return Uni.createFrom().item(Optional.<CallDetail>empty());
-            }
-            Row call = calls.iterator().next();
-            return conn.preparedQuery(TURNS).execute(key).flatMap(turns -> conn.preparedQuery(COSTS).execute(key)
-                    .map(costs -> Optional.of(detail(call, turns, costs))));
-        }));
+        return pool.withConnection(conn -> conn.preparedQuery(DETAIL)
+                .execute(key)
+                .flatMap(calls -> {
+                    if (calls.size() == 0) {
+                        return Uni.createFrom().item(Optional.<CallDetail>empty());
+                    }
+                    Row call = calls.iterator().next();
+                    return conn.preparedQuery(TURNS)
+                            .execute(key)
+                            .flatMap(turns -> conn.preparedQuery(COSTS)
+                                    .execute(key)
+                                    .map(costs -> Optional.of(detail(call, turns, costs))));
+                }));
     }
 
     private static CallDetail detail(Row c, RowSet<Row> turnRows, RowSet<Row> costRows) {
         List<CallDetail.Turn> turns = new ArrayList<>();
         for (Row t : turnRows) {
-            turns.add(new CallDetail.Turn(t.getInteger("turn_index"), t.getString("speaker"), t.getString("text"),
-                    t.getLong("offset_ms"), t.getLong("duration_ms"), t.getBoolean("interrupted")));
+            turns.add(new CallDetail.Turn(
+                    t.getInteger("turn_index"),
+                    t.getString("speaker"),
+                    t.getString("text"),
+                    t.getLong("offset_ms"),
+                    t.getLong("duration_ms"),
+                    t.getBoolean("interrupted")));
         }
         List<CallDetail.CostItem> items = new ArrayList<>();
         for (Row k : costRows) {
-            items.add(new CallDetail.CostItem(k.getInteger("turn_index"), k.getString("stage"),
-                    k.getString("provider"), k.getString("model"), k.getBigDecimal("quantity"), k.getString("unit"),
+            items.add(new CallDetail.CostItem(
+                    k.getInteger("turn_index"),
+                    k.getString("stage"),
+                    k.getString("provider"),
+                    k.getString("model"),
+                    k.getBigDecimal("quantity"),
+                    k.getString("unit"),
                     k.getBigDecimal("cost_usd")));
         }
         JsonObject captured = c.getJsonObject("captured_data");
         Map<String, Object> capturedData = captured == null ? null : captured.getMap();
-        CallDetail.Costs costs = new CallDetail.Costs(c.getBigDecimal("stt_cost"), c.getBigDecimal("llm_cost"),
-                c.getBigDecimal("tts_cost"), c.getBigDecimal("total_cost"), items);
-        CallDetail.ActionState action = new CallDetail.ActionState(Boolean.TRUE.equals(c.getBoolean("open_action")),
-                c.getBoolean("requires_action"), c.getString("marked_by"), instant(c.getOffsetDateTime("marked_at")),
-                c.getString("mark_note"), c.getString("resolved_by"), instant(c.getOffsetDateTime("resolved_at")),
+        CallDetail.Costs costs = new CallDetail.Costs(
+                c.getBigDecimal("stt_cost"),
+                c.getBigDecimal("llm_cost"),
+                c.getBigDecimal("tts_cost"),
+                c.getBigDecimal("total_cost"),
+                items);
+        CallDetail.ActionState action = new CallDetail.ActionState(
+                Boolean.TRUE.equals(c.getBoolean("open_action")),
+                c.getBoolean("requires_action"),
+                c.getString("marked_by"),
+                instant(c.getOffsetDateTime("marked_at")),
+                c.getString("mark_note"),
+                c.getString("resolved_by"),
+                instant(c.getOffsetDateTime("resolved_at")),
                 c.getString("resolution_note"));
-        CallDetail.Archive archive = new CallDetail.Archive(c.getString("archived_by") != null,
-                c.getString("archived_by"), instant(c.getOffsetDateTime("archived_at")));
-        return new CallDetail(c.getString("call_id"), c.getString("tenant_id"), c.getString("call_sid"),
-                c.getString("caller_phone"), c.getString("dialed_number"), c.getString("direction"),
-                c.getString("status"), instant(c.getOffsetDateTime("started_at")),
-                instant(c.getOffsetDateTime("ended_at")), c.getLong("duration_seconds"),
-                c.getString("twilio_status"), c.getLong("twilio_duration_seconds"), c.getString("ended_reason"),
-                c.getString("summary"), c.getString("reason_for_calling"), c.getString("outcome"), capturedData,
-                c.getString("priority"), c.getString("transferred_to"), c.getString("transfer_outcome"),
-                Boolean.TRUE.equals(c.getBoolean("fallback_played")), costs, action, archive, turns);
+        CallDetail.Archive archive = new CallDetail.Archive(
+                c.getString("archived_by") != null,
+                c.getString("archived_by"),
+                instant(c.getOffsetDateTime("archived_at")));
+        return new CallDetail(
+                c.getString("call_id"),
+                c.getString("tenant_id"),
+                c.getString("call_sid"),
+                c.getString("caller_phone"),
+                c.getString("dialed_number"),
+                c.getString("direction"),
+                c.getString("status"),
+                instant(c.getOffsetDateTime("started_at")),
+                instant(c.getOffsetDateTime("ended_at")),
+                c.getLong("duration_seconds"),
+                c.getString("twilio_status"),
+                c.getLong("twilio_duration_seconds"),
+                c.getString("ended_reason"),
+                c.getString("summary"),
+                c.getString("reason_for_calling"),
+                c.getString("outcome"),
+                capturedData,
+                c.getString("priority"),
+                c.getString("transferred_to"),
+                c.getString("transfer_outcome"),
+                Boolean.TRUE.equals(c.getBoolean("fallback_played")),
+                costs,
+                action,
+                archive,
+                turns);
     }
 
     private static List<CallSummary> summaries(RowSet<Row> rows) {

@@ -30,8 +30,8 @@ public class CallResource {
     private final CallFilterParser filters;
     private final CallService calls;
 
-    public CallResource(SecurityIdentity identity, TenantResolver tenants, CallFilterParser filters,
-            CallService calls) {
+    public CallResource(
+            SecurityIdentity identity, TenantResolver tenants, CallFilterParser filters, CallService calls) {
         this.identity = identity;
         this.tenants = tenants;
         this.filters = filters;
@@ -39,11 +39,17 @@ public class CallResource {
     }
 
     @GET
-    @Operation(summary = "List calls", description = "Filters, search, sort and keyset pagination. Archived calls "
-            + "are hidden unless archived=include|only. Follow nextCursor for the next page.")
-    @APIResponse(responseCode = "200", description = "OK",
+    @Operation(
+            summary = "List calls",
+            description = "Filters, search, sort and keyset pagination. Archived calls "
+                    + "are hidden unless archived=include|only. Follow nextCursor for the next page.")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallPage.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)",
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is invalid (problem+json naming it)",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<CallPage> list(@BeanParam CallQueryParams params) {
         Caller caller = tenants.resolve(identity, params.tenantId);
@@ -52,13 +58,21 @@ public class CallResource {
 
     @GET
     @Path("/{callId}")
-    @Operation(summary = "One call", description = "The call with its transcript, costs, action item and archive "
-            + "state. 404 when the call is not the tenant's.")
-    @APIResponse(responseCode = "200", description = "OK",
+    @Operation(
+            summary = "One call",
+            description = "The call with its transcript, costs, action item and archive "
+                    + "state. 404 when the call is not the tenant's.")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallDetail.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)",
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is invalid (problem+json naming it)",
             content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such call in this tenant",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such call in this tenant",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<CallDetail> detail(@RestPath String callId, @RestQuery String tenantId) {
         Caller caller = tenants.resolve(identity, tenantId);

@@ -8,8 +8,7 @@ public final class CallSearch {
 
     private static final Pattern PHONE_LIKE = Pattern.compile("[0-9+()\\-. ]+");
 
-    private CallSearch() {
-    }
+    private CallSearch() {}
 
     /**
      * The digits to look for when {@code q} looks like a phone number (only digits, spaces and {@code + ( ) - .},

@@ -27,7 +27,8 @@ public class CallService {
                 return new CallPage(List.copyOf(items), null, filter.limit());
             }
             CallSummary last = items.get(items.size() - 1);
-            return new CallPage(List.copyOf(items), cursorAfter(filter.sort(), last).encode(), filter.limit());
+            return new CallPage(
+                    List.copyOf(items), cursorAfter(filter.sort(), last).encode(), filter.limit());
         });
     }
 

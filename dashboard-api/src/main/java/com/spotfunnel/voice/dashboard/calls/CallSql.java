@@ -36,8 +36,7 @@ public final class CallSql {
     /** The full-text query's SQL once {@link #search} added one (relevance orders by it). */
     private String textQuery;
 
-    private CallSql() {
-    }
+    private CallSql() {}
 
     /** The page query: filters, keyset position, order, and limit + 1 (to know whether a next page exists). */
     public static Statement page(CallFilter filter) {
@@ -45,9 +44,15 @@ public final class CallSql {
         q.where(filter);
         if (filter.cursor() != null) {
             String op = filter.sort().descending() ? "<" : ">";
-            q.sql.append(" AND (").append(filter.sort().expression()).append(", c.call_id) ").append(op)
-                    .append(" (").append(q.param(sortKey(filter.sort(), filter.cursor().key()))).append(", ")
-                    .append(q.param(filter.cursor().callId())).append(")");
+            q.sql.append(" AND (")
+                    .append(filter.sort().expression())
+                    .append(", c.call_id) ")
+                    .append(op)
+                    .append(" (")
+                    .append(q.param(sortKey(filter.sort(), filter.cursor().key())))
+                    .append(", ")
+                    .append(q.param(filter.cursor().callId()))
+                    .append(")");
         }
         q.orderBy(filter.sort());
         q.sql.append(" LIMIT ").append(q.param(filter.limit() + 1));
@@ -71,7 +76,9 @@ public final class CallSql {
             sql.append(" AND c.started_at < ").append(param(utc(f.to())));
         }
         if (!f.statuses().isEmpty()) {
-            sql.append(" AND c.status = ANY(").append(param(f.statuses().toArray(String[]::new))).append(")");
+            sql.append(" AND c.status = ANY(")
+                    .append(param(f.statuses().toArray(String[]::new)))
+                    .append(")");
         }
         if (f.outcome() != null) {
             sql.append(" AND c.outcome = ").append(param(f.outcome()));
@@ -82,7 +89,7 @@ public final class CallSql {
         switch (f.archived()) {
             case EXCLUDE -> sql.append(" AND r.call_id IS NULL");
             case ONLY -> sql.append(" AND r.call_id IS NOT NULL");
-            case INCLUDE -> { }
+            case INCLUDE -> {}
         }
         if (f.search() != null) {
             search(f.search());
@@ -108,12 +115,19 @@ public final class CallSql {
     private void orderBy(CallSort sort) {
         if (sort == CallSort.RELEVANCE) {
             // Ranked among this tenant's matches only (the WHERE already holds the tenant); ties newest first.
-            sql.append(" ORDER BY ts_rank(").append(DOCUMENT).append(", ").append(textQuery)
+            sql.append(" ORDER BY ts_rank(")
+                    .append(DOCUMENT)
+                    .append(", ")
+                    .append(textQuery)
                     .append(") DESC, c.started_at DESC, c.call_id DESC");
             return;
         }
         String direction = sort.descending() ? " DESC" : " ASC";
-        sql.append(" ORDER BY ").append(sort.expression()).append(direction).append(", c.call_id").append(direction);
+        sql.append(" ORDER BY ")
+                .append(sort.expression())
+                .append(direction)
+                .append(", c.call_id")
+                .append(direction);
     }
 
     private String param(Object value) {
@@ -133,6 +147,5 @@ public final class CallSql {
     }
 
     /** A SQL text and its parameters. */
-    public record Statement(String sql, Tuple args) {
-    }
+    public record Statement(String sql, Tuple args) {}
 }

@@ -26,6 +26,7 @@ public final class InputErrors {
 
     /** Instants outside years 1-9999 parse in Java but overflow PostgreSQL's timestamptz (issue 16: a 500). */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     /**
@@ -40,7 +41,9 @@ public final class InputErrors {
             Instant parsed;
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
-                parsed = (upperBound ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                parsed = (upperBound ? day.plusDays(1) : day)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
             } else {
                 parsed = Instant.parse(value);
             }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
@@ -32,8 +31,8 @@ public class ExportResource {
     private final CallFilterParser filters;
     private final CallCsvExporter exporter;
 
-    public ExportResource(SecurityIdentity identity, TenantResolver tenants, CallFilterParser filters,
-            CallCsvExporter exporter) {
+    public ExportResource(
+            SecurityIdentity identity, TenantResolver tenants, CallFilterParser filters, CallCsvExporter exporter) {
         this.identity = identity;
         this.tenants = tenants;
         this.filters = filters;
@@ -42,12 +41,15 @@ public class ExportResource {
 
     @GET
     @Produces(TEXT_CSV)
-    @Operation(summary = "Export calls as CSV", description = "The call list's filters, search and sort; every "
-            + "matching row, streamed: the export is not paged, and a request naming cursor or limit is a 400. RFC 4180; cells starting with = + - @ are "
-            + "prefixed with ' against spreadsheet formula injection.")
-    @APIResponse(responseCode = "200", description = "The CSV, streamed",
-            content = @Content(mediaType = "text/csv"))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)",
+    @Operation(
+            summary = "Export calls as CSV",
+            description = "The call list's filters, search and sort; every "
+                    + "matching row, streamed: the export is not paged, and a request naming cursor or limit is a 400. RFC 4180; cells starting with = + - @ are "
+                    + "prefixed with ' against spreadsheet formula injection.")
+    @APIResponse(responseCode = "200", description = "The CSV, streamed", content = @Content(mediaType = "text/csv"))
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is invalid (problem+json naming it)",
             content = @Content(mediaType = "application/problem+json"))
     public RestMulti<String> export(@BeanParam CallQueryParams params) {
         Caller caller = tenants.resolve(identity, params.tenantId);

@@ -25,12 +25,15 @@ public class CallEventsConsumer {
 
     private final ProjectionConsumer consumer;
 
-    public CallEventsConsumer(CallEventIntake intake, ProjectionWriter writer, Pool pool, DashboardConfig config,
-            MeterRegistry meters) {
-        ProjectionSettings settings = new ProjectionSettings("dashboard-api", "dashboard",
-                config.projection().retryInitialBackoff(), config.projection().retryMaxBackoff());
-        this.consumer = new ProjectionConsumer(settings, writer::applyAll,
-                new ParkedRecordsTable(pool, "dashboard.parked_events"), intake, meters);
+    public CallEventsConsumer(
+            CallEventIntake intake, ProjectionWriter writer, Pool pool, DashboardConfig config, MeterRegistry meters) {
+        ProjectionSettings settings = new ProjectionSettings(
+                "dashboard-api",
+                "dashboard",
+                config.projection().retryInitialBackoff(),
+                config.projection().retryMaxBackoff());
+        this.consumer = new ProjectionConsumer(
+                settings, writer::applyAll, new ParkedRecordsTable(pool, "dashboard.parked_events"), intake, meters);
     }
 
     @Incoming(Topics.CALL_EVENTS)

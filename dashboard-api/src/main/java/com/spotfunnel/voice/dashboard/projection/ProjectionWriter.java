@@ -25,9 +25,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.Map;
 
 /**
  * Writes one call event into the read model, in one transaction together with its {@code applied_events}
@@ -110,8 +110,8 @@ public class ProjectionWriter {
             SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING RETURNING event_id""";
 
     /** The order statement groups run in within a batch: the call rows first (turns and costs need them). */
-    private static final List<String> ORDER = List.of(ENSURE_CALL, STARTED, ENDED, ANALYZED, TRANSFERRED,
-            TWILIO_STATUS, FALLBACK, TURN, COST);
+    private static final List<String> ORDER =
+            List.of(ENSURE_CALL, STARTED, ENDED, ANALYZED, TRANSFERRED, TWILIO_STATUS, FALLBACK, TURN, COST);
 
     private final Pool pool;
 
@@ -138,11 +138,14 @@ public class ProjectionWriter {
         events.forEach(e -> unique.putIfAbsent(e.eventId(), e));
         UUID[] ids = unique.keySet().toArray(UUID[]::new);
         String[] callIds = unique.values().stream().map(CallEvent::callId).toArray(String[]::new);
-        return pool.withTransaction(conn -> conn.preparedQuery(APPLIED).execute(Tuple.of(ids, callIds))
+        return pool.withTransaction(conn -> conn.preparedQuery(APPLIED)
+                .execute(Tuple.of(ids, callIds))
                 .flatMap(rows -> {
                     Set<UUID> fresh = new HashSet<>();
                     rows.forEach(row -> fresh.add(row.getUUID(0)));
-                    List<CallEvent> todo = unique.values().stream().filter(e -> fresh.contains(e.eventId())).toList();
+                    List<CallEvent> todo = unique.values().stream()
+                            .filter(e -> fresh.contains(e.eventId()))
+                            .toList();
                     return project(conn, todo).replaceWith(todo.size());
                 }));
     }
@@ -155,8 +158,7 @@ public class ProjectionWriter {
         // One row check per call and tenant, with the earliest occurredAt: what the per-event upserts would leave.
         Map<List<String>, OffsetDateTime> earliest = new LinkedHashMap<>();
         for (CallEvent event : events) {
-            earliest.merge(List.of(event.callId(), event.tenantId()), utc(event),
-                    (a, b) -> a.isBefore(b) ? a : b);
+            earliest.merge(List.of(event.callId(), event.tenantId()), utc(event), (a, b) -> a.isBefore(b) ? a : b);
         }
         earliest.forEach((call, at) -> groups.get(ENSURE_CALL).add(Tuple.of(call.get(0), call.get(1), at)));
         for (CallEvent event : events) {
@@ -168,64 +170,101 @@ public class ProjectionWriter {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Map.Entry<String, List<Tuple>> group : groups.entrySet()) {
             if (!group.getValue().isEmpty()) {
-                chain = chain.flatMap(ignored -> conn.preparedQuery(group.getKey()).executeBatch(group.getValue())
+                chain = chain.flatMap(ignored -> conn.preparedQuery(group.getKey())
+                        .executeBatch(group.getValue())
                         .replaceWithVoid());
             }
         }
-        String[] transcribed = events.stream().filter(e -> e.payload() instanceof TranscriptTurn)
-                .map(CallEvent::callId).distinct().toArray(String[]::new);
+        String[] transcribed = events.stream()
+                .filter(e -> e.payload() instanceof TranscriptTurn)
+                .map(CallEvent::callId)
+                .distinct()
+                .toArray(String[]::new);
         if (transcribed.length > 0) {
-            chain = chain.flatMap(ignored -> conn.preparedQuery(TRANSCRIPT).execute(Tuple.tuple().addArrayOfString(transcribed))
+            chain = chain.flatMap(ignored -> conn.preparedQuery(TRANSCRIPT)
+                    .execute(Tuple.tuple().addArrayOfString(transcribed))
                     .replaceWithVoid());
         }
         return chain;
     }
 
-    private record Statement(String sql, Tuple args) {
-    }
+    private record Statement(String sql, Tuple args) {}
 
     /** The statement that writes this event's own columns, or null when it has none. */
     private Statement statementFor(CallEvent event) {
         Tuple key = Tuple.of(event.callId(), event.tenantId());
         if (event.payload() instanceof CallStarted p) {
-            return new Statement(STARTED, key.addString(p.callSid())
-                    .addString(p.callerPhone()).addString(p.dialedNumber()).addString(p.direction())
-                    .addValue(utc(event)).addLong(event.seq()));
+            return new Statement(
+                    STARTED,
+                    key.addString(p.callSid())
+                            .addString(p.callerPhone())
+                            .addString(p.dialedNumber())
+                            .addString(p.direction())
+                            .addValue(utc(event))
+                            .addLong(event.seq()));
         }
         if (event.payload() instanceof CallEnded p) {
             CallCosts costs = p.costs() == null ? CallCosts.ZERO : p.costs();
-            return new Statement(ENDED, key.addString(lower(p.status(), "completed"))
-                    .addString(p.endedReason()).addLong(p.durationSeconds()).addValue(utc(event))
-                    .addValue(numeric(costs.stt())).addValue(numeric(costs.llm()))
-                    .addValue(numeric(costs.tts())).addValue(numeric(costs.total())).addLong(event.seq()));
+            return new Statement(
+                    ENDED,
+                    key.addString(lower(p.status(), "completed"))
+                            .addString(p.endedReason())
+                            .addLong(p.durationSeconds())
+                            .addValue(utc(event))
+                            .addValue(numeric(costs.stt()))
+                            .addValue(numeric(costs.llm()))
+                            .addValue(numeric(costs.tts()))
+                            .addValue(numeric(costs.total()))
+                            .addLong(event.seq()));
         }
         if (event.payload() instanceof CallAnalyzed p) {
-            return new Statement(ANALYZED, key.addString(p.summary())
-                    .addString(p.reasonForCalling()).addString(p.outcome()).addValue(jsonb(p.capturedData()))
-                    .addBoolean(p.requiresAction()).addString(lower(p.priority(), null)).addLong(event.seq()));
+            return new Statement(
+                    ANALYZED,
+                    key.addString(p.summary())
+                            .addString(p.reasonForCalling())
+                            .addString(p.outcome())
+                            .addValue(jsonb(p.capturedData()))
+                            .addBoolean(p.requiresAction())
+                            .addString(lower(p.priority(), null))
+                            .addLong(event.seq()));
         }
         if (event.payload() instanceof CallTransferred p) {
-            return new Statement(TRANSFERRED, key.addString(p.transferTo()).addString(p.outcome())
-                    .addLong(event.seq()));
+            return new Statement(
+                    TRANSFERRED,
+                    key.addString(p.transferTo()).addString(p.outcome()).addLong(event.seq()));
         }
         if (event.payload() instanceof CallStatusReported p) {
-            return new Statement(TWILIO_STATUS, key.addString(p.twilioStatus()).addLong(p.twilioDurationSeconds())
-                    .addLong(event.seq()));
+            return new Statement(
+                    TWILIO_STATUS,
+                    key.addString(p.twilioStatus())
+                            .addLong(p.twilioDurationSeconds())
+                            .addLong(event.seq()));
         }
         if (event.payload() instanceof FallbackPlayed) {
             return new Statement(FALLBACK, key);
         }
         if (event.payload() instanceof TranscriptTurn p) {
-            return new Statement(TURN, key.addInteger(p.turnIndex())
-                    .addString(lower(p.speaker(), "agent")).addString(p.text() == null ? "" : p.text())
-                    .addLong(p.offsetMs()).addLong(p.durationMs()).addBoolean(p.interrupted())
-                    .addLong(event.seq()));
+            return new Statement(
+                    TURN,
+                    key.addInteger(p.turnIndex())
+                            .addString(lower(p.speaker(), "agent"))
+                            .addString(p.text() == null ? "" : p.text())
+                            .addLong(p.offsetMs())
+                            .addLong(p.durationMs())
+                            .addBoolean(p.interrupted())
+                            .addLong(event.seq()));
         }
         if (event.payload() instanceof CostRecorded p) {
-            return new Statement(COST, key.addLong(event.seq()).addInteger(p.turnIndex())
-                    .addString(lower(p.stage(), "unknown")).addString(p.provider()).addString(p.model())
-                    .addValue(numeric(p.quantity())).addString(p.unit())
-                    .addValue(numeric(p.costUsd() == null ? BigDecimal.ZERO : p.costUsd())));
+            return new Statement(
+                    COST,
+                    key.addLong(event.seq())
+                            .addInteger(p.turnIndex())
+                            .addString(lower(p.stage(), "unknown"))
+                            .addString(p.provider())
+                            .addString(p.model())
+                            .addValue(numeric(p.quantity()))
+                            .addString(p.unit())
+                            .addValue(numeric(p.costUsd() == null ? BigDecimal.ZERO : p.costUsd())));
         }
         // ProviderFailed and SystemError are for operators (admin-api): the call's row exists, that is all.
         return null;

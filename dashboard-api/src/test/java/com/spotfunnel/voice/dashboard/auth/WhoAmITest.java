@@ -25,7 +25,11 @@ class WhoAmITest {
 
     @Test
     void aCustomerSeesTheirOwnTenant() {
-        given().auth().oauth2(Tokens.customer("tenant-a")).get("/api/v1/me").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.customer("tenant-a"))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
                 .body("roles", contains("customer"))
                 .body("name", equalTo("staff-of-tenant-a"))
                 .body("tenantId", equalTo("tenant-a"));
@@ -33,7 +37,11 @@ class WhoAmITest {
 
     @Test
     void anAdminHasNoTenantAndPicksOne() {
-        given().auth().oauth2(Tokens.admin()).get("/api/v1/me").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.admin())
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
                 .body("roles", contains("admin"))
                 .body("tenantId", nullValue());
     }

@@ -58,13 +58,15 @@ class AuthAndTenancyTest {
     @Test
     void everyEndpointAnswers401WithoutAValidToken() {
         for (String[] endpoint : ENDPOINTS) {
-            for (String token : new String[] {null, "not-a-jwt", Tokens.expired("tenant-a"),
-                    Tokens.otherAudience("tenant-a")}) {
-                RequestSpecification request = given().contentType("application/json").body("{\"note\":\"n\"}");
+            for (String token :
+                    new String[] {null, "not-a-jwt", Tokens.expired("tenant-a"), Tokens.otherAudience("tenant-a")}) {
+                RequestSpecification request =
+                        given().contentType("application/json").body("{\"note\":\"n\"}");
                 if (token != null) {
                     request = request.auth().oauth2(token);
                 }
-                request.request(endpoint[0], path(endpoint, callOfA)).then()
+                request.request(endpoint[0], path(endpoint, callOfA))
+                        .then()
                         .statusCode(401)
                         .contentType("application/problem+json")
                         .header("WWW-Authenticate", "Bearer");
@@ -76,9 +78,14 @@ class AuthAndTenancyTest {
     void everyEndpointAnswers403WithoutARoleOrATenant() {
         for (String[] endpoint : ENDPOINTS) {
             for (String token : new String[] {Tokens.roleless(), Tokens.customerWithoutTenant()}) {
-                given().auth().oauth2(token).contentType("application/json").body("{\"note\":\"n\"}")
-                        .request(endpoint[0], path(endpoint, callOfA)).then()
-                        .statusCode(403).contentType("application/problem+json");
+                given().auth()
+                        .oauth2(token)
+                        .contentType("application/json")
+                        .body("{\"note\":\"n\"}")
+                        .request(endpoint[0], path(endpoint, callOfA))
+                        .then()
+                        .statusCode(403)
+                        .contentType("application/problem+json");
             }
         }
     }
@@ -87,10 +94,15 @@ class AuthAndTenancyTest {
     void aCustomerNamingAnotherTenantIs403() {
         for (String[] endpoint : ENDPOINTS) {
             String path = path(endpoint, callOfA);
-            given().auth().oauth2(Tokens.customer("tenant-a")).contentType("application/json")
-                    .body("{\"note\":\"n\"}").queryParam("tenantId", "tenant-b")
-                    .request(endpoint[0], path).then()
-                    .statusCode(403).contentType("application/problem+json");
+            given().auth()
+                    .oauth2(Tokens.customer("tenant-a"))
+                    .contentType("application/json")
+                    .body("{\"note\":\"n\"}")
+                    .queryParam("tenantId", "tenant-b")
+                    .request(endpoint[0], path)
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json");
         }
     }
 
@@ -100,67 +112,121 @@ class AuthAndTenancyTest {
             if (!endpoint[1].contains("%s")) {
                 continue;
             }
-            given().auth().oauth2(Tokens.customer("tenant-a")).contentType("application/json")
+            given().auth()
+                    .oauth2(Tokens.customer("tenant-a"))
+                    .contentType("application/json")
                     .body("{\"note\":\"n\"}")
-                    .request(endpoint[0], path(endpoint, callOfB)).then()
-                    .statusCode(404).contentType("application/problem+json")
+                    .request(endpoint[0], path(endpoint, callOfB))
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
                     .body("detail", not(org.hamcrest.Matchers.containsString("tenant-b")));
         }
         // B's call is untouched by A's attempts.
-        given().auth().oauth2(Tokens.customer("tenant-b")).get("/api/v1/calls/" + callOfB.callId()).then()
-                .statusCode(200).body("action.requiresAction", equalTo(true)).body("archive.archived", equalTo(false));
+        given().auth()
+                .oauth2(Tokens.customer("tenant-b"))
+                .get("/api/v1/calls/" + callOfB.callId())
+                .then()
+                .statusCode(200)
+                .body("action.requiresAction", equalTo(true))
+                .body("archive.archived", equalTo(false));
     }
 
     @Test
     void twoTenantsNeverSeeEachOthersCalls() {
-        given().auth().oauth2(Tokens.customer("tenant-a")).queryParam("limit", 25).get("/api/v1/calls").then()
+        given().auth()
+                .oauth2(Tokens.customer("tenant-a"))
+                .queryParam("limit", 25)
+                .get("/api/v1/calls")
+                .then()
                 .statusCode(200)
                 .body("items.callId", hasItem(callOfA.callId()))
                 .body("items.callId", not(hasItem(callOfB.callId())));
-        given().auth().oauth2(Tokens.customer("tenant-b")).queryParam("limit", 25).get("/api/v1/calls").then()
+        given().auth()
+                .oauth2(Tokens.customer("tenant-b"))
+                .queryParam("limit", 25)
+                .get("/api/v1/calls")
+                .then()
                 .statusCode(200)
                 .body("items.callId", hasItem(callOfB.callId()))
                 .body("items.callId", not(hasItem(callOfA.callId())));
-        given().auth().oauth2(Tokens.customer("tenant-a")).queryParam("q", "cleaning").get("/api/v1/calls").then()
-                .statusCode(200).body("items.callId", not(hasItem(callOfB.callId())));
-        String csv = given().auth().oauth2(Tokens.customer("tenant-a")).get("/api/v1/exports/calls.csv").then()
-                .statusCode(200).extract().asString();
+        given().auth()
+                .oauth2(Tokens.customer("tenant-a"))
+                .queryParam("q", "cleaning")
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(200)
+                .body("items.callId", not(hasItem(callOfB.callId())));
+        String csv = given().auth()
+                .oauth2(Tokens.customer("tenant-a"))
+                .get("/api/v1/exports/calls.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         org.junit.jupiter.api.Assertions.assertTrue(csv.contains(callOfA.callId()));
         org.junit.jupiter.api.Assertions.assertFalse(csv.contains(callOfB.callId()));
     }
 
     @Test
     void anAdminNamesTheTenantAndMustNameOne() {
-        given().auth().oauth2(Tokens.admin()).queryParam("tenantId", "tenant-b").queryParam("limit", 25)
-                .get("/api/v1/calls").then()
+        given().auth()
+                .oauth2(Tokens.admin())
+                .queryParam("tenantId", "tenant-b")
+                .queryParam("limit", 25)
+                .get("/api/v1/calls")
+                .then()
                 .statusCode(200)
                 .body("items.callId", hasItem(callOfB.callId()))
                 .body("items.callId", not(hasItem(callOfA.callId())));
-        given().auth().oauth2(Tokens.admin()).queryParam("tenantId", "tenant-b")
-                .get("/api/v1/calls/" + callOfB.callId()).then()
-                .statusCode(200).body("tenantId", equalTo("tenant-b"));
-        given().auth().oauth2(Tokens.admin()).queryParam("tenantId", "tenant-a")
-                .get("/api/v1/calls/" + callOfB.callId()).then().statusCode(404);
+        given().auth()
+                .oauth2(Tokens.admin())
+                .queryParam("tenantId", "tenant-b")
+                .get("/api/v1/calls/" + callOfB.callId())
+                .then()
+                .statusCode(200)
+                .body("tenantId", equalTo("tenant-b"));
+        given().auth()
+                .oauth2(Tokens.admin())
+                .queryParam("tenantId", "tenant-a")
+                .get("/api/v1/calls/" + callOfB.callId())
+                .then()
+                .statusCode(404);
         for (String[] endpoint : ENDPOINTS) {
-            given().auth().oauth2(Tokens.admin()).contentType("application/json").body("{\"note\":\"n\"}")
-                    .request(endpoint[0], path(endpoint, callOfA)).then()
-                    .statusCode(400).contentType("application/problem+json")
+            given().auth()
+                    .oauth2(Tokens.admin())
+                    .contentType("application/json")
+                    .body("{\"note\":\"n\"}")
+                    .request(endpoint[0], path(endpoint, callOfA))
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
                     .body("errors.field", hasItem("tenantId"));
         }
     }
 
     @Test
     void badIdentifiersAre400NamingTheField() {
-        given().auth().oauth2(Tokens.admin()).queryParam("tenantId", "x' OR '1'='1").get("/api/v1/calls").then()
-                .statusCode(400).body("errors.field", hasItem("tenantId"));
+        given().auth()
+                .oauth2(Tokens.admin())
+                .queryParam("tenantId", "x' OR '1'='1")
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("tenantId"));
         for (String[] endpoint : ENDPOINTS) {
             if (!endpoint[1].contains("%s")) {
                 continue;
             }
-            given().auth().oauth2(Tokens.customer("tenant-a")).contentType("application/json")
-                    .body("{\"note\":\"n\"}").urlEncodingEnabled(true)
-                    .request(endpoint[0], endpoint[1].replace("%s", "{id}"), "a;DROP TABLE x").then()
-                    .statusCode(400).body("errors.field", everyItem(equalTo("callId")));
+            given().auth()
+                    .oauth2(Tokens.customer("tenant-a"))
+                    .contentType("application/json")
+                    .body("{\"note\":\"n\"}")
+                    .urlEncodingEnabled(true)
+                    .request(endpoint[0], endpoint[1].replace("%s", "{id}"), "a;DROP TABLE x")
+                    .then()
+                    .statusCode(400)
+                    .body("errors.field", everyItem(equalTo("callId")));
         }
     }
 

@@ -3,9 +3,7 @@ package com.spotfunnel.voice.dashboard.calls;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,8 +52,12 @@ class CallListTest {
         List<Calls> seeded = new ArrayList<>();
         for (int i = 0; i < 53; i++) {
             // Ties on purpose: groups of three share a start time, groups of five a duration.
-            seeded.add(Seeder.seed(writer, Calls.of(tenant).turns("hi").startedAt(DAY.plusSeconds(60L * (i / 3)))
-                    .duration(10 + i / 5)));
+            seeded.add(Seeder.seed(
+                    writer,
+                    Calls.of(tenant)
+                            .turns("hi")
+                            .startedAt(DAY.plusSeconds(60L * (i / 3)))
+                            .duration(10 + i / 5)));
         }
         Set<String> all = new HashSet<>();
         seeded.forEach(c -> all.add(c.callId()));
@@ -64,12 +66,18 @@ class CallListTest {
             String cursor = null;
             int pages = 0;
             do {
-                var request = given().auth().oauth2(Tokens.customer(tenant)).queryParam("limit", 7)
+                var request = given().auth()
+                        .oauth2(Tokens.customer(tenant))
+                        .queryParam("limit", 7)
                         .queryParam("sort", sort);
                 if (cursor != null) {
                     request = request.queryParam("cursor", cursor);
                 }
-                JsonPath page = request.get("/api/v1/calls").then().statusCode(200).extract().jsonPath();
+                JsonPath page = request.get("/api/v1/calls")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
                 rows.addAll(page.getList("items"));
                 cursor = page.getString("nextCursor");
                 pages++;
@@ -97,30 +105,51 @@ class CallListTest {
         for (int i = 0; i < 30; i++) {
             Seeder.seed(writer, Calls.of(tenant).turns("hi").startedAt(DAY.plusSeconds(i)));
         }
-        given().auth().oauth2(Tokens.customer(tenant)).queryParam("limit", 100000).get("/api/v1/calls").then()
-                .statusCode(200).body("limit", equalTo(25)).body("items", hasSize(25));
-        given().auth().oauth2(Tokens.customer(tenant)).get("/api/v1/calls").then()
-                .statusCode(200).body("limit", equalTo(25)).body("items", hasSize(25));
+        given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .queryParam("limit", 100000)
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(200)
+                .body("limit", equalTo(25))
+                .body("items", hasSize(25));
+        given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(200)
+                .body("limit", equalTo(25))
+                .body("items", hasSize(25));
     }
 
     @Test
     void filtersNarrowTheList() {
         String tenant = tenant();
         Calls early = Seeder.seed(writer, Calls.of(tenant).startedAt(DAY.minusSeconds(86400 * 3)));
-        Calls failed = Seeder.seed(writer, Calls.of(tenant).startedAt(DAY).status(CallStatus.FAILED)
-                .outcome("no_resolution"));
-        Calls flagged = Seeder.seed(writer, Calls.of(tenant).startedAt(DAY.plusSeconds(60)).requiresAction(true)
-                .outcome("callback_requested"));
+        Calls failed = Seeder.seed(
+                writer,
+                Calls.of(tenant).startedAt(DAY).status(CallStatus.FAILED).outcome("no_resolution"));
+        Calls flagged = Seeder.seed(
+                writer,
+                Calls.of(tenant)
+                        .startedAt(DAY.plusSeconds(60))
+                        .requiresAction(true)
+                        .outcome("callback_requested"));
         Calls archived = Seeder.seed(writer, Calls.of(tenant).startedAt(DAY.plusSeconds(120)));
-        given().auth().oauth2(Tokens.customer(tenant)).put("/api/v1/calls/" + archived.callId() + "/archive").then()
-                .statusCode(200).body("archived", equalTo(true)).body("archivedBy", equalTo("staff-of-" + tenant));
+        given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .put("/api/v1/calls/" + archived.callId() + "/archive")
+                .then()
+                .statusCode(200)
+                .body("archived", equalTo(true))
+                .body("archivedBy", equalTo("staff-of-" + tenant));
 
         assertIds(tenant, Map.of(), early, failed, flagged);
         assertIds(tenant, Map.of("archived", "include"), early, failed, flagged, archived);
         assertIds(tenant, Map.of("archived", "only"), archived);
         assertIds(tenant, Map.of("status", "failed"), failed);
-        assertIds(tenant, Map.of("status", "failed,completed", "archived", "include"), early, failed, flagged,
-                archived);
+        assertIds(
+                tenant, Map.of("status", "failed,completed", "archived", "include"), early, failed, flagged, archived);
         assertIds(tenant, Map.of("status", "in_progress"));
         assertIds(tenant, Map.of("outcome", "callback_requested"), flagged);
         assertIds(tenant, Map.of("requiresAction", "true"), flagged);
@@ -133,11 +162,20 @@ class CallListTest {
     @Test
     void searchFindsTranscriptTextReasonSummaryAndPhone() {
         String tenant = tenant();
-        Calls plumbing = Seeder.seed(writer, Calls.of(tenant).reason("Leaking kitchen pipe")
-                .summary("Plumber visit arranged").callerPhone("+14155550123")
-                .turns("Hello there", "My basement is flooding since yesterday"));
-        Calls dental = Seeder.seed(writer, Calls.of(tenant).reason("Tooth ache").summary("Booked an exam")
-                .callerPhone("+442071234567").turns("Welcome", "Can I see the dentist tomorrow"));
+        Calls plumbing = Seeder.seed(
+                writer,
+                Calls.of(tenant)
+                        .reason("Leaking kitchen pipe")
+                        .summary("Plumber visit arranged")
+                        .callerPhone("+14155550123")
+                        .turns("Hello there", "My basement is flooding since yesterday"));
+        Calls dental = Seeder.seed(
+                writer,
+                Calls.of(tenant)
+                        .reason("Tooth ache")
+                        .summary("Booked an exam")
+                        .callerPhone("+442071234567")
+                        .turns("Welcome", "Can I see the dentist tomorrow"));
 
         assertIds(tenant, Map.of("q", "flooded basement"), plumbing);
         assertIds(tenant, Map.of("q", "dentist"), dental);
@@ -166,36 +204,77 @@ class CallListTest {
                 Map.entry("sort", "caller_phone; DROP TABLE x"),
                 Map.entry("cursor", "not-a-cursor"),
                 Map.entry("limit", "-5"));
-        cases.forEach((field, value) -> given().auth().oauth2(token).queryParam(field, value)
-                .get("/api/v1/calls").then()
-                .statusCode(400).contentType("application/problem+json")
+        cases.forEach((field, value) -> given().auth()
+                .oauth2(token)
+                .queryParam(field, value)
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("errors.field", contains(field)));
-        given().auth().oauth2(token).queryParam("limit", "ten").get("/api/v1/calls").then()
-                .statusCode(400).body("errors.field", contains("limit"));
-        given().auth().oauth2(token).queryParam("limit", 0).get("/api/v1/calls").then()
-                .statusCode(400).body("errors.field", contains("limit"));
-        given().auth().oauth2(token).queryParam("from", "2026-11-10").queryParam("to", "2026-11-01")
-                .get("/api/v1/calls").then().statusCode(400).body("errors.field", contains("to"));
-        given().auth().oauth2(token).queryParam("from", "nope").queryParam("status", "nope").queryParam("limit", -1)
-                .get("/api/v1/calls").then().statusCode(400)
+        given().auth()
+                .oauth2(token)
+                .queryParam("limit", "ten")
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("limit"));
+        given().auth()
+                .oauth2(token)
+                .queryParam("limit", 0)
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("limit"));
+        given().auth()
+                .oauth2(token)
+                .queryParam("from", "2026-11-10")
+                .queryParam("to", "2026-11-01")
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("to"));
+        given().auth()
+                .oauth2(token)
+                .queryParam("from", "nope")
+                .queryParam("status", "nope")
+                .queryParam("limit", -1)
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(400)
                 .body("errors.field", containsInAnyOrder("from", "status", "limit"));
         // A cursor made for one sort is refused by another.
         String tenant = tenant();
         for (int i = 0; i < 3; i++) {
             Seeder.seed(writer, Calls.of(tenant).turns("hi"));
         }
-        String cursor = given().auth().oauth2(Tokens.customer(tenant)).queryParam("limit", 1).get("/api/v1/calls")
-                .then().statusCode(200).extract().path("nextCursor");
-        given().auth().oauth2(Tokens.customer(tenant)).queryParam("cursor", cursor).queryParam("sort", "duration")
-                .get("/api/v1/calls").then().statusCode(400).body("errors.field", contains("cursor"));
+        String cursor = given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .queryParam("limit", 1)
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("nextCursor");
+        given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .queryParam("cursor", cursor)
+                .queryParam("sort", "duration")
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("cursor"));
     }
 
     @Test
     void detailHasTranscriptCostsAndCapturedData() {
         String tenant = tenant();
         Calls call = Seeder.seed(writer, Calls.of(tenant).turns("Hello", "I need a cleaning", "Tuesday works"));
-        given().auth().oauth2(Tokens.customer(tenant)).get("/api/v1/calls/" + call.callId()).then()
+        given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .get("/api/v1/calls/" + call.callId())
+                .then()
                 .statusCode(200)
                 .body("callId", equalTo(call.callId()))
                 .body("status", equalTo("completed"))
@@ -210,13 +289,24 @@ class CallListTest {
                 .body("priority", equalTo("medium"))
                 .body("action.requiresAction", equalTo(false))
                 .body("archive.archivedAt", nullValue());
-        given().auth().oauth2(Tokens.customer(tenant)).get("/api/v1/calls/call-that-does-not-exist").then()
-                .statusCode(404).contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .get("/api/v1/calls/call-that-does-not-exist")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     private static void assertIds(String tenant, Map<String, String> params, Calls... expected) {
-        List<String> ids = given().auth().oauth2(Tokens.customer(tenant)).queryParams(params).get("/api/v1/calls")
-                .then().statusCode(200).extract().jsonPath().getList("items.callId");
+        List<String> ids = given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .queryParams(params)
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.callId");
         List<String> want = java.util.Arrays.stream(expected).map(Calls::callId).toList();
         assertEquals(new HashSet<>(want), new HashSet<>(ids), "calls for " + params);
         assertTrue(ids.size() == want.size(), "no duplicates for " + params);

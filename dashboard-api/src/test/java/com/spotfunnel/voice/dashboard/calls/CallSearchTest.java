@@ -48,9 +48,12 @@ class CallSearchTest {
     @Test
     void phoneFragmentsMatchTheCallersDigitsHoweverTheyAreTyped() {
         String tenant = tenant();
-        Calls sanFrancisco = Seeder.seed(writer, Calls.of(tenant).callerPhone("+14155550123").turns("hi"));
-        Calls london = Seeder.seed(writer, Calls.of(tenant).callerPhone("+442071234567").turns("hi"));
-        Calls fiveFiveFive = Seeder.seed(writer, Calls.of(tenant).callerPhone("+15551234999").turns("hi"));
+        Calls sanFrancisco =
+                Seeder.seed(writer, Calls.of(tenant).callerPhone("+14155550123").turns("hi"));
+        Calls london = Seeder.seed(
+                writer, Calls.of(tenant).callerPhone("+442071234567").turns("hi"));
+        Calls fiveFiveFive =
+                Seeder.seed(writer, Calls.of(tenant).callerPhone("+15551234999").turns("hi"));
 
         assertIds(tenant, "0123", sanFrancisco);
         assertIds(tenant, "(415) 555-01", sanFrancisco);
@@ -66,24 +69,58 @@ class CallSearchTest {
         String tenant = tenant();
         String other = tenant();
         // Newest first would be the opposite order: relevance, not time, decides.
-        Calls oneMention = Seeder.seed(writer, Calls.of(tenant).reason("Book a cleaning").summary("Booked.")
-                .startedAt(DAY.plusSeconds(300)).turns("Hello", "there is a small leak too"));
-        Calls threeMentions = Seeder.seed(writer, Calls.of(tenant).reason("Book a cleaning").summary("Booked.")
-                .startedAt(DAY.plusSeconds(200)).turns("Hello", "a leak, the leak is bad", "leak everywhere"));
-        Calls aboutIt = Seeder.seed(writer, Calls.of(tenant).reason("Emergency leak").summary("Plumber sent.")
-                .startedAt(DAY.plusSeconds(100)).turns("Hello", "water in the kitchen"));
-        Seeder.seed(writer, Calls.of(tenant).reason("Opening hours").summary("Told them.").turns("Hello"));
+        Calls oneMention = Seeder.seed(
+                writer,
+                Calls.of(tenant)
+                        .reason("Book a cleaning")
+                        .summary("Booked.")
+                        .startedAt(DAY.plusSeconds(300))
+                        .turns("Hello", "there is a small leak too"));
+        Calls threeMentions = Seeder.seed(
+                writer,
+                Calls.of(tenant)
+                        .reason("Book a cleaning")
+                        .summary("Booked.")
+                        .startedAt(DAY.plusSeconds(200))
+                        .turns("Hello", "a leak, the leak is bad", "leak everywhere"));
+        Calls aboutIt = Seeder.seed(
+                writer,
+                Calls.of(tenant)
+                        .reason("Emergency leak")
+                        .summary("Plumber sent.")
+                        .startedAt(DAY.plusSeconds(100))
+                        .turns("Hello", "water in the kitchen"));
+        Seeder.seed(
+                writer,
+                Calls.of(tenant).reason("Opening hours").summary("Told them.").turns("Hello"));
         // Another tenant's call that would rank first anywhere: never part of this tenant's ranking.
-        Seeder.seed(writer, Calls.of(other).reason("Leak leak leak").summary("Leak.").turns("leak leak"));
+        Seeder.seed(
+                writer,
+                Calls.of(other).reason("Leak leak leak").summary("Leak.").turns("leak leak"));
 
-        List<String> ranked = given().auth().oauth2(Tokens.customer(tenant)).queryParam("q", "leaking")
-                .queryParam("sort", "relevance").get("/api/v1/calls").then().statusCode(200)
-                .body("nextCursor", nullValue()).extract().jsonPath().getList("items.callId");
+        List<String> ranked = given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .queryParam("q", "leaking")
+                .queryParam("sort", "relevance")
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(200)
+                .body("nextCursor", nullValue())
+                .extract()
+                .jsonPath()
+                .getList("items.callId");
         assertEquals(List.of(aboutIt.callId(), threeMentions.callId(), oneMention.callId()), ranked);
 
         // Default order is still newest first, over the same matches.
-        List<String> newest = given().auth().oauth2(Tokens.customer(tenant)).queryParam("q", "leaking")
-                .get("/api/v1/calls").then().statusCode(200).extract().jsonPath().getList("items.callId");
+        List<String> newest = given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .queryParam("q", "leaking")
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.callId");
         assertEquals(List.of(oneMention.callId(), threeMentions.callId(), aboutIt.callId()), newest);
     }
 
@@ -91,24 +128,50 @@ class CallSearchTest {
     void searchNeverReachesAnotherTenantsCalls() {
         String mine = tenant();
         String theirs = tenant();
-        Calls my = Seeder.seed(writer, Calls.of(mine).callerPhone("+14155550123").reason("Emergency leak")
-                .turns("Hello", "the roof is leaking"));
-        Calls their = Seeder.seed(writer, Calls.of(theirs).callerPhone("+14155550123").reason("Emergency leak")
-                .turns("Hello", "the roof is leaking"));
+        Calls my = Seeder.seed(
+                writer,
+                Calls.of(mine)
+                        .callerPhone("+14155550123")
+                        .reason("Emergency leak")
+                        .turns("Hello", "the roof is leaking"));
+        Calls their = Seeder.seed(
+                writer,
+                Calls.of(theirs)
+                        .callerPhone("+14155550123")
+                        .reason("Emergency leak")
+                        .turns("Hello", "the roof is leaking"));
 
         for (String q : List.of("leak", "roof", "555-0123", "4155550123")) {
             assertIds(mine, q, my);
             assertIds(theirs, q, their);
-            List<String> asAdmin = given().auth().oauth2(Tokens.admin()).queryParam("tenantId", mine)
-                    .queryParam("q", q).get("/api/v1/calls").then().statusCode(200).extract().jsonPath()
+            List<String> asAdmin = given().auth()
+                    .oauth2(Tokens.admin())
+                    .queryParam("tenantId", mine)
+                    .queryParam("q", q)
+                    .get("/api/v1/calls")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
                     .getList("items.callId");
             assertEquals(List.of(my.callId()), asAdmin, "admin naming " + mine + ", q=" + q);
         }
-        given().auth().oauth2(Tokens.customer(mine)).queryParam("q", "leak").queryParam("sort", "relevance")
-                .get("/api/v1/calls").then().statusCode(200).body("items.callId", contains(my.callId()));
+        given().auth()
+                .oauth2(Tokens.customer(mine))
+                .queryParam("q", "leak")
+                .queryParam("sort", "relevance")
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(200)
+                .body("items.callId", contains(my.callId()));
         // Naming the other tenant is refused outright, search or not.
-        given().auth().oauth2(Tokens.customer(mine)).queryParam("tenantId", theirs).queryParam("q", "leak")
-                .get("/api/v1/calls").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.customer(mine))
+                .queryParam("tenantId", theirs)
+                .queryParam("q", "leak")
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -117,7 +180,9 @@ class CallSearchTest {
         Calls call = Calls.of(tenant).turns("Hello", "my boiler is broken", "tomorrow at nine");
         List<CallEvent> events = new ArrayList<>(call.events());
         // Turns first and backwards, before the call's start: the transcript is rebuilt from every turn applied.
-        List<CallEvent> turns = events.stream().filter(e -> e.payload() instanceof TranscriptTurn).toList();
+        List<CallEvent> turns = events.stream()
+                .filter(e -> e.payload() instanceof TranscriptTurn)
+                .toList();
         List<CallEvent> reversed = new ArrayList<>(turns);
         java.util.Collections.reverse(reversed);
         List<CallEvent> order = new ArrayList<>(reversed);
@@ -137,22 +202,47 @@ class CallSearchTest {
     @Test
     void relevanceNeedsWordsAndIsOnePage() {
         String token = Tokens.customer(tenant());
-        given().auth().oauth2(token).queryParam("sort", "relevance").get("/api/v1/calls").then().statusCode(400)
+        given().auth()
+                .oauth2(token)
+                .queryParam("sort", "relevance")
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(400)
                 .body("errors.field", contains("sort"));
-        given().auth().oauth2(token).queryParam("sort", "relevance").queryParam("q", "555-0123").get("/api/v1/calls")
-                .then().statusCode(400).body("errors.field", contains("sort"));
+        given().auth()
+                .oauth2(token)
+                .queryParam("sort", "relevance")
+                .queryParam("q", "555-0123")
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("sort"));
         String tenant = tenant();
         for (int i = 0; i < 3; i++) {
             Seeder.seed(writer, Calls.of(tenant).reason("Emergency leak").turns("hi"));
         }
-        given().auth().oauth2(Tokens.customer(tenant)).queryParam("q", "leak").queryParam("sort", "relevance")
-                .queryParam("limit", 2).get("/api/v1/calls").then().statusCode(200)
-                .body("items.size()", org.hamcrest.Matchers.equalTo(2)).body("nextCursor", nullValue());
+        given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .queryParam("q", "leak")
+                .queryParam("sort", "relevance")
+                .queryParam("limit", 2)
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.equalTo(2))
+                .body("nextCursor", nullValue());
     }
 
     private static void assertIds(String tenant, String q, Calls... expected) {
-        List<String> ids = given().auth().oauth2(Tokens.customer(tenant)).queryParams(Map.of("q", q))
-                .get("/api/v1/calls").then().statusCode(200).extract().jsonPath().getList("items.callId");
+        List<String> ids = given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .queryParams(Map.of("q", q))
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.callId");
         List<String> want = Arrays.stream(expected).map(Calls::callId).toList();
         assertEquals(new HashSet<>(want), new HashSet<>(ids), "calls for q=" + q);
         assertEquals(want.size(), ids.size(), "no duplicates for q=" + q);

@@ -71,54 +71,76 @@ class PostgresRestartDrillTest {
         List<Calls> before = calls(tenant, 3);
         List<Calls> during = calls(tenant, 5);
         publish(before);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> before.stream().allMatch(this::projected));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> before.stream().allMatch(this::projected));
         double appliedBefore = Metrics.value(APPLIED);
         double retriesBefore = Metrics.value("dashboard_projection_retries_total");
 
         PostgresRestartDrill.Report report;
         try (ApiLoad load = ApiLoad.start(root.resolve("api/v1/calls?limit=20"), Tokens.customer(tenant), 3)) {
-            report = PostgresRestartDrill.run(ThrowawayPostgresTestResource.server(), load,
-                    root.resolve("q/health/ready"), () -> {
+            report = PostgresRestartDrill.run(
+                    ThrowawayPostgresTestResource.server(), load, root.resolve("q/health/ready"), () -> {
                         publish(during);
                         // the consumer met the outage: it is retrying, not skipping
-                        Awaitility.await().atMost(Duration.ofSeconds(30))
+                        Awaitility.await()
+                                .atMost(Duration.ofSeconds(30))
                                 .until(() -> Metrics.value("dashboard_projection_retries_total") > retriesBefore);
                     });
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> during.stream().allMatch(this::projected));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> during.stream().allMatch(this::projected));
         }
         System.out.println("dashboard-api " + report);
 
         PostgresRestartDrill.assertOnlyOkOrUnavailable(report, Duration.ofSeconds(10));
         long duringEvents = during.stream().mapToLong(c -> c.events().size()).sum();
-        assertEquals(duringEvents, Metrics.value(APPLIED) - appliedBefore, 0.0,
+        assertEquals(
+                duringEvents,
+                Metrics.value(APPLIED) - appliedBefore,
+                0.0,
                 "each event published during the outage was applied exactly once");
         assertEquals(0.0, Metrics.value("dashboard_projection_events_total{outcome=\"rejected\"}"));
         for (Calls call : during) {
-            assertEquals(3, Tables.count(db, "SELECT count(*) FROM dashboard.call_turns WHERE call_id = ?",
-                    call.callId()));
-            assertEquals(3, Tables.count(db, "SELECT count(*) FROM dashboard.call_cost_items WHERE call_id = ?",
-                    call.callId()));
-            assertEquals(call.events().size(), Tables.count(db,
-                    "SELECT count(*) FROM dashboard.applied_events WHERE call_id = ?", call.callId()));
+            assertEquals(
+                    3, Tables.count(db, "SELECT count(*) FROM dashboard.call_turns WHERE call_id = ?", call.callId()));
+            assertEquals(
+                    3,
+                    Tables.count(
+                            db, "SELECT count(*) FROM dashboard.call_cost_items WHERE call_id = ?", call.callId()));
+            assertEquals(
+                    call.events().size(),
+                    Tables.count(db, "SELECT count(*) FROM dashboard.applied_events WHERE call_id = ?", call.callId()));
         }
-        given().auth().oauth2(Tokens.customer(tenant)).get("/api/v1/calls?limit=20").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .get("/api/v1/calls?limit=20")
+                .then()
+                .statusCode(200)
                 .body("items.size()", org.hamcrest.Matchers.is(before.size() + during.size()));
     }
 
     private boolean projected(Calls call) {
-        return given().auth().oauth2(Tokens.customer(call.tenantId())).get("/api/v1/calls/" + call.callId())
-                .then().extract().statusCode() == 200
+        return given().auth()
+                                .oauth2(Tokens.customer(call.tenantId()))
+                                .get("/api/v1/calls/" + call.callId())
+                                .then()
+                                .extract()
+                                .statusCode()
+                        == 200
                 && Tables.count(db, "SELECT count(*) FROM dashboard.applied_events WHERE call_id = ?", call.callId())
-                == call.events().size();
+                        == call.events().size();
     }
 
     private void publish(List<Calls> calls) {
-        List<CallEvent> events = calls.stream().flatMap(c -> c.events().stream()).toList();
+        List<CallEvent> events =
+                calls.stream().flatMap(c -> c.events().stream()).toList();
         EventProducer.send(bootstrap, TOPIC, events);
     }
 
     private static List<Calls> calls(String tenant, int count) {
-        return IntStream.range(0, count).mapToObj(i -> Calls.of(tenant).turns("Hello.", "Hi, a question.", "Sure."))
+        return IntStream.range(0, count)
+                .mapToObj(i -> Calls.of(tenant).turns("Hello.", "Hi, a question.", "Sure."))
                 .toList();
     }
 }

@@ -34,12 +34,20 @@ class ExportTest {
     @Test
     void exportsEveryMatchingCallQuotedAndNeutralised() {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        Calls nasty = Seeder.seed(writer, Calls.of(tenant).startedAt(Instant.parse("2026-11-02T08:00:00Z"))
-                .reason("=HYPERLINK(\"http://evil\",\"click\")").summary("Said \"hi\", then\nhung up")
-                .callerPhone("+15550001111"));
+        Calls nasty = Seeder.seed(
+                writer,
+                Calls.of(tenant)
+                        .startedAt(Instant.parse("2026-11-02T08:00:00Z"))
+                        .reason("=HYPERLINK(\"http://evil\",\"click\")")
+                        .summary("Said \"hi\", then\nhung up")
+                        .callerPhone("+15550001111"));
         for (int i = 0; i < 260; i++) {
-            Seeder.seed(writer, Calls.of(tenant).turns("hi").startedAt(Instant.parse("2026-11-03T08:00:00Z")
-                    .plusSeconds(i)).reason("@cmd " + i));
+            Seeder.seed(
+                    writer,
+                    Calls.of(tenant)
+                            .turns("hi")
+                            .startedAt(Instant.parse("2026-11-03T08:00:00Z").plusSeconds(i))
+                            .reason("@cmd " + i));
         }
         Response response = given().auth().oauth2(Tokens.customer(tenant)).get("/api/v1/exports/calls.csv");
         response.then().statusCode(200).header("Content-Disposition", "attachment; filename=\"calls.csv\"");
@@ -58,10 +66,21 @@ class ExportTest {
         assertTrue(csv.endsWith("\r\n"));
 
         // The same filters as the list.
-        String filtered = given().auth().oauth2(Tokens.customer(tenant)).queryParam("to", "2026-11-02")
-                .get("/api/v1/exports/calls.csv").then().statusCode(200).extract().asString();
+        String filtered = given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .queryParam("to", "2026-11-02")
+                .get("/api/v1/exports/calls.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(2, filtered.split("\r\n(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)").length);
-        given().auth().oauth2(Tokens.customer(tenant)).queryParam("status", "nope")
-                .get("/api/v1/exports/calls.csv").then().statusCode(400).contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .queryParam("status", "nope")
+                .get("/api/v1/exports/calls.csv")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 }

@@ -49,18 +49,28 @@ class DatabaseOutageTest {
         Tables.execute(db, "ALTER TABLE dashboard.applied_events RENAME TO applied_events_away");
         try {
             EventProducer.send(bootstrap, call.events());
-            Awaitility.await().atMost(Duration.ofSeconds(30))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> Metrics.value("dashboard_projection_retries_total") >= retriesBefore + 3);
-            given().auth().oauth2(Tokens.customer(tenant)).get("/api/v1/calls/" + call.callId()).then()
+            given().auth()
+                    .oauth2(Tokens.customer(tenant))
+                    .get("/api/v1/calls/" + call.callId())
+                    .then()
                     .statusCode(404);
         } finally {
             Tables.execute(db, "ALTER TABLE dashboard.applied_events_away RENAME TO applied_events");
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Tables.count(db,
-                "SELECT count(*) FROM dashboard.applied_events WHERE call_id = ?", call.callId())
-                == call.events().size());
-        given().auth().oauth2(Tokens.customer(tenant)).get("/api/v1/calls/" + call.callId()).then()
-                .statusCode(200).body("transcript", hasSize(3));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Tables.count(
+                                db, "SELECT count(*) FROM dashboard.applied_events WHERE call_id = ?", call.callId())
+                        == call.events().size());
+        given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .get("/api/v1/calls/" + call.callId())
+                .then()
+                .statusCode(200)
+                .body("transcript", hasSize(3));
         assertEquals(0.0, Metrics.value("dashboard_projection_events_total{outcome=\"rejected\"}"));
     }
 }

@@ -61,36 +61,55 @@ class ParkedEventsTest {
 
     @Test
     void anUndecodableRecordAndAnEventPostgresRefusesAreParkedAndCountedAndTheNextEventsApplied() throws Exception {
-        List<CallEvent> events = new ArrayList<>(Calls.of("t-" + UUID.randomUUID()).turns("fine", "also fine")
-                .events());
+        List<CallEvent> events = new ArrayList<>(
+                Calls.of("t-" + UUID.randomUUID()).turns("fine", "also fine").events());
         String callId = events.get(0).callId();
         int refusedAt = 1;
         CallEvent turn = events.get(refusedAt);
-        CallEvent refused = new CallEvent(turn.eventId(), turn.tenantId(), callId, turn.seq(), turn.occurredAt(),
+        CallEvent refused = new CallEvent(
+                turn.eventId(),
+                turn.tenantId(),
+                callId,
+                turn.seq(),
+                turn.occurredAt(),
                 new TranscriptTurn(0, Speaker.AGENT, "a NUL \u0000 byte PostgreSQL refuses", 0, 10, false));
         events.set(refusedAt, refused);
 
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(TOPIC, callId, GARBAGE.getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(TOPIC, callId, GARBAGE.getBytes(StandardCharsets.UTF_8)))
+                    .get();
         }
         EventProducer.send(bootstrap, TOPIC, events);
 
         // every other event of the call, including those after the refused one, is applied
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Tables.count(db,
-                "SELECT count(*) FROM dashboard.applied_events WHERE call_id = ?", callId) == events.size() - 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Tables.count(db, "SELECT count(*) FROM dashboard.applied_events WHERE call_id = ?", callId)
+                        == events.size() - 1);
         assertEquals(1, Tables.count(db, "SELECT count(*) FROM dashboard.call_turns WHERE call_id = ?", callId));
         awaitLine("projection_records_parked_total{consumer=\"dashboard-api\",reason=\"malformed\"} 1.0");
         awaitLine("projection_records_parked_total{consumer=\"dashboard-api\",reason=\"refused_data\"} 1.0");
         awaitLine("dashboard_projection_events_total{outcome=\"rejected\"} 1.0");
 
         // parked as they were, where an operator finds them
-        assertEquals(1, Tables.count(db, "SELECT count(*) FROM dashboard.parked_events WHERE topic = ? AND "
-                + "reason = 'malformed' AND event_id IS NULL AND kafka_offset = 0 AND raw_value = convert_to('"
-                + GARBAGE + "', 'UTF8')", TOPIC));
-        assertEquals(1, Tables.count(db, "SELECT count(*) FROM dashboard.parked_events WHERE reason = 'refused_data'"
-                + " AND event_type = 'TranscriptTurn' AND error LIKE '%22021%' AND call_id = ? AND event_id = '"
-                + refused.eventId() + "'", callId));
+        assertEquals(
+                1,
+                Tables.count(
+                        db,
+                        "SELECT count(*) FROM dashboard.parked_events WHERE topic = ? AND "
+                                + "reason = 'malformed' AND event_id IS NULL AND kafka_offset = 0 AND raw_value = convert_to('"
+                                + GARBAGE + "', 'UTF8')",
+                        TOPIC));
+        assertEquals(
+                1,
+                Tables.count(
+                        db,
+                        "SELECT count(*) FROM dashboard.parked_events WHERE reason = 'refused_data'"
+                                + " AND event_type = 'TranscriptTurn' AND error LIKE '%22021%' AND call_id = ? AND event_id = '"
+                                + refused.eventId() + "'",
+                        callId));
     }
 }

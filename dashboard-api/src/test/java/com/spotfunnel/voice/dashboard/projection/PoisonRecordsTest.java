@@ -37,14 +37,20 @@ class PoisonRecordsTest {
         String unknownType = "{\"eventId\":\"6f1c1a9e-0000-4000-8000-000000000001\",\"type\":\"CallPutOnHold\","
                 + "\"schemaVersion\":1,\"tenantId\":\"t1\",\"callId\":\"poison-1\",\"seq\":3,"
                 + "\"occurredAt\":\"2026-11-24T09:00:00Z\",\"payload\":{\"holdMusic\":\"jazz\"}}";
-        CallEvent good = CallEvent.of("t1", "poison-1", 4, Instant.now(),
+        CallEvent good = CallEvent.of(
+                "t1",
+                "poison-1",
+                4,
+                Instant.now(),
                 new CallEnded(CallStatus.COMPLETED, "caller_hangup", 42, CallCosts.ZERO));
 
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                new StringSerializer(), new ByteArraySerializer())) {
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             producer.send(record(unknownType.getBytes(StandardCharsets.UTF_8))).get();
-            producer.send(record("{\"type\":\"CallEnded\",\"payload\":".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(record("{\"type\":\"CallEnded\",\"payload\":".getBytes(StandardCharsets.UTF_8)))
+                    .get();
             producer.send(record(CallEventCodec.encode(good))).get();
         }
 

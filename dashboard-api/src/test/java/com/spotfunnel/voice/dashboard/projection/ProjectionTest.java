@@ -60,7 +60,10 @@ class ProjectionTest {
         EventProducer.send(bootstrap, events);
 
         awaitCall(tenant, call.callId());
-        given().auth().oauth2(Tokens.customer(tenant)).get("/api/v1/calls/" + call.callId()).then()
+        given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .get("/api/v1/calls/" + call.callId())
+                .then()
                 .statusCode(200)
                 .body("status", equalTo("completed"))
                 .body("callerPhone", equalTo("+15551230000"))
@@ -75,12 +78,13 @@ class ProjectionTest {
         // The same records again, then the same events re-published with new ids in reverse order.
         EventProducer.send(bootstrap, events);
         List<CallEvent> republished = new ArrayList<>();
-        events.forEach(e -> republished.add(new CallEvent(UUID.randomUUID(), e.tenantId(), e.callId(), e.seq(),
-                e.occurredAt(), e.payload())));
+        events.forEach(e -> republished.add(
+                new CallEvent(UUID.randomUUID(), e.tenantId(), e.callId(), e.seq(), e.occurredAt(), e.payload())));
         Collections.reverse(republished);
         EventProducer.send(bootstrap, republished);
         // One partition per call: once the re-published ones are recorded, the exact replays were handled too.
-        Awaitility.await().atMost(Duration.ofSeconds(30))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> Tables.count(db, applied, call.callId()) == 2L * events.size());
 
         assertEquals(before, Tables.everythingOf(db, tenant));
@@ -89,7 +93,8 @@ class ProjectionTest {
     @Test
     void theOrderEventsArriveInDoesNotMatter() {
         String tenant = "t-" + UUID.randomUUID();
-        List<CallEvent> inOrder = Calls.of(tenant).requiresAction(true).turns("a", "b", "c").events();
+        List<CallEvent> inOrder =
+                Calls.of(tenant).requiresAction(true).turns("a", "b", "c").events();
         List<CallEvent> reversed = new ArrayList<>(withNewCallId(inOrder));
         Collections.reverse(reversed);
         // Analysis first, then the end, then the rest: the case the pipeline produces in real life.
@@ -114,17 +119,29 @@ class ProjectionTest {
         List<CallEvent> events = new ArrayList<>(call.events());
         CallEvent last = events.get(events.size() - 1);
         // Twilio's status callback usually lands just after CallEnded; here it arrives first of all
-        events.add(0, CallEvent.of(tenant, call.callId(), last.seq() + 1, last.occurredAt(),
-                new CallStatusReported("completed", 97L)));
+        events.add(
+                0,
+                CallEvent.of(
+                        tenant,
+                        call.callId(),
+                        last.seq() + 1,
+                        last.occurredAt(),
+                        new CallStatusReported("completed", 97L)));
         EventProducer.send(bootstrap, events);
         awaitApplied(call.callId(), events.size());
 
-        given().auth().oauth2(Tokens.customer(tenant)).get("/api/v1/calls/" + call.callId()).then()
+        given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .get("/api/v1/calls/" + call.callId())
+                .then()
                 .statusCode(200)
                 .body("durationSeconds", equalTo(95))
                 .body("twilioStatus", equalTo("completed"))
                 .body("twilioDurationSeconds", equalTo(97));
-        given().auth().oauth2(Tokens.customer(tenant)).get("/api/v1/calls?limit=5").then()
+        given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .get("/api/v1/calls?limit=5")
+                .then()
                 .statusCode(200)
                 .body("items.find { it.callId == '" + call.callId() + "' }.twilioDurationSeconds", equalTo(97));
     }
@@ -132,12 +149,16 @@ class ProjectionTest {
     @Test
     void aCallWithGapsIsShownWithWhatArrived() {
         String tenant = "t-" + UUID.randomUUID();
-        List<CallEvent> events = new ArrayList<>(Calls.of(tenant).turns("x", "y").events());
+        List<CallEvent> events =
+                new ArrayList<>(Calls.of(tenant).turns("x", "y").events());
         events.removeIf(e -> e.payload() instanceof CallStarted || e.payload() instanceof CallEnded);
         EventProducer.send(bootstrap, events);
         String callId = events.get(0).callId();
         awaitApplied(callId, events.size());
-        given().auth().oauth2(Tokens.customer(tenant)).get("/api/v1/calls/" + callId).then()
+        given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .get("/api/v1/calls/" + callId)
+                .then()
                 .statusCode(200)
                 .body("status", equalTo("in_progress"))
                 .body("callerPhone", nullValue())
@@ -157,52 +178,80 @@ class ProjectionTest {
 
         List<CallEvent> forged = new ArrayList<>();
         for (CallEvent e : Calls.of("t-intruder").summary("forged").events()) {
-            forged.add(new CallEvent(UUID.randomUUID(), "t-intruder", callId, e.seq() + 100, e.occurredAt(),
-                    e.payload()));
+            forged.add(
+                    new CallEvent(UUID.randomUUID(), "t-intruder", callId, e.seq() + 100, e.occurredAt(), e.payload()));
         }
         EventProducer.send(bootstrap, forged);
         awaitApplied(callId, events.size() + forged.size());
         assertEquals(before, Tables.projectionOf(db, callId));
-        given().auth().oauth2(Tokens.customer("t-intruder")).get("/api/v1/calls/" + callId).then().statusCode(404);
+        given().auth()
+                .oauth2(Tokens.customer("t-intruder"))
+                .get("/api/v1/calls/" + callId)
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void anEventTheDatabaseRefusesIsSkippedAloneAndCounted() {
         String tenant = "t-" + UUID.randomUUID();
         double rejectedBefore = Metrics.value("dashboard_projection_events_total{outcome=\"rejected\"}");
-        List<CallEvent> events = new ArrayList<>(Calls.of(tenant).turns("fine", "also fine").events());
+        List<CallEvent> events =
+                new ArrayList<>(Calls.of(tenant).turns("fine", "also fine").events());
         CallEvent nul = events.get(1);
-        events.set(1, new CallEvent(nul.eventId(), nul.tenantId(), nul.callId(), nul.seq(), nul.occurredAt(),
-                new TranscriptTurn(0, Speaker.AGENT, "a NUL \u0000 byte PostgreSQL refuses", 0, 10, false)));
+        events.set(
+                1,
+                new CallEvent(
+                        nul.eventId(),
+                        nul.tenantId(),
+                        nul.callId(),
+                        nul.seq(),
+                        nul.occurredAt(),
+                        new TranscriptTurn(0, Speaker.AGENT, "a NUL \u0000 byte PostgreSQL refuses", 0, 10, false)));
         EventProducer.send(bootstrap, events);
         String callId = events.get(0).callId();
         awaitApplied(callId, events.size() - 1);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                Metrics.value("dashboard_projection_events_total{outcome=\"rejected\"}") == rejectedBefore + 1);
-        given().auth().oauth2(Tokens.customer(tenant)).get("/api/v1/calls/" + callId).then()
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        Metrics.value("dashboard_projection_events_total{outcome=\"rejected\"}") == rejectedBefore + 1);
+        given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .get("/api/v1/calls/" + callId)
+                .then()
                 .statusCode(200)
                 .body("status", equalTo("completed"))
                 .body("transcript.text", contains("also fine"));
     }
 
     private void awaitApplied(String callId, int events) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Tables.count(db,
-                "SELECT count(*) FROM dashboard.applied_events WHERE call_id = ?", callId) == events);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Tables.count(db, "SELECT count(*) FROM dashboard.applied_events WHERE call_id = ?", callId)
+                        == events);
     }
 
     private static void awaitCall(String tenant, String callId) {
         Predicate<Integer> found = status -> status == 200;
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> found.test(given().auth().oauth2(Tokens.customer(tenant))
-                        .get("/api/v1/calls/" + callId).statusCode())
-                        && given().auth().oauth2(Tokens.customer(tenant)).get("/api/v1/calls/" + callId)
-                        .jsonPath().getString("summary") != null);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> found.test(given().auth()
+                                .oauth2(Tokens.customer(tenant))
+                                .get("/api/v1/calls/" + callId)
+                                .statusCode())
+                        && given().auth()
+                                        .oauth2(Tokens.customer(tenant))
+                                        .get("/api/v1/calls/" + callId)
+                                        .jsonPath()
+                                        .getString("summary")
+                                != null);
     }
 
     private static List<CallEvent> withNewCallId(List<CallEvent> events) {
         String callId = "call-" + UUID.randomUUID();
-        return events.stream().map(e -> new CallEvent(UUID.randomUUID(), e.tenantId(), callId, e.seq(),
-                e.occurredAt(), e.payload())).toList();
+        return events.stream()
+                .map(e -> new CallEvent(UUID.randomUUID(), e.tenantId(), callId, e.seq(), e.occurredAt(), e.payload()))
+                .toList();
     }
 
     private static int rank(CallEvent e) {

@@ -47,13 +47,15 @@ class RateLimitTest {
         String token = Tokens.customer(newTenant());
         for (int i = 1; i <= RateLimitedProfile.CLIENT_REQUESTS; i++) {
             Response ok = calls(client, token);
-            ok.then().statusCode(200)
+            ok.then()
+                    .statusCode(200)
                     .header("X-RateLimit-Limit", String.valueOf(RateLimitedProfile.CLIENT_REQUESTS))
                     .header("X-RateLimit-Remaining", String.valueOf(RateLimitedProfile.CLIENT_REQUESTS - i));
             assertWithinWindow(ok.header("X-RateLimit-Reset"));
         }
         Response refused = calls(client, token);
-        refused.then().statusCode(429)
+        refused.then()
+                .statusCode(429)
                 .contentType("application/problem+json")
                 .header("X-RateLimit-Remaining", "0")
                 .body("status", equalTo(429))
@@ -67,7 +69,10 @@ class RateLimitTest {
     void healthReadinessAndMetricsAreExempt() {
         String client = exhaustedClient();
         for (String probe : new String[] {"/q/health/ready", "/q/health/live", "/q/metrics"}) {
-            given().header("X-Forwarded-For", client).get(probe).then().statusCode(200)
+            given().header("X-Forwarded-For", client)
+                    .get(probe)
+                    .then()
+                    .statusCode(200)
                     .header("X-RateLimit-Limit", nullValue());
         }
     }
@@ -80,7 +85,9 @@ class RateLimitTest {
             calls(newClient(), token).then().statusCode(200);
         }
         String fresh = newClient();
-        calls(fresh, token).then().statusCode(429)
+        calls(fresh, token)
+                .then()
+                .statusCode(429)
                 .header("X-RateLimit-Limit", String.valueOf(RateLimitedProfile.TENANT_REQUESTS))
                 .header("X-RateLimit-Remaining", "0")
                 .body("limit", equalTo("tenant"));
@@ -92,14 +99,21 @@ class RateLimitTest {
     @Test
     void behindATrustedProxyEachForwardedClientHasItsOwnBudget() {
         exhaustedClient();
-        calls(newClient(), Tokens.customer(newTenant())).then().statusCode(200)
+        calls(newClient(), Tokens.customer(newTenant()))
+                .then()
+                .statusCode(200)
                 .header("X-RateLimit-Remaining", String.valueOf(RateLimitedProfile.CLIENT_REQUESTS - 1));
     }
 
     @Test
     void aBadTokenIsStillAnsweredByAuthenticationNotByTheLimiter() {
-        given().header("X-Forwarded-For", newClient()).auth().oauth2("not-a-jwt").get("/api/v1/calls").then()
-                .statusCode(401).contentType("application/problem+json")
+        given().header("X-Forwarded-For", newClient())
+                .auth()
+                .oauth2("not-a-jwt")
+                .get("/api/v1/calls")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .header("X-RateLimit-Limit", String.valueOf(RateLimitedProfile.CLIENT_REQUESTS));
     }
 
@@ -110,12 +124,23 @@ class RateLimitTest {
     @Test
     void aBudgetComesBackWhenItsWindowEnds() {
         String key = "spotfunnel-test:window:" + newTenant();
-        assertEquals(1, counter.increment(key, 1000).await().atMost(Duration.ofSeconds(5)).count());
+        assertEquals(
+                1,
+                counter.increment(key, 1000)
+                        .await()
+                        .atMost(Duration.ofSeconds(5))
+                        .count());
         RedisWindowCounter.Window second = counter.increment(key, 1000).await().atMost(Duration.ofSeconds(5));
         assertEquals(2, second.count());
         assertTrue(second.resetMillis() > 0 && second.resetMillis() <= 1000, "resets within the window: " + second);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() ->
-                counter.increment(key, 1000).await().atMost(Duration.ofSeconds(5)).count() == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> counter.increment(key, 1000)
+                                .await()
+                                .atMost(Duration.ofSeconds(5))
+                                .count()
+                        == 1);
     }
 
     private static String exhaustedClient() {

@@ -36,7 +36,9 @@ class DashboardSecuritySuiteTest extends SecuritySuite {
     @BeforeEach
     void aCallOfTheTenant() {
         if (PATH_VALUES.isEmpty()) {
-            PATH_VALUES.put("callId", Seeder.seed(writer, Calls.of(TENANT).requiresAction(true)).callId());
+            PATH_VALUES.put(
+                    "callId",
+                    Seeder.seed(writer, Calls.of(TENANT).requiresAction(true)).callId());
         }
     }
 
@@ -51,8 +53,13 @@ class DashboardSecuritySuiteTest extends SecuritySuite {
         tokens.put("customer", customer);
         tokens.put("otherTenantCustomer", Tokens.customer("tenant-suite-other"));
         tokens.put("admin", Tokens.admin());
-        tokens.put("service", Jwt.preferredUserName("pipeline-service").groups(Set.of("pipeline"))
-                .issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE).sign());
+        tokens.put(
+                "service",
+                Jwt.preferredUserName("pipeline-service")
+                        .groups(Set.of("pipeline"))
+                        .issuer(Tokens.ISSUER)
+                        .audience(Tokens.AUDIENCE)
+                        .sign());
         return tokens;
     }
 

@@ -98,20 +98,59 @@ public final class Calls {
     public List<CallEvent> events() {
         List<CallEvent> events = new ArrayList<>();
         long seq = 0;
-        events.add(CallEvent.of(tenantId, callId, seq++, startedAt,
+        events.add(CallEvent.of(
+                tenantId,
+                callId,
+                seq++,
+                startedAt,
                 new CallStarted("CA" + callId.substring(5, 15), callerPhone, "+15559990000", "inbound")));
         for (int i = 0; i < turns.size(); i++) {
             Instant at = startedAt.plusSeconds(5L * (i + 1));
-            events.add(CallEvent.of(tenantId, callId, seq++, at, new TranscriptTurn(i,
-                    i % 2 == 0 ? Speaker.AGENT : Speaker.CALLER, turns.get(i), 5000L * i, 4000, false)));
-            events.add(CallEvent.of(tenantId, callId, seq++, at, new CostRecorded(i, Stage.LLM, "openai",
-                    "gpt-4o-mini", new BigDecimal("120"), "completion_tokens", new BigDecimal("0.000250"))));
+            events.add(CallEvent.of(
+                    tenantId,
+                    callId,
+                    seq++,
+                    at,
+                    new TranscriptTurn(
+                            i, i % 2 == 0 ? Speaker.AGENT : Speaker.CALLER, turns.get(i), 5000L * i, 4000, false)));
+            events.add(CallEvent.of(
+                    tenantId,
+                    callId,
+                    seq++,
+                    at,
+                    new CostRecorded(
+                            i,
+                            Stage.LLM,
+                            "openai",
+                            "gpt-4o-mini",
+                            new BigDecimal("120"),
+                            "completion_tokens",
+                            new BigDecimal("0.000250"))));
         }
         Instant end = startedAt.plusSeconds(durationSeconds);
-        events.add(CallEvent.of(tenantId, callId, seq++, end, new CallEnded(status, "caller_hangup", durationSeconds,
-                new CallCosts(new BigDecimal("0.010000"), new BigDecimal("0.020000"), new BigDecimal("0.003000")))));
-        events.add(CallEvent.of(tenantId, callId, seq, end.plusSeconds(3), new CallAnalyzed(summary, reason, outcome,
-                Map.of("name", "Ada", "slot", "Tuesday 10:00"), requiresAction, Priority.MEDIUM)));
+        events.add(CallEvent.of(
+                tenantId,
+                callId,
+                seq++,
+                end,
+                new CallEnded(
+                        status,
+                        "caller_hangup",
+                        durationSeconds,
+                        new CallCosts(
+                                new BigDecimal("0.010000"), new BigDecimal("0.020000"), new BigDecimal("0.003000")))));
+        events.add(CallEvent.of(
+                tenantId,
+                callId,
+                seq,
+                end.plusSeconds(3),
+                new CallAnalyzed(
+                        summary,
+                        reason,
+                        outcome,
+                        Map.of("name", "Ada", "slot", "Tuesday 10:00"),
+                        requiresAction,
+                        Priority.MEDIUM)));
         return events;
     }
 }

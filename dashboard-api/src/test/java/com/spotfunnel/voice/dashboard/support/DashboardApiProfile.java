@@ -14,7 +14,6 @@ public class DashboardApiProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("mp.messaging.incoming.call-events.topic", TOPIC,
-                "dashboard.max-page-size", "25");
+        return Map.of("mp.messaging.incoming.call-events.topic", TOPIC, "dashboard.max-page-size", "25");
     }
 }

@@ -13,8 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Produces call events to the real broker, keyed by call id, as the services do. */
 public final class EventProducer {
 
-    private EventProducer() {
-    }
+    private EventProducer() {}
 
     public static void send(String bootstrap, List<CallEvent> events) {
         send(bootstrap, DashboardApiProfile.TOPIC, events);
@@ -23,10 +22,10 @@ public final class EventProducer {
     public static void send(String bootstrap, String topic, List<CallEvent> events) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer())) {
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             for (CallEvent event : events) {
-                producer.send(new ProducerRecord<>(topic, event.key(),
-                        CallEventCodec.encode(event)));
+                producer.send(new ProducerRecord<>(topic, event.key(), CallEventCodec.encode(event)));
             }
             producer.flush();
         }

@@ -5,8 +5,7 @@ import com.spotfunnel.voice.infra.testing.PrometheusMetrics;
 /** Reads one sample from /q/metrics. */
 public final class Metrics {
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     /** The value of the sample line starting with {@code series} (name and labels), or 0 when absent. */
     public static double value(String series) {

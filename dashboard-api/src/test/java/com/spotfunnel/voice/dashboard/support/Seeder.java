@@ -7,8 +7,7 @@ import java.time.Duration;
 /** Writes calls straight through the projection (no broker), for tests about the API rather than Kafka. */
 public final class Seeder {
 
-    private Seeder() {
-    }
+    private Seeder() {}
 
     public static Calls seed(ProjectionWriter writer, Calls call) {
         for (CallEvent event : call.events()) {

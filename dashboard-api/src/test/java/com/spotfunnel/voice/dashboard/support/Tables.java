@@ -10,8 +10,7 @@ import javax.sql.DataSource;
 /** Reads and changes the dashboard schema directly (JDBC), to compare table contents. */
 public final class Tables {
 
-    private Tables() {
-    }
+    private Tables() {}
 
     /**
      * Every projected row of a call, as JSON text in a fixed order, without the call id (so two calls can be
@@ -30,10 +29,16 @@ public final class Tables {
     /** Every row of the projection and person-written tables of a tenant, as text, for before/after checks. */
     public static String everythingOf(DataSource db, String tenantId) {
         StringBuilder all = new StringBuilder();
-        for (String table : new String[] {"call_logs", "call_turns", "call_cost_items", "call_actions",
-                "call_archive"}) {
-            all.append(table).append(":\n").append(query(db, "SELECT coalesce(string_agg(to_jsonb(t)::text, E'\\n' "
-                    + "ORDER BY to_jsonb(t)::text), '') FROM dashboard." + table + " t WHERE tenant_id = ?", tenantId))
+        for (String table :
+                new String[] {"call_logs", "call_turns", "call_cost_items", "call_actions", "call_archive"}) {
+            all.append(table)
+                    .append(":\n")
+                    .append(query(
+                            db,
+                            "SELECT coalesce(string_agg(to_jsonb(t)::text, E'\\n' "
+                                    + "ORDER BY to_jsonb(t)::text), '') FROM dashboard." + table
+                                    + " t WHERE tenant_id = ?",
+                            tenantId))
                     .append('\n');
         }
         return all.toString();
@@ -44,7 +49,8 @@ public final class Tables {
     }
 
     public static void execute(DataSource db, String sql) {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -52,7 +58,8 @@ public final class Tables {
     }
 
     private static String query(DataSource db, String sql, String... args) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setString(i + 1, args[i]);
             }

@@ -10,11 +10,12 @@ public final class Tokens {
     public static final String ISSUER = "https://server.example.com";
     public static final String AUDIENCE = "https://service.example.com";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String customer(String tenantId) {
-        return base("staff-of-" + tenantId, Set.of("customer")).claim("tenant_id", tenantId).sign();
+        return base("staff-of-" + tenantId, Set.of("customer"))
+                .claim("tenant_id", tenantId)
+                .sign();
     }
 
     public static String admin() {
@@ -33,13 +34,20 @@ public final class Tokens {
 
     /** Signed for another audience: must be refused. */
     public static String otherAudience(String tenantId) {
-        return Jwt.preferredUserName("x").groups(Set.of("customer")).claim("tenant_id", tenantId).issuer(ISSUER)
-                .audience("https://another-service.example.com").sign();
+        return Jwt.preferredUserName("x")
+                .groups(Set.of("customer"))
+                .claim("tenant_id", tenantId)
+                .issuer(ISSUER)
+                .audience("https://another-service.example.com")
+                .sign();
     }
 
     public static String expired(String tenantId) {
-        return base("late", Set.of("customer")).claim("tenant_id", tenantId).issuedAt(1_000_000L)
-                .expiresAt(1_000_600L).sign();
+        return base("late", Set.of("customer"))
+                .claim("tenant_id", tenantId)
+                .issuedAt(1_000_000L)
+                .expiresAt(1_000_600L)
+                .sign();
     }
 
     private static JwtClaimsBuilder base(String user, Set<String> groups) {

@@ -13,14 +13,37 @@ import java.time.Duration;
  * @param endpoint       the silence after which the recognizer ends an utterance (the simulated STT's 600 ms): the
  *                       platform's share of a turn starts when the caller's audio has carried that much silence
  */
-public record CallPlan(String gatewayBaseUrl, String authToken, String accountSid, String from, String to,
-        int utterances, Duration speechLength, Duration turnTimeout, Duration endpoint) {
+public record CallPlan(
+        String gatewayBaseUrl,
+        String authToken,
+        String accountSid,
+        String from,
+        String to,
+        int utterances,
+        Duration speechLength,
+        Duration turnTimeout,
+        Duration endpoint) {
 
     public static final Duration SIMULATED_STT_ENDPOINT = Duration.ofMillis(600);
 
-    public CallPlan(String gatewayBaseUrl, String authToken, String accountSid, String from, String to,
-            int utterances, Duration speechLength, Duration turnTimeout) {
-        this(gatewayBaseUrl, authToken, accountSid, from, to, utterances, speechLength, turnTimeout,
+    public CallPlan(
+            String gatewayBaseUrl,
+            String authToken,
+            String accountSid,
+            String from,
+            String to,
+            int utterances,
+            Duration speechLength,
+            Duration turnTimeout) {
+        this(
+                gatewayBaseUrl,
+                authToken,
+                accountSid,
+                from,
+                to,
+                utterances,
+                speechLength,
+                turnTimeout,
                 SIMULATED_STT_ENDPOINT);
     }
 

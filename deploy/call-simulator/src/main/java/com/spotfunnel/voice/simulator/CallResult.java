@@ -15,9 +15,21 @@ import java.util.List;
  * @param failedSends         caller frames that could not be sent (the socket broke)
  * @param error               why the call failed, or null
  */
-public record CallResult(String callSid, boolean streamed, String said, List<Long> turnLatenciesMillis,
-        List<Long> platformLatenciesMillis, int answeredTurns, int plannedTurns, int framesSent, int lateFrames,
-        int failedSends, int agentAudioFrames, int marksEchoed, int clears, String error) {
+public record CallResult(
+        String callSid,
+        boolean streamed,
+        String said,
+        List<Long> turnLatenciesMillis,
+        List<Long> platformLatenciesMillis,
+        int answeredTurns,
+        int plannedTurns,
+        int framesSent,
+        int lateFrames,
+        int failedSends,
+        int agentAudioFrames,
+        int marksEchoed,
+        int clears,
+        String error) {
 
     public boolean succeeded() {
         return error == null && streamed && answeredTurns == plannedTurns && failedSends == 0;

@@ -15,8 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CallSimulatorMain {
 
-    private CallSimulatorMain() {
-    }
+    private CallSimulatorMain() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !List.of("call", "load").contains(args[0])) {
@@ -27,18 +26,22 @@ public final class CallSimulatorMain {
         }
         Map<String, String> options = options(args);
         CallPlan plan = new CallPlan(
-                required(options, "gateway"), required(options, "auth-token"),
+                required(options, "gateway"),
+                required(options, "auth-token"),
                 options.getOrDefault("account-sid", "AC" + "0".repeat(32)),
-                options.getOrDefault("from", "+14155550100"), required(options, "to"),
+                options.getOrDefault("from", "+14155550100"),
+                required(options, "to"),
                 Integer.parseInt(options.getOrDefault("utterances", "2")),
                 Duration.ofMillis(Long.parseLong(options.getOrDefault("speech-ms", "1200"))),
                 Duration.ofMillis(Long.parseLong(options.getOrDefault("turn-timeout-ms", "8000"))),
-                Duration.ofMillis(Long.parseLong(options.getOrDefault("endpoint-ms",
-                        Long.toString(CallPlan.SIMULATED_STT_ENDPOINT.toMillis())))));
+                Duration.ofMillis(Long.parseLong(options.getOrDefault(
+                        "endpoint-ms", Long.toString(CallPlan.SIMULATED_STT_ENDPOINT.toMillis())))));
         if (args[0].equals("call")) {
             System.exit(oneCall(plan, options.get("kafka")) ? 0 : 1);
         }
-        LoadRun.Summary summary = LoadRun.run(plan, Integer.parseInt(options.getOrDefault("calls", "10")),
+        LoadRun.Summary summary = LoadRun.run(
+                plan,
+                Integer.parseInt(options.getOrDefault("calls", "10")),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("ramp-up-s", "5"))));
         System.out.println(summary.describe());
         summary.errors().forEach(e -> System.out.println("  error: " + e));
@@ -54,12 +57,18 @@ public final class CallSimulatorMain {
                 System.out.println("The gateway did not connect a stream. It said: \"" + result.said() + "\"");
                 return false;
             }
-            System.out.printf("Call over: %d/%d turns answered, turn latency (end of speech → first agent audio) %s ms, "
+            System.out.printf(
+                    "Call over: %d/%d turns answered, turn latency (end of speech → first agent audio) %s ms, "
                             + "of which the platform's share (after the recognizer's %d ms of silence) %s ms, "
                             + "%d agent audio frames, %d marks echoed, %d barge-in clears%s%n",
-                    result.answeredTurns(), result.plannedTurns(), result.turnLatenciesMillis(),
-                    plan.endpoint().toMillis(), result.platformLatenciesMillis(),
-                    result.agentAudioFrames(), result.marksEchoed(), result.clears(),
+                    result.answeredTurns(),
+                    result.plannedTurns(),
+                    result.turnLatenciesMillis(),
+                    plan.endpoint().toMillis(),
+                    result.platformLatenciesMillis(),
+                    result.agentAudioFrames(),
+                    result.marksEchoed(),
+                    result.clears(),
                     result.error() == null ? "" : ", error: " + result.error());
             if (kafka != null) {
                 printEvents(CallEventsTail.eventsOf(kafka, call.callSid(), Duration.ofSeconds(20)), kafka);
@@ -73,21 +82,34 @@ public final class CallSimulatorMain {
             System.out.println("No events of this call reached topic call-events on " + kafka);
             return;
         }
-        System.out.printf("%nTranscript (call %s, tenant %s):%n", events.get(0).callId(), events.get(0).tenantId());
+        System.out.printf(
+                "%nTranscript (call %s, tenant %s):%n",
+                events.get(0).callId(), events.get(0).tenantId());
         events.stream().filter(e -> e.payload() instanceof TranscriptTurn).forEach(e -> {
             TranscriptTurn turn = (TranscriptTurn) e.payload();
-            System.out.printf("  %-6s %s%s%n", turn.speaker().name().toLowerCase(), turn.text(),
-                    turn.interrupted() ? "  [interrupted]" : "");
+            System.out.printf(
+                    "  %-6s %s%s%n",
+                    turn.speaker().name().toLowerCase(), turn.text(), turn.interrupted() ? "  [interrupted]" : "");
         });
-        System.out.printf("%nEvents on topic call-events (%s), key %s:%n", kafka, events.get(0).callId());
-        events.forEach(e -> System.out.printf("  seq %-7d %s%n", e.seq(), e.type().wireName()));
-        events.stream().filter(e -> e.payload() instanceof CallEnded).findFirst().ifPresent(e -> {
-            CallEnded ended = (CallEnded) e.payload();
-            System.out.printf("%nStatus %s after %d s; cost $%s (stt %s + llm %s + tts %s)%n",
-                    ended.status().name().toLowerCase(), ended.durationSeconds(), ended.costs().total().toPlainString(),
-                    ended.costs().stt().toPlainString(), ended.costs().llm().toPlainString(),
-                    ended.costs().tts().toPlainString());
-        });
+        System.out.printf(
+                "%nEvents on topic call-events (%s), key %s:%n",
+                kafka, events.get(0).callId());
+        events.forEach(
+                e -> System.out.printf("  seq %-7d %s%n", e.seq(), e.type().wireName()));
+        events.stream()
+                .filter(e -> e.payload() instanceof CallEnded)
+                .findFirst()
+                .ifPresent(e -> {
+                    CallEnded ended = (CallEnded) e.payload();
+                    System.out.printf(
+                            "%nStatus %s after %d s; cost $%s (stt %s + llm %s + tts %s)%n",
+                            ended.status().name().toLowerCase(),
+                            ended.durationSeconds(),
+                            ended.costs().total().toPlainString(),
+                            ended.costs().stt().toPlainString(),
+                            ended.costs().llm().toPlainString(),
+                            ended.costs().tts().toPlainString());
+                });
     }
 
     private static Map<String, String> options(String[] args) {

@@ -14,12 +14,13 @@ public final class CallerAudio {
     private static final byte MULAW_SILENCE = (byte) 0xFF;
     /** 220 Hz and 660 Hz both complete whole cycles in 100 ms: the speech signal repeats every 5 frames. */
     private static final int SPEECH_PERIOD_FRAMES = 5;
+
     private static final String SILENCE_BASE64 = Base64.getEncoder().encodeToString(silence());
     private static final String[] SPEECH_BASE64 = IntStream.range(0, SPEECH_PERIOD_FRAMES)
-            .mapToObj(i -> Base64.getEncoder().encodeToString(speech(i))).toArray(String[]::new);
+            .mapToObj(i -> Base64.getEncoder().encodeToString(speech(i)))
+            .toArray(String[]::new);
 
-    private CallerAudio() {
-    }
+    private CallerAudio() {}
 
     public static byte[] silence() {
         byte[] frame = new byte[FRAME_BYTES];

@@ -24,10 +24,12 @@ public final class CallerTransport implements AutoCloseable {
 
     private CallerTransport(int eventLoops) {
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
-        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
                 .setMaxPoolSize(64));
         this.webSockets = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS).setMaxConnections(100_000));
+                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
+                .setMaxConnections(100_000));
     }
 
     /** One event loop per core. */

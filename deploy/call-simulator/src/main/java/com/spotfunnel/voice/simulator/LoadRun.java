@@ -10,18 +10,39 @@ import java.util.concurrent.TimeUnit;
 /** N simulated callers at once, ramped up over a few seconds; a summary of what they experienced. */
 public final class LoadRun {
 
-    private LoadRun() {
-    }
+    private LoadRun() {}
 
-    public record Summary(int calls, int succeeded, long p50Millis, long p99Millis, long maxMillis,
-            long platformP50Millis, long platformP99Millis, long platformMaxMillis, int turns,
-            int lateFrames, int failedSends, int framesSent, List<String> errors) {
+    public record Summary(
+            int calls,
+            int succeeded,
+            long p50Millis,
+            long p99Millis,
+            long maxMillis,
+            long platformP50Millis,
+            long platformP99Millis,
+            long platformMaxMillis,
+            int turns,
+            int lateFrames,
+            int failedSends,
+            int framesSent,
+            List<String> errors) {
 
         public String describe() {
-            return String.format("calls=%d succeeded=%d (%.1f%%) turns=%d turnLatencyMs p50=%d p99=%d max=%d "
+            return String.format(
+                    "calls=%d succeeded=%d (%.1f%%) turns=%d turnLatencyMs p50=%d p99=%d max=%d "
                             + "platformMs p50=%d p99=%d max=%d framesSent=%d lateFrames=%d failedSends=%d",
-                    calls, succeeded, calls == 0 ? 0 : 100.0 * succeeded / calls, turns, p50Millis, p99Millis,
-                    maxMillis, platformP50Millis, platformP99Millis, platformMaxMillis, framesSent, lateFrames,
+                    calls,
+                    succeeded,
+                    calls == 0 ? 0 : 100.0 * succeeded / calls,
+                    turns,
+                    p50Millis,
+                    p99Millis,
+                    maxMillis,
+                    platformP50Millis,
+                    platformP99Millis,
+                    platformMaxMillis,
+                    framesSent,
+                    lateFrames,
                     failedSends);
         }
     }
@@ -33,37 +54,58 @@ public final class LoadRun {
             for (int i = 0; i < calls; i++) {
                 CompletableFuture<CallResult> call = new CompletableFuture<>();
                 // a Vert.x timer needs a delay of at least 1 ms
-                transport.vertx().setTimer(1 + i * gapMillis, ignored -> new SimulatedCall(plan, transport).run()
-                        .whenComplete((r, e) -> {
-                            if (e != null) {
-                                call.completeExceptionally(e);
-                            } else {
-                                call.complete(r);
-                            }
-                        }));
+                transport
+                        .vertx()
+                        .setTimer(
+                                1 + i * gapMillis,
+                                ignored -> new SimulatedCall(plan, transport)
+                                        .run()
+                                        .whenComplete((r, e) -> {
+                                            if (e != null) {
+                                                call.completeExceptionally(e);
+                                            } else {
+                                                call.complete(r);
+                                            }
+                                        }));
                 running.add(call);
             }
-            long budget = rampUp.toMillis() + plan.turnTimeout().toMillis() * (plan.utterances() + 2)
-                    + plan.speechLength().toMillis() * plan.utterances() + 30_000;
+            long budget = rampUp.toMillis()
+                    + plan.turnTimeout().toMillis() * (plan.utterances() + 2)
+                    + plan.speechLength().toMillis() * plan.utterances()
+                    + 30_000;
             CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(budget, TimeUnit.MILLISECONDS);
             return summarize(running.stream().map(CompletableFuture::join).toList());
         }
     }
 
     static Summary summarize(List<CallResult> results) {
-        List<Long> latencies = results.stream().flatMap(r -> r.turnLatenciesMillis().stream())
-                .sorted(Comparator.naturalOrder()).toList();
-        List<Long> platform = results.stream().flatMap(r -> r.platformLatenciesMillis().stream())
-                .sorted(Comparator.naturalOrder()).toList();
-        return new Summary(results.size(),
+        List<Long> latencies = results.stream()
+                .flatMap(r -> r.turnLatenciesMillis().stream())
+                .sorted(Comparator.naturalOrder())
+                .toList();
+        List<Long> platform = results.stream()
+                .flatMap(r -> r.platformLatenciesMillis().stream())
+                .sorted(Comparator.naturalOrder())
+                .toList();
+        return new Summary(
+                results.size(),
                 (int) results.stream().filter(CallResult::succeeded).count(),
-                percentile(latencies, 50), percentile(latencies, 99), max(latencies),
-                percentile(platform, 50), percentile(platform, 99), max(platform),
+                percentile(latencies, 50),
+                percentile(latencies, 99),
+                max(latencies),
+                percentile(platform, 50),
+                percentile(platform, 99),
+                max(platform),
                 latencies.size(),
                 results.stream().mapToInt(CallResult::lateFrames).sum(),
                 results.stream().mapToInt(CallResult::failedSends).sum(),
                 results.stream().mapToInt(CallResult::framesSent).sum(),
-                results.stream().filter(r -> r.error() != null).map(CallResult::error).distinct().limit(10).toList());
+                results.stream()
+                        .filter(r -> r.error() != null)
+                        .map(CallResult::error)
+                        .distinct()
+                        .limit(10)
+                        .toList());
     }
 
     private static long max(List<Long> sorted) {

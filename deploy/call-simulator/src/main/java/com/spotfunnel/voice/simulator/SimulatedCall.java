@@ -68,10 +68,14 @@ public final class SimulatedCall {
     private int clears;
     private String said = "";
 
-    private enum Phase { GREETING, SPEAKING, WAITING, DONE }
-
-    private record PendingMark(String name, long playedAtMillis) {
+    private enum Phase {
+        GREETING,
+        SPEAKING,
+        WAITING,
+        DONE
     }
+
+    private record PendingMark(String name, long playedAtMillis) {}
 
     public SimulatedCall(CallPlan plan, CallerTransport transport) {
         this.plan = plan;
@@ -91,10 +95,14 @@ public final class SimulatedCall {
     private void callIn() {
         Map<String, String> params = webhookParams();
         String url = plan.gatewayBaseUrl() + "/twilio/voice";
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(url)
                 .putHeader("Content-Type", "application/x-www-form-urlencoded")
                 .putHeader("X-Twilio-Signature", TwilioSignature.sign(plan.authToken(), url, params));
-        transport.http().request(request)
+        transport
+                .http()
+                .request(request)
                 .compose(sent -> sent.send(form(params)))
                 .compose(response -> response.body().map(body -> {
                     if (response.statusCode() != 200) {
@@ -115,7 +123,8 @@ public final class SimulatedCall {
         }
         String streamUrl = twiml.streamUrl().get();
         URI target = localTarget(URI.create(streamUrl));
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(target.toString())
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setAbsoluteURI(target.toString())
                 .addHeader("X-Twilio-Signature", TwilioSignature.sign(plan.authToken(), streamUrl, Map.of()));
         transport.webSockets().connect(options).onComplete(connected -> {
             if (connected.failed()) {
@@ -196,7 +205,8 @@ public final class SimulatedCall {
     }
 
     private boolean agentQuiet(long now) {
-        return pendingMarks.isEmpty() && now >= playbackEndsMillis
+        return pendingMarks.isEmpty()
+                && now >= playbackEndsMillis
                 && now - lastAgentAudioMillis >= QUIET_AFTER_AGENT_MILLIS;
     }
 
@@ -237,14 +247,17 @@ public final class SimulatedCall {
                 if (phase == Phase.WAITING && !agentAnswered) {
                     agentAnswered = true;
                     latencies.add(now - speechEndedMillis);
-                    platformLatencies.add(endpointSentMillis >= 0 ? now - endpointSentMillis
-                            : now - speechEndedMillis - plan.endpoint().toMillis());
+                    platformLatencies.add(
+                            endpointSentMillis >= 0
+                                    ? now - endpointSentMillis
+                                    : now - speechEndedMillis - plan.endpoint().toMillis());
                 }
                 playbackEndsMillis = Math.max(now, playbackEndsMillis) + bytes / 8;
                 lastAgentAudioMillis = now;
             }
-            case "mark" -> pendingMarks.add(new PendingMark(message.path("mark").path("name").asText(),
-                    Math.max(now, playbackEndsMillis)));
+            case "mark" ->
+                pendingMarks.add(
+                        new PendingMark(message.path("mark").path("name").asText(), Math.max(now, playbackEndsMillis)));
             case "clear" -> {
                 clears++;
                 playbackEndsMillis = now;
@@ -280,8 +293,10 @@ public final class SimulatedCall {
     private synchronized void onClose(Short statusCode, String reason) {
         if (phase != Phase.DONE) {
             phase = Phase.DONE;
-            finish(utterancesDone < plan.utterances()
-                    ? "the gateway closed the stream (" + statusCode + " " + reason + ")" : null);
+            finish(
+                    utterancesDone < plan.utterances()
+                            ? "the gateway closed the stream (" + statusCode + " " + reason + ")"
+                            : null);
         }
     }
 
@@ -309,19 +324,35 @@ public final class SimulatedCall {
     }
 
     private CallResult result(boolean streamed, String error) {
-        return new CallResult(callSid, streamed, said, List.copyOf(latencies), List.copyOf(platformLatencies),
-                latencies.size(), plan.utterances(),
-                framesSent, lateFrames, failedSends, agentFrames, marksEchoed, clears, error);
+        return new CallResult(
+                callSid,
+                streamed,
+                said,
+                List.copyOf(latencies),
+                List.copyOf(platformLatencies),
+                latencies.size(),
+                plan.utterances(),
+                framesSent,
+                lateFrames,
+                failedSends,
+                agentFrames,
+                marksEchoed,
+                clears,
+                error);
     }
 
     private ObjectNode startMessage(Map<String, String> customParameters) {
-        ObjectNode start = json("event", "start", "sequenceNumber", Integer.toString(++sequence), "streamSid", streamSid);
+        ObjectNode start =
+                json("event", "start", "sequenceNumber", Integer.toString(++sequence), "streamSid", streamSid);
         ObjectNode body = start.putObject("start");
         body.put("accountSid", plan.accountSid()).put("streamSid", streamSid).put("callSid", callSid);
         body.putArray("tracks").add("inbound");
         ObjectNode custom = body.putObject("customParameters");
         customParameters.forEach(custom::put);
-        body.putObject("mediaFormat").put("encoding", "audio/x-mulaw").put("sampleRate", 8000).put("channels", 1);
+        body.putObject("mediaFormat")
+                .put("encoding", "audio/x-mulaw")
+                .put("sampleRate", 8000)
+                .put("channels", 1);
         return start;
     }
 

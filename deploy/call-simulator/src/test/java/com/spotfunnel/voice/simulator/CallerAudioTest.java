@@ -18,7 +18,10 @@ class CallerAudioTest {
     @Test
     void speechCarriesEnergyAndSilenceNone() {
         byte[] speech = CallerAudio.speech(3);
-        long distinct = new String(speech, java.nio.charset.StandardCharsets.ISO_8859_1).chars().distinct().count();
+        long distinct = new String(speech, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .chars()
+                .distinct()
+                .count();
         assertEquals(CallerAudio.FRAME_BYTES, speech.length);
         assertTrue(distinct > 20, "a tone has many different sample values");
         for (byte b : CallerAudio.silence()) {
@@ -29,7 +32,8 @@ class CallerAudioTest {
     @Test
     void theEncodedPayloadsAreTheFramesThemselves() {
         for (int index = 0; index < 12; index++) {
-            assertEquals(Base64.getEncoder().encodeToString(CallerAudio.speech(index)), CallerAudio.speechBase64(index));
+            assertEquals(
+                    Base64.getEncoder().encodeToString(CallerAudio.speech(index)), CallerAudio.speechBase64(index));
         }
         assertEquals(Base64.getEncoder().encodeToString(CallerAudio.silence()), CallerAudio.silenceBase64());
     }

@@ -16,7 +16,8 @@ class TwilioSignatureTest {
                 "From", "+14158675310",
                 "To", "+18005551212");
 
-        assertEquals("L/OH5YylLD5NRKLltdqwSvS0BnU=",
+        assertEquals(
+                "L/OH5YylLD5NRKLltdqwSvS0BnU=",
                 TwilioSignature.sign("12345", "https://example.com/myapp.php?foo=1&bar=2", params));
     }
 }

@@ -29,11 +29,13 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    public static ServiceProcess start(String name, String jarProperty, int port, Map<String, String> env,
-            List<String> jvmOptions) throws IOException {
+    public static ServiceProcess start(
+            String name, String jarProperty, int port, Map<String, String> env, List<String> jvmOptions)
+            throws IOException {
         String jar = System.getProperty(jarProperty);
         if (jar == null || !new File(jar).isFile()) {
-            throw new IllegalStateException(name + ": " + jar + " is missing; build with ./mvnw -pl deploy/e2e -am verify");
+            throw new IllegalStateException(
+                    name + ": " + jar + " is missing; build with ./mvnw -pl deploy/e2e -am verify");
         }
         Path logs = Path.of(System.getProperty("e2e.logs", "target/e2e-logs"));
         Files.createDirectories(logs);
@@ -45,7 +47,8 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("HTTP_PORT", Integer.toString(port));
         builder.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
@@ -98,10 +101,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The status {@code path} answers now, or -1 when nothing answers. */
     public int status(String path) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -112,12 +121,22 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** A gauge's value from {@code /q/metrics} (its unlabelled line), or -1 when it cannot be read now. */
     public double metric(String name) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         try {
-            String body = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/metrics"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-            return body.lines().filter(line -> line.startsWith(name + " ")).findFirst()
-                    .map(line -> Double.parseDouble(line.substring(name.length()).trim())).orElse(-1.0);
+            String body = http.send(
+                            HttpRequest.newBuilder(URI.create(baseUrl() + "/q/metrics"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            return body.lines()
+                    .filter(line -> line.startsWith(name + " "))
+                    .findFirst()
+                    .map(line ->
+                            Double.parseDouble(line.substring(name.length()).trim()))
+                    .orElse(-1.0);
         } catch (IOException | RuntimeException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -146,7 +165,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Polls {@code /q/health/ready} until it answers 200. */
     public void awaitReady(Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         int lastStatus = -1;
         while (System.nanoTime() < deadline) {
@@ -154,8 +174,12 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 lastStatus = response.statusCode();
                 if (lastStatus == 200) {
                     return;
@@ -165,8 +189,8 @@ public final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(name + " not ready after " + timeout + " (last status " + lastStatus
-                + "); see " + log);
+        throw new IllegalStateException(
+                name + " not ready after " + timeout + " (last status " + lastStatus + "); see " + log);
     }
 
     /** Waits for the process to end and returns its exit status; fails when it still runs after the timeout. */

@@ -89,17 +89,23 @@ class WholeCallE2ETest {
     @BeforeAll
     static void startStack() throws Exception {
         kafka = SharedKafkaBroker.bootstrapServers();
-        providers = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(20)
+        providers = new WireMockServer(options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .containerThreads(20)
                 .asynchronousResponseEnabled(true));
         providers.start();
         twilio = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         twilio.start();
-        twilio.stubFor(post(urlPathMatching(CALL_UPDATE)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"sid\":\"CA00000000000000000000000000000000\",\"account_sid\":\"" + ACCOUNT_SID
-                        + "\",\"status\":\"in-progress\"}")));
+        twilio.stubFor(post(urlPathMatching(CALL_UPDATE))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\":\"CA00000000000000000000000000000000\",\"account_sid\":\"" + ACCOUNT_SID
+                                + "\",\"status\":\"in-progress\"}")));
 
-        List<TenantConfig> tenants = List.of(tenant("e2e-happy", HAPPY_NUMBER, HAPPY_TRANSFER),
+        List<TenantConfig> tenants = List.of(
+                tenant("e2e-happy", HAPPY_NUMBER, HAPPY_TRANSFER),
                 tenant("e2e-llm-down", FAILING_NUMBER, FAILING_TRANSFER));
         publish(tenants);
         Path logs = Path.of(System.getProperty("e2e.logs", "target/e2e-logs"));
@@ -126,8 +132,8 @@ class WholeCallE2ETest {
         pipelineEnv.put("CARTESIA_BASE_URL", providerUrl);
         pipelineEnv.put("ELEVENLABS_BASE_URL", providerUrl);
         pipelineEnv.put("KNOWLEDGE_ENABLED", "false"); // no admin-api in this stack (knowledge: pipeline tests)
-        pipeline = ServiceProcess.start("pipeline-service", "e2e.pipeline-service.jar", ServiceProcess.freePort(),
-                pipelineEnv, guards);
+        pipeline = ServiceProcess.start(
+                "pipeline-service", "e2e.pipeline-service.jar", ServiceProcess.freePort(), pipelineEnv, guards);
 
         int gatewayPort = ServiceProcess.freePort();
         Map<String, String> gatewayEnv = new LinkedHashMap<>();
@@ -186,18 +192,30 @@ class WholeCallE2ETest {
         assertEquals(HAPPY_NUMBER, started.dialedNumber());
         List<TranscriptTurn> turns = all(events, TranscriptTurn.class);
         assertTrue(turns.stream().anyMatch(t -> t.speaker() == Speaker.CALLER), "caller turn in " + turns);
-        assertTrue(turns.stream().anyMatch(t -> t.speaker() == Speaker.AGENT && OPENAI_ANSWER.equals(t.text().trim())),
+        assertTrue(
+                turns.stream()
+                        .anyMatch(t -> t.speaker() == Speaker.AGENT
+                                && OPENAI_ANSWER.equals(t.text().trim())),
                 "agent turn with the OpenAI answer in " + turns);
         List<CostRecorded> costs = all(events, CostRecorded.class);
         assertFalse(costs.isEmpty(), "CostRecorded events");
         assertTrue(costs.stream().anyMatch(c -> "openai".equals(c.provider())), "an OpenAI cost in " + costs);
         CallEnded ended = only(events, CallEnded.class);
         assertEquals(CallStatus.COMPLETED, ended.status());
-        assertEquals(0, ended.costs().total().compareTo(
-                ended.costs().stt().add(ended.costs().llm()).add(ended.costs().tts())), "total = stt + llm + tts");
+        assertEquals(
+                0,
+                ended.costs()
+                        .total()
+                        .compareTo(ended.costs()
+                                .stt()
+                                .add(ended.costs().llm())
+                                .add(ended.costs().tts())),
+                "total = stt + llm + tts");
         assertTrue(ended.costs().llm().signum() > 0, "the OpenAI tokens were priced: " + ended.costs());
         for (Stage stage : Stage.values()) {
-            BigDecimal recorded = costs.stream().filter(c -> c.stage() == stage).map(CostRecorded::costUsd)
+            BigDecimal recorded = costs.stream()
+                    .filter(c -> c.stage() == stage)
+                    .map(CostRecorded::costUsd)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal stageTotal = switch (stage) {
                 case STT -> ended.costs().stt();
@@ -207,8 +225,11 @@ class WholeCallE2ETest {
             assertEquals(0, recorded.compareTo(stageTotal), stage + ": CallEnded " + ended.costs() + " vs " + costs);
         }
         providers.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
-        assertTrue(twilio.findAll(postRequestedFor(urlPathMatching(
-                "/2010-04-01/Accounts/[^/]+/Calls/" + call.callSid() + "\\.json"))).isEmpty(), "no Twilio REST update");
+        assertTrue(
+                twilio.findAll(postRequestedFor(
+                                urlPathMatching("/2010-04-01/Accounts/[^/]+/Calls/" + call.callSid() + "\\.json")))
+                        .isEmpty(),
+                "no Twilio REST update");
     }
 
     @Test
@@ -223,13 +244,14 @@ class WholeCallE2ETest {
         assertTrue(result.streamed(), "media stream connected: " + result);
 
         List<CallEvent> events = CallEventsTail.eventsOf(kafka, call.callSid(), Duration.ofSeconds(20));
-        List<LoggedRequest> updates = twilio.findAll(postRequestedFor(urlPathMatching(
-                "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Calls/" + call.callSid() + "\\.json")));
+        List<LoggedRequest> updates = twilio.findAll(postRequestedFor(
+                urlPathMatching("/2010-04-01/Accounts/" + ACCOUNT_SID + "/Calls/" + call.callSid() + "\\.json")));
         assertFalse(updates.isEmpty(), "Twilio REST update of the call");
         String twiml = unescapeXml(form(updates.get(updates.size() - 1)).get("Twiml"));
         assertNotNull(twiml, "Twiml form parameter");
         assertTrue(twiml.contains(LLM_FALLBACK), "the LLM message is spoken: " + twiml);
-        assertTrue(twiml.contains("<Dial") && twiml.contains(FAILING_TRANSFER), "dialed to the transfer number: " + twiml);
+        assertTrue(
+                twiml.contains("<Dial") && twiml.contains(FAILING_TRANSFER), "dialed to the transfer number: " + twiml);
         assertTrue(twiml.indexOf("<Say") < twiml.indexOf("<Dial"), "message before the dial: " + twiml);
         providers.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
         providers.verify(postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-2.0-flash:streamGenerateContent")));
@@ -245,27 +267,36 @@ class WholeCallE2ETest {
     // ---- fakes: the providers' wire formats
 
     static com.github.tomakehurst.wiremock.client.MappingBuilder openAi() {
-        return post(urlPathEqualTo("/v1/chat/completions")).withHeader("Authorization", equalTo("Bearer " + OPENAI_KEY));
+        return post(urlPathEqualTo("/v1/chat/completions"))
+                .withHeader("Authorization", equalTo("Bearer " + OPENAI_KEY));
     }
 
     static com.github.tomakehurst.wiremock.client.MappingBuilder gemini() {
         return post(urlPathEqualTo("/v1beta/models/gemini-2.0-flash:streamGenerateContent"))
-                .withQueryParam("alt", equalTo("sse")).withHeader("x-goog-api-key", equalTo(GEMINI_KEY));
+                .withQueryParam("alt", equalTo("sse"))
+                .withHeader("x-goog-api-key", equalTo(GEMINI_KEY));
     }
 
     static ResponseDefinitionBuilder sse(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody(body);
     }
 
     static ResponseDefinitionBuilder failure() {
-        return aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(500)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"fake failure\",\"type\":\"server_error\"}}");
     }
 
     /** As OpenAI streams a chat completion: role chunk, content chunks, finish_reason, usage, [DONE]. */
     static String openAiSse(String... parts) {
-        StringBuilder body = new StringBuilder(event("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\","
-                + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}"));
+        StringBuilder body = new StringBuilder(
+                event(
+                        "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\","
+                                + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}"));
         for (String part : parts) {
             body.append(event("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
                     + "\"delta\":{\"content\":\"" + part + "\"},\"finish_reason\":null}]}"));
@@ -297,12 +328,14 @@ class WholeCallE2ETest {
     }
 
     static void publish(List<TenantConfig> tenants) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             for (TenantConfig tenant : tenants) {
-                producer.send(new ProducerRecord<>(Topics.TENANT_CONFIG, tenant.tenantId(),
-                        TenantConfigCodec.encode(tenant))).get(30, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>(
+                                Topics.TENANT_CONFIG, tenant.tenantId(), TenantConfigCodec.encode(tenant)))
+                        .get(30, TimeUnit.SECONDS);
             }
         }
     }
@@ -321,12 +354,16 @@ class WholeCallE2ETest {
     // ---- helpers
 
     static CallPlan plan(String dialed, Duration turnTimeout) {
-        return new CallPlan(gateway.baseUrl(), AUTH_TOKEN, ACCOUNT_SID, CALLER, dialed, 1,
-                Duration.ofMillis(1200), turnTimeout);
+        return new CallPlan(
+                gateway.baseUrl(), AUTH_TOKEN, ACCOUNT_SID, CALLER, dialed, 1, Duration.ofMillis(1200), turnTimeout);
     }
 
     static <T> List<T> all(List<CallEvent> events, Class<T> type) {
-        return events.stream().map(CallEvent::payload).filter(type::isInstance).map(type::cast).toList();
+        return events.stream()
+                .map(CallEvent::payload)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     static <T> T only(List<CallEvent> events, Class<T> type) {
@@ -340,7 +377,8 @@ class WholeCallE2ETest {
         for (String pair : request.getBodyAsString().split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                form.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
@@ -348,7 +386,12 @@ class WholeCallE2ETest {
     }
 
     static String unescapeXml(String xml) {
-        return xml == null ? null : xml.replace("&apos;", "'").replace("&quot;", "\"").replace("&lt;", "<")
-                .replace("&gt;", ">").replace("&amp;", "&");
+        return xml == null
+                ? null
+                : xml.replace("&apos;", "'")
+                        .replace("&quot;", "\"")
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&amp;", "&");
     }
 }

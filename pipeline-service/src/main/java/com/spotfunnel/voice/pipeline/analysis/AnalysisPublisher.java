@@ -29,8 +29,11 @@ public class AnalysisPublisher implements FinishedCalls {
     private final Clock clock;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
-    public AnalysisPublisher(CallAnalyzer analyzer, CallerMemory memory,
-            @Channel(Topics.CALL_EVENTS) MutinyEmitter<CallEvent> events, PipelineConfig config,
+    public AnalysisPublisher(
+            CallAnalyzer analyzer,
+            CallerMemory memory,
+            @Channel(Topics.CALL_EVENTS) MutinyEmitter<CallEvent> events,
+            PipelineConfig config,
             io.micrometer.core.instrument.MeterRegistry meters) {
         this.analyzer = analyzer;
         this.memory = memory;
@@ -47,20 +50,26 @@ public class AnalysisPublisher implements FinishedCalls {
 
     @Override
     public Uni<Void> publish(FinishedCall call) {
-        return Uni.createFrom().voidItem().invoke(inFlight::incrementAndGet)
+        return Uni.createFrom()
+                .voidItem()
+                .invoke(inFlight::incrementAndGet)
                 .chain(() -> analyzer.analyze(call))
                 .invoke(analyzed -> memory.remember(call.tenantId(), call.callerPhone(), analyzed.summary()))
                 .chain(analyzed -> send(call, analyzed))
-                .onFailure().invoke(failure -> LOG.errorf("CallAnalyzed for call %s could not be published: %s",
-                        call.callId(), failure.toString()))
-                .onTermination().invoke(inFlight::decrementAndGet);
+                .onFailure()
+                .invoke(failure -> LOG.errorf(
+                        "CallAnalyzed for call %s could not be published: %s", call.callId(), failure.toString()))
+                .onTermination()
+                .invoke(inFlight::decrementAndGet);
     }
 
     private Uni<Void> send(FinishedCall call, CallAnalyzed analyzed) {
-        CallEvent event = CallEvent.of(call.tenantId(), call.callId(), config.analysis().eventSeq(), clock.instant(),
-                analyzed);
-        Message<CallEvent> message = Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(call.callId()).build());
+        CallEvent event =
+                CallEvent.of(call.tenantId(), call.callId(), config.analysis().eventSeq(), clock.instant(), analyzed);
+        Message<CallEvent> message = Message.of(event)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(call.callId())
+                        .build());
         return events.sendMessage(message);
     }
 }

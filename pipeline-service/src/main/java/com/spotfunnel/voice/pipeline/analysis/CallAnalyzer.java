@@ -27,8 +27,8 @@ import org.jboss.logging.Logger;
 public class CallAnalyzer {
 
     private static final Logger LOG = Logger.getLogger(CallAnalyzer.class);
-    private static final Set<String> OUTCOMES = Set.of("appointment_booked", "question_answered",
-            "callback_requested", "transferred", "no_resolution");
+    private static final Set<String> OUTCOMES =
+            Set.of("appointment_booked", "question_answered", "callback_requested", "transferred", "no_resolution");
     /** The analysis prompt (public: the simulated LLM recognises it). */
     public static final String INSTRUCTIONS = """
             You analyse a finished phone call between a caller and a business's AI receptionist.
@@ -55,13 +55,21 @@ public class CallAnalyzer {
                 .collect(Collectors.joining("\n"));
         LlmRequest request = new LlmRequest(INSTRUCTIONS, List.of(ChatMessage.user(transcript)));
         return llm.stream(call.llmOrder(), request, StageListener.NONE)
-                .collect().with(Collectors.joining())
-                .ifNoItem().after(config.analysis().timeout()).fail()
+                .collect()
+                .with(Collectors.joining())
+                .ifNoItem()
+                .after(config.analysis().timeout())
+                .fail()
                 .map(answer -> parse(answer, call))
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("Post-call analysis of call %s fell back to the basic one: %s", call.callId(),
-                            failure.toString());
-                    return basic(call, "Automatic analysis unavailable; " + call.transcript().size() + " turns.");
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    LOG.warnf(
+                            "Post-call analysis of call %s fell back to the basic one: %s",
+                            call.callId(), failure.toString());
+                    return basic(
+                            call,
+                            "Automatic analysis unavailable; "
+                                    + call.transcript().size() + " turns.");
                 });
     }
 
@@ -78,13 +86,23 @@ public class CallAnalyzer {
         }
         Object captured = json.getValue("capturedData");
         Map<String, Object> data = captured instanceof JsonObject object ? object.getMap() : Map.of();
-        return new CallAnalyzed(json.getString("summary", ""), json.getString("reasonForCalling", ""), outcome,
-                data, json.getBoolean("requiresAction", false), priority(json.getString("priority")));
+        return new CallAnalyzed(
+                json.getString("summary", ""),
+                json.getString("reasonForCalling", ""),
+                outcome,
+                data,
+                json.getBoolean("requiresAction", false),
+                priority(json.getString("priority")));
     }
 
     static CallAnalyzed basic(FinishedCall call, String summary) {
         boolean followUp = call.failure() != null || call.callerSpoke();
-        return new CallAnalyzed(summary, "unknown", fallbackOutcome(call), Map.of(), followUp,
+        return new CallAnalyzed(
+                summary,
+                "unknown",
+                fallbackOutcome(call),
+                Map.of(),
+                followUp,
                 call.failure() != null ? Priority.HIGH : Priority.MEDIUM);
     }
 

@@ -22,7 +22,9 @@ public class CallerMemory {
     };
 
     public synchronized Optional<String> previousCall(String tenantId, String callerPhone) {
-        return callerPhone == null ? Optional.empty() : Optional.ofNullable(lastSummary.get(tenantId + "|" + callerPhone));
+        return callerPhone == null
+                ? Optional.empty()
+                : Optional.ofNullable(lastSummary.get(tenantId + "|" + callerPhone));
     }
 
     public synchronized void remember(String tenantId, String callerPhone, String summary) {

@@ -116,7 +116,8 @@ public interface ProvidersConfig {
             int energyThreshold();
 
             /** What the simulated caller "said", used in turn. */
-            @WithDefault("Hi there what are your opening hours?,Can I book an appointment for tomorrow?,Thanks that's all goodbye")
+            @WithDefault(
+                    "Hi there what are your opening hours?,Can I book an appointment for tomorrow?,Thanks that's all goodbye")
             List<String> script();
 
             @WithDefault("0ms")

@@ -13,6 +13,7 @@ final class AgentTurn {
     final PipelineMessage after;
     /** When the turn began on the conversation's monotonic clock (for the turn-latency metric). */
     final long startedNanos;
+
     final boolean reply;
     final StringBuilder heard = new StringBuilder();
     Cancellable subscription;

@@ -54,11 +54,16 @@ public class CallSocket {
         Conversation conversation = calls.get(connection.id());
         if (message instanceof GatewayMessage.CallStart start) {
             if (conversation == null) {
-                String refusal = startGuard.refusal(start, connection.handshakeRequest().header(CallToken.HEADER),
-                        connection.pathParam("callId"));
+                String refusal = startGuard.refusal(
+                        start, connection.handshakeRequest().header(CallToken.HEADER), connection.pathParam("callId"));
                 if (refusal != null) {
-                    connection.close(new CloseReason(POLICY_VIOLATION, refusal)).subscribe().with(ok -> {
-                    }, failure -> LOG.debugf("Call %s: close failed: %s", connection.pathParam("callId"), failure));
+                    connection
+                            .close(new CloseReason(POLICY_VIOLATION, refusal))
+                            .subscribe()
+                            .with(
+                                    ok -> {},
+                                    failure -> LOG.debugf(
+                                            "Call %s: close failed: %s", connection.pathParam("callId"), failure));
                     return;
                 }
                 calls.put(connection.id(), services.start(start, outbox(connection)));
@@ -66,7 +71,9 @@ public class CallSocket {
             return;
         }
         if (conversation == null) {
-            LOG.warnf("Call %s: %s before start ignored", connection.pathParam("callId"), message.getClass().getSimpleName());
+            LOG.warnf(
+                    "Call %s: %s before start ignored",
+                    connection.pathParam("callId"), message.getClass().getSimpleName());
             return;
         }
         if (message instanceof GatewayMessage.Played played) {
@@ -80,8 +87,13 @@ public class CallSocket {
             // The final Transcript and Cost frames are already queued on this socket, ahead of the close frame;
             // the close tells the gateway the call's record is complete. (After a fallback it closed already.)
             if (connection.isOpen()) {
-                connection.close().subscribe().with(ok -> {
-                }, failure -> LOG.debugf("Call %s: close failed: %s", connection.pathParam("callId"), failure));
+                connection
+                        .close()
+                        .subscribe()
+                        .with(
+                                ok -> {},
+                                failure -> LOG.debugf(
+                                        "Call %s: close failed: %s", connection.pathParam("callId"), failure));
             }
         }
     }
@@ -101,8 +113,13 @@ public class CallSocket {
     public void onError(Throwable error, WebSocketConnection connection) {
         if (OversizedMessage.is(error) && connection.isOpen()) {
             LOG.warnf("Call %s: message above the socket's limit, closing", connection.pathParam("callId"));
-            connection.close(new CloseReason(OversizedMessage.CLOSE_CODE, "message too big")).subscribe().with(ok -> {
-            }, failure -> LOG.debugf("Call %s: close failed: %s", connection.pathParam("callId"), failure));
+            connection
+                    .close(new CloseReason(OversizedMessage.CLOSE_CODE, "message too big"))
+                    .subscribe()
+                    .with(
+                            ok -> {},
+                            failure ->
+                                    LOG.debugf("Call %s: close failed: %s", connection.pathParam("callId"), failure));
             return;
         }
         LOG.errorf(error, "Call %s: unexpected error on the call socket", connection.pathParam("callId"));
@@ -121,8 +138,13 @@ public class CallSocket {
     private static java.util.function.Consumer<PipelineMessage> outbox(WebSocketConnection connection) {
         return message -> {
             if (connection.isOpen()) {
-                connection.sendText(BridgeCodec.write(message)).subscribe().with(ok -> {
-                }, failure -> LOG.debugf("Call %s: send failed: %s", connection.pathParam("callId"), failure));
+                connection
+                        .sendText(BridgeCodec.write(message))
+                        .subscribe()
+                        .with(
+                                ok -> {},
+                                failure -> LOG.debugf(
+                                        "Call %s: send failed: %s", connection.pathParam("callId"), failure));
             }
         };
     }

@@ -58,7 +58,7 @@ public class CallStartGuard {
 
     private void forgetOld(Instant now) {
         Instant horizon = now.minus(rememberFinished);
-        for (Iterator<Started> calls = started.values().iterator(); calls.hasNext();) {
+        for (Iterator<Started> calls = started.values().iterator(); calls.hasNext(); ) {
             Started call = calls.next();
             if (!call.live() && call.tokenExpires().isBefore(horizon)) {
                 calls.remove();
@@ -66,6 +66,5 @@ public class CallStartGuard {
         }
     }
 
-    private record Started(Instant tokenExpires, boolean live) {
-    }
+    private record Started(Instant tokenExpires, boolean live) {}
 }

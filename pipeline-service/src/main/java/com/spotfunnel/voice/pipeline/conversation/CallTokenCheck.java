@@ -33,16 +33,19 @@ public class CallTokenCheck implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         String path = context.httpRequest().path();
-        String callId = URLDecoder.decode(path.substring(path.lastIndexOf(PATH) + PATH.length()), StandardCharsets.UTF_8);
+        String callId =
+                URLDecoder.decode(path.substring(path.lastIndexOf(PATH) + PATH.length()), StandardCharsets.UTF_8);
         CallToken.Verified verified = tokens.verify(context.httpRequest().getHeader(CallToken.HEADER), Instant.now());
-        String refusal = !verified.isValid() ? verified.refusal()
+        String refusal = !verified.isValid()
+                ? verified.refusal()
                 : verified.call().callId().equals(callId) ? null : "other_call";
         if (refusal == null) {
             return CheckResult.permitUpgrade();
         }
         tokens.refused(refusal);
-        LOG.warnf("Refused a call socket for call %s from %s: %s token", callId,
-                context.httpRequest().remoteAddress(), refusal);
+        LOG.warnf(
+                "Refused a call socket for call %s from %s: %s token",
+                callId, context.httpRequest().remoteAddress(), refusal);
         return CheckResult.rejectUpgrade(401);
     }
 }

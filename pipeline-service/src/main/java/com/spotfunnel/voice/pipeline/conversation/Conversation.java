@@ -9,14 +9,13 @@ import com.spotfunnel.voice.events.payload.Stage;
 import com.spotfunnel.voice.events.payload.TranscriptTurn;
 import com.spotfunnel.voice.pipeline.analysis.FinishedCall;
 import com.spotfunnel.voice.pipeline.llm.ChatMessage;
-import com.spotfunnel.voice.pipeline.llm.LlmRequest;
 import com.spotfunnel.voice.pipeline.provider.ProviderException;
 import com.spotfunnel.voice.pipeline.provider.StageFailedException;
 import com.spotfunnel.voice.pipeline.provider.StageListener;
-import com.spotfunnel.voice.pipeline.stt.SttStage;
 import com.spotfunnel.voice.pipeline.stt.SttListener;
 import com.spotfunnel.voice.pipeline.stt.SttProvider;
 import com.spotfunnel.voice.pipeline.stt.SttSession;
+import com.spotfunnel.voice.pipeline.stt.SttStage;
 import io.smallrye.mutiny.Multi;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,8 +59,8 @@ public final class Conversation implements SttListener {
     private long callerSpeechStartedMs = -1;
     private ConversationPhase phase = new ConversationPhase.Listening();
 
-    Conversation(GatewayMessage.CallStart call, TenantAgent agent, ConversationDeps deps,
-            Consumer<PipelineMessage> out) {
+    Conversation(
+            GatewayMessage.CallStart call, TenantAgent agent, ConversationDeps deps, Consumer<PipelineMessage> out) {
         this.call = call;
         this.deps = deps;
         this.out = out;
@@ -133,11 +132,15 @@ public final class Conversation implements SttListener {
         moveTo(new ConversationPhase.Closed(before.transferred(), before.failure()));
         stopTurn(before.turn()); // recorded for the analysis; nothing more is sent
         closeStt();
-        FinishedCall finishedCall = new FinishedCall(call.tenantId(), call.callId(), call.callerPhone(), transcript,
-                before.transferred(), before.failure(), llmOrder);
-        deps.analysis().publish(finishedCall).subscribe().with(ok -> {
-        }, err -> {
-        });
+        FinishedCall finishedCall = new FinishedCall(
+                call.tenantId(),
+                call.callId(),
+                call.callerPhone(),
+                transcript,
+                before.transferred(),
+                before.failure(),
+                llmOrder);
+        deps.analysis().publish(finishedCall).subscribe().with(ok -> {}, err -> {});
         deps.metrics().callEnded();
     }
 
@@ -192,11 +195,15 @@ public final class Conversation implements SttListener {
         String broken = sttProvider.name();
         stt = null;
         sttProvider = null;
-        reportFailure(new ProviderFailed(Stage.STT, broken, ProviderException.typeOf(cause),
-                ProviderException.describe(cause), sttRemaining.isEmpty() ? null : sttRemaining.get(0).name()));
+        reportFailure(new ProviderFailed(
+                Stage.STT,
+                broken,
+                ProviderException.typeOf(cause),
+                ProviderException.describe(cause),
+                sttRemaining.isEmpty() ? null : sttRemaining.get(0).name()));
         if (sttRemaining.isEmpty()) {
-            fail(new StageFailedException(FailureKind.STT, "speech recognition broke: " + ProviderException.describe(cause),
-                    cause));
+            fail(new StageFailedException(
+                    FailureKind.STT, "speech recognition broke: " + ProviderException.describe(cause), cause));
         } else {
             openStt(sttRemaining);
         }
@@ -209,7 +216,8 @@ public final class Conversation implements SttListener {
         // Knowledge first (never fails: no passages when admin-api cannot answer in time; usually found already,
         // while the caller was speaking), then the LLM.
         StageListener listener = listener(turn.index);
-        Multi<String> tokens = agent.request(call.callerPhone(), lookahead.forUtterance(question), history).onItem()
+        Multi<String> tokens = agent.request(call.callerPhone(), lookahead.forUtterance(question), history)
+                .onItem()
                 .transformToMulti(request -> deps.llm().stream(llmOrder, request, listener));
         play(turn, SentenceSplitter.sentences(tokens));
     }
@@ -221,21 +229,28 @@ public final class Conversation implements SttListener {
 
     private AgentTurn newTurn(PipelineMessage after, boolean reply) {
         int index = nextTurn++;
-        return new AgentTurn(index, call.callId() + "-" + index, offsetMs(), deps.nanoTime().getAsLong(), after, reply);
+        return new AgentTurn(
+                index, call.callId() + "-" + index, offsetMs(), deps.nanoTime().getAsLong(), after, reply);
     }
 
     private void play(AgentTurn turn, Multi<String> sentences) {
         String voice = agent.voice();
         StageListener listener = listener(turn.index);
-        Multi<Chunk> chunks = sentences.onItem().transformToMultiAndConcatenate(sentence ->
-                deps.tts().speak(ttsOrder, sentence, voice, listener).map(Chunk::audio)
-                        .onCompletion().continueWith(Chunk.sentence(sentence)));
-        if (!moveTo(turn.after == null ? new ConversationPhase.Speaking(turn)
-                : new ConversationPhase.Concluding(turn, turn.after))) {
+        Multi<Chunk> chunks = sentences
+                .onItem()
+                .transformToMultiAndConcatenate(sentence -> deps.tts()
+                        .speak(ttsOrder, sentence, voice, listener)
+                        .map(Chunk::audio)
+                        .onCompletion()
+                        .continueWith(Chunk.sentence(sentence)));
+        if (!moveTo(
+                turn.after == null
+                        ? new ConversationPhase.Speaking(turn)
+                        : new ConversationPhase.Concluding(turn, turn.after))) {
             return;
         }
-        turn.subscription = chunks.subscribe().with(chunk -> onChunk(turn, chunk), f -> onTurnFailed(turn, f),
-                () -> onTurnDone(turn));
+        turn.subscription = chunks.subscribe()
+                .with(chunk -> onChunk(turn, chunk), f -> onTurnFailed(turn, f), () -> onTurnDone(turn));
     }
 
     private synchronized void onChunk(AgentTurn turn, Chunk chunk) {
@@ -301,8 +316,8 @@ public final class Conversation implements SttListener {
         if (!heard.isEmpty()) {
             history.add(ChatMessage.assistant(interrupted ? heard + " …" : heard));
         }
-        TranscriptTurn entry = new TranscriptTurn(turn.index, Speaker.AGENT, heard, turn.startedMs,
-                offsetMs() - turn.startedMs, interrupted);
+        TranscriptTurn entry = new TranscriptTurn(
+                turn.index, Speaker.AGENT, heard, turn.startedMs, offsetMs() - turn.startedMs, interrupted);
         transcript.add(entry);
         if (!phase.closed()) {
             out.accept(new PipelineMessage.Transcript(entry));
@@ -351,8 +366,10 @@ public final class Conversation implements SttListener {
     // ---- recognition ----
 
     private void openStt(List<SttProvider> chain) {
-        deps.stt().open(chain, this, listener(Math.max(0, nextTurn - 1))).subscribe().with(this::onSttOpened,
-                this::onSttExhausted);
+        deps.stt()
+                .open(chain, this, listener(Math.max(0, nextTurn - 1)))
+                .subscribe()
+                .with(this::onSttOpened, this::onSttExhausted);
     }
 
     private synchronized void onSttOpened(SttStage.Opened opened) {
@@ -384,8 +401,13 @@ public final class Conversation implements SttListener {
 
     private void billAudio(int turnIndex) {
         if (sttProvider != null && unbilledAudioBytes > 0) {
-            listener(turnIndex).used(Stage.STT, sttProvider.name(), sttProvider.model(),
-                    unbilledAudioBytes / (double) BYTES_PER_SECOND, "audio_seconds");
+            listener(turnIndex)
+                    .used(
+                            Stage.STT,
+                            sttProvider.name(),
+                            sttProvider.model(),
+                            unbilledAudioBytes / (double) BYTES_PER_SECOND,
+                            "audio_seconds");
         }
         unbilledAudioBytes = 0;
     }
@@ -413,8 +435,14 @@ public final class Conversation implements SttListener {
 
     private synchronized void reportFailure(ProviderFailed failed) {
         deps.metrics().providerFailure();
-        LOG.infof("Call %s: %s provider %s failed (%s: %s), next: %s", call.callId(), failed.stage(),
-                failed.provider(), failed.errorType(), failed.message(), failed.fallbackProvider());
+        LOG.infof(
+                "Call %s: %s provider %s failed (%s: %s), next: %s",
+                call.callId(),
+                failed.stage(),
+                failed.provider(),
+                failed.errorType(),
+                failed.message(),
+                failed.fallbackProvider());
         send(new PipelineMessage.ProviderFailure(failed));
     }
 

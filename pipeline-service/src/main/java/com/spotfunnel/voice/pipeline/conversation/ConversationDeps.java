@@ -14,6 +14,11 @@ import java.util.function.LongSupplier;
  *
  * @param nanoTime a monotonic clock in nanoseconds ({@code System::nanoTime} in production)
  */
-public record ConversationDeps(SttStage stt, LlmStage llm, TtsStage tts, PriceTable prices,
-        FinishedCalls analysis, ConversationMetrics metrics, LongSupplier nanoTime) {
-}
+public record ConversationDeps(
+        SttStage stt,
+        LlmStage llm,
+        TtsStage tts,
+        PriceTable prices,
+        FinishedCalls analysis,
+        ConversationMetrics metrics,
+        LongSupplier nanoTime) {}

@@ -23,9 +23,11 @@ public class ConversationMeters implements ConversationMetrics {
         this.meters = meters;
         this.turnLatency = Timer.builder("pipeline_turn_latency")
                 .description("end of the caller's utterance to the first agent audio sent")
-                .publishPercentiles(0.5, 0.99).register(meters);
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
         this.bargeIns = Counter.builder("pipeline_barge_ins_total").register(meters);
-        this.providerFailures = Counter.builder("pipeline_provider_failures_total").register(meters);
+        this.providerFailures =
+                Counter.builder("pipeline_provider_failures_total").register(meters);
         this.lookaheadUsed = lookahead("used", meters);
         this.lookaheadUnused = lookahead("unused", meters);
         meters.gauge("pipeline_active_calls", activeCalls);
@@ -35,7 +37,8 @@ public class ConversationMeters implements ConversationMetrics {
         return Counter.builder("pipeline_knowledge_lookahead_total")
                 .description("knowledge searches started on the caller's interim words: used by the answer, or "
                         + "unused because the final words asked something else")
-                .tag("outcome", outcome).register(meters);
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     @Override
@@ -75,6 +78,7 @@ public class ConversationMeters implements ConversationMetrics {
 
     @Override
     public void illegalPhaseMove(String from, String to) {
-        meters.counter("pipeline_illegal_phase_moves_total", "from", from, "to", to).increment();
+        meters.counter("pipeline_illegal_phase_moves_total", "from", from, "to", to)
+                .increment();
     }
 }

@@ -21,27 +21,22 @@ import java.util.Set;
 public sealed interface ConversationPhase {
 
     /** The caller has the floor; nothing the agent said is still unheard. */
-    record Listening() implements ConversationPhase {
-    }
+    record Listening() implements ConversationPhase {}
 
     /** The agent is saying {@code turn}, or said it and the caller has not heard all of it: the caller may cut in. */
-    record Speaking(AgentTurn turn) implements ConversationPhase {
-    }
+    record Speaking(AgentTurn turn) implements ConversationPhase {}
 
     /**
      * The agent's last words (farewell or transfer announcement), then {@code after} (Hangup or Transfer). They cannot
      * be interrupted, and nothing the caller says changes the call's course any more.
      */
-    record Concluding(AgentTurn turn, PipelineMessage after) implements ConversationPhase {
-    }
+    record Concluding(AgentTurn turn, PipelineMessage after) implements ConversationPhase {}
 
     /** A stage ran out of providers: the gateway has the caller; nothing more comes from the agent. */
-    record Failed(FailureKind kind, boolean transferred) implements ConversationPhase {
-    }
+    record Failed(FailureKind kind, boolean transferred) implements ConversationPhase {}
 
     /** The socket closed (or the caller hung up): the call went to post-call analysis and nothing more is sent. */
-    record Closed(boolean transferred, FailureKind failure) implements ConversationPhase {
-    }
+    record Closed(boolean transferred, FailureKind failure) implements ConversationPhase {}
 
     Map<Class<? extends ConversationPhase>, Set<Class<? extends ConversationPhase>>> MOVES = Map.of(
             Listening.class, Set.of(Speaking.class, Concluding.class, Failed.class, Closed.class),

@@ -20,15 +20,22 @@ public class ConversationServices {
     private final TenantAgents agents;
     private final ConversationDeps deps;
 
-    public ConversationServices(SttStage stt, LlmStage llm, TtsStage tts, PriceTable prices, FinishedCalls analysis,
-            TenantAgents agents, ConversationMetrics metrics) {
+    public ConversationServices(
+            SttStage stt,
+            LlmStage llm,
+            TtsStage tts,
+            PriceTable prices,
+            FinishedCalls analysis,
+            TenantAgents agents,
+            ConversationMetrics metrics) {
         this.agents = agents;
         this.deps = new ConversationDeps(stt, llm, tts, prices, analysis, metrics, System::nanoTime);
     }
 
     public Conversation start(GatewayMessage.CallStart call, Consumer<PipelineMessage> out) {
         if (agents.tenant(call.tenantId()).isEmpty()) {
-            LOG.warnf("Call %s: tenant %s unknown to this instance; default agent used", call.callId(), call.tenantId());
+            LOG.warnf(
+                    "Call %s: tenant %s unknown to this instance; default agent used", call.callId(), call.tenantId());
         }
         Conversation conversation = new Conversation(call, agents.forTenant(call.tenantId()), deps, out);
         deps.metrics().callStarted();

@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /** What the caller's words ask of the call itself, before the LLM sees them. */
 public enum Intent {
-    CONVERSE, GOODBYE, TRANSFER;
+    CONVERSE,
+    GOODBYE,
+    TRANSFER;
 
     /** Transfer wins over goodbye ("bye, put me through to a person"). */
     public static Intent of(String utterance, List<String> goodbyePhrases, List<String> transferPhrases) {

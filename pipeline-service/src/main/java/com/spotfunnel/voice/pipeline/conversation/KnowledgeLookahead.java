@@ -17,8 +17,7 @@ import java.util.function.Function;
 final class KnowledgeLookahead {
 
     /** A search under way (or done) for {@code query}, the admin-api query of the words heard so far. */
-    private record Early(String query, Uni<List<String>> passages) {
-    }
+    private record Early(String query, Uni<List<String>> passages) {}
 
     private final Function<String, Uni<List<String>>> search;
     private final ConversationMetrics metrics;
@@ -36,8 +35,7 @@ final class KnowledgeLookahead {
             return;
         }
         early = new Early(query, search.apply(words).memoize().indefinitely());
-        early.passages().subscribe().with(passages -> {
-        }); // start now; the search never fails
+        early.passages().subscribe().with(passages -> {}); // start now; the search never fails
     }
 
     /** The utterance is answered without the LLM (goodbye, transfer): its early search is of no use. */

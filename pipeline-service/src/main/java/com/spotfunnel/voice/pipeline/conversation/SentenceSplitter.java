@@ -15,8 +15,10 @@ public final class SentenceSplitter {
     public static Multi<String> sentences(Multi<String> deltas) {
         return Multi.createFrom().deferred(() -> {
             SentenceSplitter splitter = new SentenceSplitter();
-            return deltas.onItem().transformToIterable(splitter::push)
-                    .onCompletion().switchTo(() -> Multi.createFrom().iterable(splitter.flush()));
+            return deltas.onItem()
+                    .transformToIterable(splitter::push)
+                    .onCompletion()
+                    .switchTo(() -> Multi.createFrom().iterable(splitter.flush()));
         });
     }
 

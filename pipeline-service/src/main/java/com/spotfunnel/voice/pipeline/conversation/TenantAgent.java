@@ -18,8 +18,7 @@ import java.util.function.Function;
 public final class TenantAgent {
 
     /** What the agent does with an utterance: {@code line} is the fixed answer, null when the LLM answers. */
-    public record Reaction(Intent intent, String line) {
-    }
+    public record Reaction(Intent intent, String line) {}
 
     private final String tenantId;
     private final AgentConfig agent;
@@ -31,16 +30,25 @@ public final class TenantAgent {
     private final List<String> llmOrder;
     private final List<String> ttsOrder;
 
-    TenantAgent(String tenantId, AgentConfig agent, String promptOverride, Function<String, Uni<List<String>>> knowledge,
-            CallerMemory callers, PipelineConfig config) {
+    TenantAgent(
+            String tenantId,
+            AgentConfig agent,
+            String promptOverride,
+            Function<String, Uni<List<String>>> knowledge,
+            CallerMemory callers,
+            PipelineConfig config) {
         this.tenantId = tenantId;
         this.agent = agent;
         this.knowledge = knowledge;
         this.callers = callers;
         this.config = config;
-        this.basePrompt = promptOverride != null && !promptOverride.isBlank() ? promptOverride
-                : agent != null && agent.systemPrompt() != null && !agent.systemPrompt().isBlank()
-                        ? agent.systemPrompt() : config.conversation().defaultSystemPrompt();
+        this.basePrompt = promptOverride != null && !promptOverride.isBlank()
+                ? promptOverride
+                : agent != null
+                                && agent.systemPrompt() != null
+                                && !agent.systemPrompt().isBlank()
+                        ? agent.systemPrompt()
+                        : config.conversation().defaultSystemPrompt();
         var defaults = config.defaultProviders();
         var own = agent == null ? null : agent.providers();
         this.sttOrder = own == null || own.stt().isEmpty() ? defaults.stt() : own.stt();
@@ -49,7 +57,8 @@ public final class TenantAgent {
     }
 
     public String greeting() {
-        return agent != null && agent.greeting() != null && !agent.greeting().isBlank() ? agent.greeting()
+        return agent != null && agent.greeting() != null && !agent.greeting().isBlank()
+                ? agent.greeting()
                 : config.conversation().defaultGreeting();
     }
 
@@ -113,8 +122,9 @@ public final class TenantAgent {
             prompt.append("\n\nFacts you may use:\n");
             facts.forEach(fact -> prompt.append("- ").append(fact).append('\n'));
         }
-        callers.previousCall(tenantId, callerPhone).ifPresent(summary ->
-                prompt.append("\n\nThis caller has called before. Last time: ").append(summary));
+        callers.previousCall(tenantId, callerPhone)
+                .ifPresent(summary -> prompt.append("\n\nThis caller has called before. Last time: ")
+                        .append(summary));
         prompt.append("\n\nYou are on a phone call: answer in short spoken sentences, no lists, no markdown.");
         return prompt.toString();
     }

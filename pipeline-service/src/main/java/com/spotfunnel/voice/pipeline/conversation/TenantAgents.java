@@ -34,8 +34,13 @@ public class TenantAgents {
     /** The tenant's agent; the default agent when the tenant is unknown to this instance. */
     public TenantAgent forTenant(String tenantId) {
         TenantConfig tenant = tenants.byTenantId(tenantId).orElse(null);
-        return new TenantAgent(tenantId, tenant == null ? null : tenant.agent(), null,
-                question -> knowledge.relevant(tenantId, question), callers, config);
+        return new TenantAgent(
+                tenantId,
+                tenant == null ? null : tenant.agent(),
+                null,
+                question -> knowledge.relevant(tenantId, question),
+                callers,
+                config);
     }
 
     /**
@@ -44,10 +49,18 @@ public class TenantAgents {
      */
     public TenantAgent withDrafts(TenantConfig tenant, String draftPrompt, List<String> draftKnowledge) {
         String tenantId = tenant.tenantId();
-        return new TenantAgent(tenantId, tenant.agent(), draftPrompt,
-                draftKnowledge == null ? question -> knowledge.relevant(tenantId, question)
-                        : question -> Uni.createFrom().item(WordOverlap.mostRelevant(draftKnowledge, question,
-                                config.knowledge().maxPassages())),
-                callers, config);
+        return new TenantAgent(
+                tenantId,
+                tenant.agent(),
+                draftPrompt,
+                draftKnowledge == null
+                        ? question -> knowledge.relevant(tenantId, question)
+                        : question -> Uni.createFrom()
+                                .item(WordOverlap.mostRelevant(
+                                        draftKnowledge,
+                                        question,
+                                        config.knowledge().maxPassages())),
+                callers,
+                config);
     }
 }

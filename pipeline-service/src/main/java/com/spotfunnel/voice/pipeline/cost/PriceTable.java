@@ -5,7 +5,6 @@ import com.spotfunnel.voice.events.payload.Stage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -27,12 +26,18 @@ public class PriceTable {
         this.prices = prices;
     }
 
-    public CostRecorded price(int turnIndex, Stage stage, String provider, String model, double quantity,
-            String unit) {
-        BigDecimal amount = stage == Stage.STT ? BigDecimal.valueOf(quantity).setScale(3, RoundingMode.HALF_UP)
+    public CostRecorded price(int turnIndex, Stage stage, String provider, String model, double quantity, String unit) {
+        BigDecimal amount = stage == Stage.STT
+                ? BigDecimal.valueOf(quantity).setScale(3, RoundingMode.HALF_UP)
                 : BigDecimal.valueOf(Math.round(quantity));
         BigDecimal unitPrice = unitPrice(stage, provider, model, unit);
-        return new CostRecorded(turnIndex, stage, provider, model, amount, unit,
+        return new CostRecorded(
+                turnIndex,
+                stage,
+                provider,
+                model,
+                amount,
+                unit,
                 amount.multiply(unitPrice).setScale(SCALE, RoundingMode.HALF_UP));
     }
 

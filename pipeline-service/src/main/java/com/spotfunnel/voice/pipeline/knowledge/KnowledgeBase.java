@@ -51,20 +51,29 @@ public class KnowledgeBase {
                         LOG.info("admin-api knowledge search answers again");
                     }
                     // one line per passage: the prompt lists them as "- …" lines
-                    return passages == null ? List.<String>of() : passages.stream().map(Passage::content)
-                            .filter(text -> text != null && !text.isBlank())
-                            .map(text -> text.strip().replaceAll("\\s+", " ")).limit(limit).toList();
+                    return passages == null
+                            ? List.<String>of()
+                            : passages.stream()
+                                    .map(Passage::content)
+                                    .filter(text -> text != null && !text.isBlank())
+                                    .map(text -> text.strip().replaceAll("\\s+", " "))
+                                    .limit(limit)
+                                    .toList();
                 })
-                .onFailure().recoverWithItem(failure -> unavailable(tenantId, failure));
+                .onFailure()
+                .recoverWithItem(failure -> unavailable(tenantId, failure));
     }
 
     private List<String> unavailable(String tenantId, Throwable failure) {
         String reason = reasonOf(failure);
         Counter.builder("pipeline_knowledge_unavailable_total")
                 .description("turns answered without knowledge because admin-api's search failed")
-                .tag("reason", reason).register(meters).increment();
+                .tag("reason", reason)
+                .register(meters)
+                .increment();
         if (available.compareAndSet(true, false)) {
-            LOG.warnf("admin-api knowledge search unavailable (%s: %s); answering without knowledge until it is back",
+            LOG.warnf(
+                    "admin-api knowledge search unavailable (%s: %s); answering without knowledge until it is back",
                     reason, failure.getMessage());
         } else {
             LOG.debugf("Tenant %s: no knowledge for this turn (%s)", tenantId, reason);
@@ -87,7 +96,8 @@ public class KnowledgeBase {
                 int status = web.getResponse().getStatus();
                 return status == 401 || status == 403 ? "unauthorized" : status >= 500 ? "http_5xx" : "http_4xx";
             }
-            if (t instanceof ConnectException || t instanceof UnknownHostException
+            if (t instanceof ConnectException
+                    || t instanceof UnknownHostException
                     || t.getClass().getName().endsWith("ConnectTimeoutException")) {
                 return "connect";
             }

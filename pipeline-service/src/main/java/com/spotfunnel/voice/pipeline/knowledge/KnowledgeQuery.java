@@ -16,8 +16,7 @@ public final class KnowledgeQuery {
     /** admin-api refuses longer queries. */
     static final int MAX_CHARS = 500;
 
-    private KnowledgeQuery() {
-    }
+    private KnowledgeQuery() {}
 
     /** The query, or an empty string when the words give nothing to search for. */
     public static String of(String spoken) {

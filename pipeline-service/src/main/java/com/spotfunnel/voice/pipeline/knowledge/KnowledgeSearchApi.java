@@ -23,6 +23,6 @@ public interface KnowledgeSearchApi {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<List<Passage>> search(@PathParam("tenantId") String tenantId, @QueryParam("q") String query,
-            @QueryParam("limit") int limit);
+    Uni<List<Passage>> search(
+            @PathParam("tenantId") String tenantId, @QueryParam("q") String query, @QueryParam("limit") int limit);
 }

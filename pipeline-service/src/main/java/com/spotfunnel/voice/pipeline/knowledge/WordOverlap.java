@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
  */
 public final class WordOverlap {
 
-    private WordOverlap() {
-    }
+    private WordOverlap() {}
 
     /** Up to {@code limit} of {@code all}, those sharing the most words with {@code question} first. */
     public static List<String> mostRelevant(List<String> all, String question, int limit) {
@@ -31,6 +30,7 @@ public final class WordOverlap {
 
     private static Set<String> words(String text) {
         return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> w.length() > 2).collect(Collectors.toSet());
+                .filter(w -> w.length() > 2)
+                .collect(Collectors.toSet());
     }
 }

@@ -27,7 +27,8 @@ final class ContinuationFilter {
         String candidate = held.toString().stripLeading();
         if (candidate.length() >= produced.length()) {
             decided = true;
-            return candidate.startsWith(produced) ? joinable(candidate.substring(produced.length()))
+            return candidate.startsWith(produced)
+                    ? joinable(candidate.substring(produced.length()))
                     : joinable(held.toString());
         }
         if (produced.startsWith(candidate)) {

@@ -59,16 +59,23 @@ public class GeminiLlm implements LlmProvider {
         return Multi.createFrom().deferred(() -> {
             SseParser sse = new SseParser();
             State state = new State();
-            Map<String, String> headers = Map.of("x-goog-api-key", config.apiKey().orElse(""),
-                    "Content-Type", "application/json", "Accept", "text/event-stream");
+            Map<String, String> headers = Map.of(
+                    "x-goog-api-key",
+                    config.apiKey().orElse(""),
+                    "Content-Type",
+                    "application/json",
+                    "Accept",
+                    "text/event-stream");
             String url = config.url() + "/v1beta/models/" + config.model() + ":streamGenerateContent?alt=sse";
             return http.post(url, headers, body(request).encode())
-                    .onItem().transformToIterable(buffer -> parse(sse.feed(buffer.toString()), state))
-                    .onCompletion().switchTo(() -> {
+                    .onItem()
+                    .transformToIterable(buffer -> parse(sse.feed(buffer.toString()), state))
+                    .onCompletion()
+                    .switchTo(() -> {
                         List<LlmEvent> tail = parse(sse.finish(), state);
                         if (!state.finished) {
-                            return Multi.createFrom().failure(new ProviderException("stream_cut",
-                                    "stream closed without finishReason"));
+                            return Multi.createFrom()
+                                    .failure(new ProviderException("stream_cut", "stream closed without finishReason"));
                         }
                         if (state.usage != null) {
                             tail.add(state.usage);
@@ -80,12 +87,18 @@ public class GeminiLlm implements LlmProvider {
 
     private JsonObject body(LlmRequest request) {
         JsonArray contents = new JsonArray();
-        request.messages().forEach(m -> contents.add(new JsonObject()
-                .put("role", m.role() == ChatMessage.Role.USER ? "user" : "model")
-                .put("parts", new JsonArray().add(new JsonObject().put("text", m.text())))));
-        return new JsonObject().put("contents", contents)
-                .put("systemInstruction", new JsonObject().put("parts",
-                        new JsonArray().add(new JsonObject().put("text", request.systemPrompt()))))
+        request.messages()
+                .forEach(m -> contents.add(new JsonObject()
+                        .put("role", m.role() == ChatMessage.Role.USER ? "user" : "model")
+                        .put("parts", new JsonArray().add(new JsonObject().put("text", m.text())))));
+        return new JsonObject()
+                .put("contents", contents)
+                .put(
+                        "systemInstruction",
+                        new JsonObject()
+                                .put(
+                                        "parts",
+                                        new JsonArray().add(new JsonObject().put("text", request.systemPrompt()))))
                 .put("generationConfig", new JsonObject().put("maxOutputTokens", config.maxTokens()));
     }
 
@@ -99,14 +112,16 @@ public class GeminiLlm implements LlmProvider {
                 throw new ProviderException("bad_response", "unreadable SSE chunk");
             }
             if (chunk.containsKey("error")) {
-                throw new ProviderException("provider_error",
-                        String.valueOf(chunk.getJsonObject("error", new JsonObject()).getString("status")));
+                throw new ProviderException(
+                        "provider_error",
+                        String.valueOf(
+                                chunk.getJsonObject("error", new JsonObject()).getString("status")));
             }
             JsonArray candidates = chunk.getJsonArray("candidates", new JsonArray());
             if (!candidates.isEmpty()) {
                 JsonObject candidate = candidates.getJsonObject(0);
-                JsonArray parts = candidate.getJsonObject("content", new JsonObject())
-                        .getJsonArray("parts", new JsonArray());
+                JsonArray parts =
+                        candidate.getJsonObject("content", new JsonObject()).getJsonArray("parts", new JsonArray());
                 for (int i = 0; i < parts.size(); i++) {
                     String text = parts.getJsonObject(i).getString("text");
                     if (text != null && !text.isEmpty()) {
@@ -119,8 +134,12 @@ public class GeminiLlm implements LlmProvider {
             }
             JsonObject usage = chunk.getJsonObject("usageMetadata");
             if (usage != null) {
-                state.usage = new LlmEvent.Usage(name(), config.model(), usage.getLong("promptTokenCount", 0L),
-                        usage.getLong("candidatesTokenCount", 0L), false);
+                state.usage = new LlmEvent.Usage(
+                        name(),
+                        config.model(),
+                        usage.getLong("promptTokenCount", 0L),
+                        usage.getLong("candidatesTokenCount", 0L),
+                        false);
             }
         }
         return events;

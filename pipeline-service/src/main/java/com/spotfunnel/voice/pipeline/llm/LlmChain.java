@@ -46,8 +46,8 @@ public class LlmChain implements LlmStage {
         return attempt(chain, 0, request, new StringBuilder(), listener);
     }
 
-    private Multi<String> attempt(List<LlmProvider> chain, int index, LlmRequest original, StringBuilder produced,
-            StageListener listener) {
+    private Multi<String> attempt(
+            List<LlmProvider> chain, int index, LlmRequest original, StringBuilder produced, StageListener listener) {
         LlmProvider provider = chain.get(index);
         boolean continuing = produced.length() > 0;
         LlmRequest request = continuing ? original.continuing(produced.toString()) : original;
@@ -56,12 +56,19 @@ public class LlmChain implements LlmStage {
         LOG.debugf("LLM attempt with %s (continuing: %s)", provider.name(), continuing);
         boolean[] usageSeen = {false};
         return metrics.timeFirst(Stage.LLM, provider.name(), provider.stream(request), listener)
-                .onItem().transformToMulti(events -> events)
-                .onItem().transform(event -> {
+                .onItem()
+                .transformToMulti(events -> events)
+                .onItem()
+                .transform(event -> {
                     if (event instanceof LlmEvent.Usage usage) {
                         usageSeen[0] = true;
-                        listener.used(Stage.LLM, usage.provider(), usage.model(), usage.promptTokens(), "prompt_tokens");
-                        listener.used(Stage.LLM, usage.provider(), usage.model(), usage.completionTokens(),
+                        listener.used(
+                                Stage.LLM, usage.provider(), usage.model(), usage.promptTokens(), "prompt_tokens");
+                        listener.used(
+                                Stage.LLM,
+                                usage.provider(),
+                                usage.model(),
+                                usage.completionTokens(),
                                 "completion_tokens");
                         return "";
                     }
@@ -70,26 +77,42 @@ public class LlmChain implements LlmStage {
                     ownChars[0] += text.length();
                     return text;
                 })
-                .onCompletion().switchTo(() -> {
+                .onCompletion()
+                .switchTo(() -> {
                     String rest = filter.flush();
                     produced.append(rest);
                     return Multi.createFrom().item(rest);
                 })
                 .filter(text -> !text.isEmpty())
-                .onFailure().recoverWithMulti(failure -> {
+                .onFailure()
+                .recoverWithMulti(failure -> {
                     if (ownChars[0] > 0 && !usageSeen[0]) {
-                        listener.used(Stage.LLM, provider.name(), provider.model(), request.estimatedPromptTokens(),
+                        listener.used(
+                                Stage.LLM,
+                                provider.name(),
+                                provider.model(),
+                                request.estimatedPromptTokens(),
                                 "prompt_tokens");
-                        listener.used(Stage.LLM, provider.name(), provider.model(), Math.max(1, ownChars[0] / 4),
+                        listener.used(
+                                Stage.LLM,
+                                provider.name(),
+                                provider.model(),
+                                Math.max(1, ownChars[0] / 4),
                                 "completion_tokens");
                     }
                     boolean last = index + 1 >= chain.size();
-                    listener.providerFailed(new ProviderFailed(Stage.LLM, provider.name(),
-                            ProviderException.typeOf(failure), ProviderException.describe(failure),
+                    listener.providerFailed(new ProviderFailed(
+                            Stage.LLM,
+                            provider.name(),
+                            ProviderException.typeOf(failure),
+                            ProviderException.describe(failure),
                             last ? null : chain.get(index + 1).name()));
                     if (last) {
-                        return Multi.createFrom().failure(new StageFailedException(FailureKind.LLM,
-                                "every LLM provider failed; last: " + ProviderException.describe(failure), failure));
+                        return Multi.createFrom()
+                                .failure(new StageFailedException(
+                                        FailureKind.LLM,
+                                        "every LLM provider failed; last: " + ProviderException.describe(failure),
+                                        failure));
                     }
                     return attempt(chain, index + 1, original, produced, listener);
                 });

@@ -24,7 +24,8 @@ public record LlmRequest(String systemPrompt, List<ChatMessage> messages) {
 
     /** A rough size for cost estimates when a provider reported no usage (≈ 4 characters per token). */
     public long estimatedPromptTokens() {
-        long chars = systemPrompt.length() + messages.stream().mapToLong(m -> m.text().length()).sum();
+        long chars = systemPrompt.length()
+                + messages.stream().mapToLong(m -> m.text().length()).sum();
         return Math.max(1, chars / 4);
     }
 

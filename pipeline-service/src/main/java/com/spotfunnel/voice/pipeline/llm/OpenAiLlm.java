@@ -56,22 +56,38 @@ public class OpenAiLlm implements LlmProvider {
         return Multi.createFrom().deferred(() -> {
             SseParser sse = new SseParser();
             boolean[] done = {false};
-            Map<String, String> headers = Map.of("Authorization", "Bearer " + config.apiKey().orElse(""),
-                    "Content-Type", "application/json", "Accept", "text/event-stream");
-            return http.post(config.url() + "/v1/chat/completions", headers, body(request).encode())
-                    .onItem().transformToIterable(buffer -> parse(sse.feed(buffer.toString()), done))
-                    .onCompletion().switchTo(() -> done[0] ? Multi.createFrom().empty()
-                            : Multi.createFrom().failure(new ProviderException("stream_cut",
-                                    "stream ended before [DONE]")));
+            Map<String, String> headers = Map.of(
+                    "Authorization",
+                    "Bearer " + config.apiKey().orElse(""),
+                    "Content-Type",
+                    "application/json",
+                    "Accept",
+                    "text/event-stream");
+            return http.post(
+                            config.url() + "/v1/chat/completions",
+                            headers,
+                            body(request).encode())
+                    .onItem()
+                    .transformToIterable(buffer -> parse(sse.feed(buffer.toString()), done))
+                    .onCompletion()
+                    .switchTo(() -> done[0]
+                            ? Multi.createFrom().empty()
+                            : Multi.createFrom()
+                                    .failure(new ProviderException("stream_cut", "stream ended before [DONE]")));
         });
     }
 
     private JsonObject body(LlmRequest request) {
-        JsonArray messages = new JsonArray().add(new JsonObject().put("role", "system").put("content",
-                request.systemPrompt()));
-        request.messages().forEach(m -> messages.add(new JsonObject()
-                .put("role", m.role() == ChatMessage.Role.USER ? "user" : "assistant").put("content", m.text())));
-        return new JsonObject().put("model", config.model()).put("messages", messages).put("stream", true)
+        JsonArray messages =
+                new JsonArray().add(new JsonObject().put("role", "system").put("content", request.systemPrompt()));
+        request.messages()
+                .forEach(m -> messages.add(new JsonObject()
+                        .put("role", m.role() == ChatMessage.Role.USER ? "user" : "assistant")
+                        .put("content", m.text())));
+        return new JsonObject()
+                .put("model", config.model())
+                .put("messages", messages)
+                .put("stream", true)
                 .put("max_tokens", config.maxTokens())
                 .put("stream_options", new JsonObject().put("include_usage", true));
     }
@@ -103,8 +119,12 @@ public class OpenAiLlm implements LlmProvider {
             }
             JsonObject usage = chunk.getJsonObject("usage");
             if (usage != null) {
-                events.add(new LlmEvent.Usage(name(), config.model(), usage.getLong("prompt_tokens", 0L),
-                        usage.getLong("completion_tokens", 0L), false));
+                events.add(new LlmEvent.Usage(
+                        name(),
+                        config.model(),
+                        usage.getLong("prompt_tokens", 0L),
+                        usage.getLong("completion_tokens", 0L),
+                        false));
             }
         }
         return events;

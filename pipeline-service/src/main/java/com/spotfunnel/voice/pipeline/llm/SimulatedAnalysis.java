@@ -16,20 +16,25 @@ final class SimulatedAnalysis {
     private static final Pattern NAME = Pattern.compile("\\bmy name is ([\\p{L}'-]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
 
-    private SimulatedAnalysis() {
-    }
+    private SimulatedAnalysis() {}
 
     static String of(String transcript) {
-        List<String> caller = transcript.lines().filter(l -> l.startsWith("Caller: ")).map(l -> l.substring(8).strip())
-                .filter(l -> !l.isEmpty()).toList();
+        List<String> caller = transcript
+                .lines()
+                .filter(l -> l.startsWith("Caller: "))
+                .map(l -> l.substring(8).strip())
+                .filter(l -> !l.isEmpty())
+                .toList();
         String said = String.join(" ", caller);
         String lower = said.toLowerCase(Locale.ROOT);
         String reason = reason(lower);
         boolean transferred = transcript.toLowerCase(Locale.ROOT).contains("connect you with someone");
-        String outcome = transferred ? "transferred" : reason.equals("book_appointment") ? "callback_requested"
-                : "question_answered";
+        String outcome = transferred
+                ? "transferred"
+                : reason.equals("book_appointment") ? "callback_requested" : "question_answered";
         boolean requiresAction = !outcome.equals("question_answered");
-        String priority = lower.matches(".*\\b(urgent|emergency|pain|bleeding)\\b.*") ? "urgent"
+        String priority = lower.matches(".*\\b(urgent|emergency|pain|bleeding)\\b.*")
+                ? "urgent"
                 : requiresAction ? "medium" : "low";
         JsonObject captured = new JsonObject();
         Matcher name = NAME.matcher(said);
@@ -41,10 +46,15 @@ final class SimulatedAnalysis {
             captured.put("email", email.group());
         }
         String first = caller.isEmpty() ? "nothing" : caller.get(0);
-        String summary = "The caller said: \"" + first + "\". The call ended as " + outcome.replace('_', ' ') + " after "
-                + caller.size() + (caller.size() == 1 ? " caller turn." : " caller turns.");
-        return new JsonObject().put("summary", summary).put("reasonForCalling", reason).put("outcome", outcome)
-                .put("capturedData", captured).put("requiresAction", requiresAction).put("priority", priority)
+        String summary = "The caller said: \"" + first + "\". The call ended as " + outcome.replace('_', ' ')
+                + " after " + caller.size() + (caller.size() == 1 ? " caller turn." : " caller turns.");
+        return new JsonObject()
+                .put("summary", summary)
+                .put("reasonForCalling", reason)
+                .put("outcome", outcome)
+                .put("capturedData", captured)
+                .put("requiresAction", requiresAction)
+                .put("priority", priority)
                 .encode();
     }
 

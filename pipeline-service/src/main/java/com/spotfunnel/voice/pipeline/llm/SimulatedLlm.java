@@ -47,14 +47,18 @@ public class SimulatedLlm implements LlmProvider {
     @CircuitBreakerName("simulated-llm")
     public Uni<Multi<LlmEvent>> stream(LlmRequest request) {
         String answer = request.systemPrompt().equals(CallAnalyzer.INSTRUCTIONS)
-                ? SimulatedAnalysis.of(request.lastUserText()) : answer(request);
+                ? SimulatedAnalysis.of(request.lastUserText())
+                : answer(request);
         List<LlmEvent> events = new ArrayList<>();
         for (String word : answer.split("(?<= )")) {
             events.add(new LlmEvent.Delta(word));
         }
-        events.add(new LlmEvent.Usage(name(), model(), request.estimatedPromptTokens(),
-                Math.max(1, answer.length() / 4), true));
-        return Simulation.delayOrFail(name(), config.latency(), config.failureRate(),
+        events.add(new LlmEvent.Usage(
+                name(), model(), request.estimatedPromptTokens(), Math.max(1, answer.length() / 4), true));
+        return Simulation.delayOrFail(
+                name(),
+                config.latency(),
+                config.failureRate(),
                 Multi.createFrom().iterable(events));
     }
 
@@ -65,10 +69,12 @@ public class SimulatedLlm implements LlmProvider {
         if (request.systemPrompt().startsWith(Judge.ROLE)) {
             return SimulatedStressRoles.verdict(request);
         }
-        String knowledge = request.systemPrompt().lines()
+        String knowledge = request.systemPrompt()
+                .lines()
                 .filter(line -> line.startsWith("- "))
                 .map(line -> line.substring(2).strip())
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         String heard = request.lastUserText().strip();
         StringBuilder answer = new StringBuilder("You asked: ").append(heard.isEmpty() ? "nothing" : heard);
         if (!heard.endsWith(".") && !heard.endsWith("?") && !heard.endsWith("!")) {

@@ -11,31 +11,44 @@ import java.util.List;
  */
 final class SimulatedStressRoles {
 
-    private SimulatedStressRoles() {
-    }
+    private SimulatedStressRoles() {}
 
     static String callerLine(LlmRequest request) {
-        List<String> lines = request.systemPrompt().lines()
+        List<String> lines = request.systemPrompt()
+                .lines()
                 .filter(line -> line.startsWith(CallerPersona.LINE_PREFIX))
                 .map(line -> line.substring(CallerPersona.LINE_PREFIX.length()).strip())
                 .toList();
-        long said = request.messages().stream().filter(m -> m.role() == ChatMessage.Role.ASSISTANT).count();
+        long said = request.messages().stream()
+                .filter(m -> m.role() == ChatMessage.Role.ASSISTANT)
+                .count();
         return said < lines.size() ? lines.get((int) said) : CallerPersona.LAST_LINE;
     }
 
     static String verdict(LlmRequest request) {
-        List<String> transcript = request.lastUserText().lines()
-                .filter(line -> line.startsWith("Caller: ") || line.startsWith("Agent: ")).toList();
-        boolean answered = !transcript.isEmpty() && transcript.get(transcript.size() - 1).startsWith("Agent: ");
+        List<String> transcript = request.lastUserText()
+                .lines()
+                .filter(line -> line.startsWith("Caller: ") || line.startsWith("Agent: "))
+                .toList();
+        boolean answered =
+                !transcript.isEmpty() && transcript.get(transcript.size() - 1).startsWith("Agent: ");
         for (int i = 0; i + 1 < transcript.size(); i++) {
-            if (transcript.get(i).startsWith("Caller: ") && transcript.get(i + 1).startsWith("Caller: ")) {
+            if (transcript.get(i).startsWith("Caller: ")
+                    && transcript.get(i + 1).startsWith("Caller: ")) {
                 answered = false;
             }
         }
         int score = answered ? 4 : 2;
-        return new JsonObject().put("politeness", score).put("accuracy", score).put("escalation", score)
-                .put("pass", answered).put("reason", answered ? "Simulated judge: every caller line was answered."
-                        : "Simulated judge: a caller line went unanswered.")
+        return new JsonObject()
+                .put("politeness", score)
+                .put("accuracy", score)
+                .put("escalation", score)
+                .put("pass", answered)
+                .put(
+                        "reason",
+                        answered
+                                ? "Simulated judge: every caller line was answered."
+                                : "Simulated judge: a caller line went unanswered.")
                 .encode();
     }
 }

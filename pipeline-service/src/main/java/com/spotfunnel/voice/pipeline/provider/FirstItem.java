@@ -21,8 +21,7 @@ public final class FirstItem {
 
     static final long ABANDONED_AFTER_MS = 5_000;
 
-    private FirstItem() {
-    }
+    private FirstItem() {}
 
     public static <T> Uni<Multi<T>> await(Multi<T> source) {
         return Uni.createFrom().emitter(emitter -> {
@@ -30,30 +29,40 @@ public final class FirstItem {
             AtomicBoolean signalled = new AtomicBoolean();
             AtomicBoolean taken = new AtomicBoolean();
             AtomicReference<Cancellable> upstream = new AtomicReference<>();
-            Multi<T> handedOut = rest.onSubscription().invoke(() -> taken.set(true))
-                    .onCancellation().invoke(() -> cancel(upstream));
-            Cancellable subscription = source.subscribe().with(item -> {
-                rest.onNext(item);
-                if (signalled.compareAndSet(false, true)) {
-                    emitter.complete(handedOut);
-                    Infrastructure.getDefaultWorkerPool().schedule(() -> {
-                        if (!taken.get()) {
-                            cancel(upstream);
-                        }
-                    }, ABANDONED_AFTER_MS, TimeUnit.MILLISECONDS);
-                }
-            }, failure -> {
-                if (signalled.compareAndSet(false, true)) {
-                    emitter.fail(failure);
-                } else {
-                    rest.onError(failure);
-                }
-            }, () -> {
-                rest.onComplete();
-                if (signalled.compareAndSet(false, true)) {
-                    emitter.complete(handedOut);
-                }
-            });
+            Multi<T> handedOut = rest.onSubscription()
+                    .invoke(() -> taken.set(true))
+                    .onCancellation()
+                    .invoke(() -> cancel(upstream));
+            Cancellable subscription = source.subscribe()
+                    .with(
+                            item -> {
+                                rest.onNext(item);
+                                if (signalled.compareAndSet(false, true)) {
+                                    emitter.complete(handedOut);
+                                    Infrastructure.getDefaultWorkerPool()
+                                            .schedule(
+                                                    () -> {
+                                                        if (!taken.get()) {
+                                                            cancel(upstream);
+                                                        }
+                                                    },
+                                                    ABANDONED_AFTER_MS,
+                                                    TimeUnit.MILLISECONDS);
+                                }
+                            },
+                            failure -> {
+                                if (signalled.compareAndSet(false, true)) {
+                                    emitter.fail(failure);
+                                } else {
+                                    rest.onError(failure);
+                                }
+                            },
+                            () -> {
+                                rest.onComplete();
+                                if (signalled.compareAndSet(false, true)) {
+                                    emitter.complete(handedOut);
+                                }
+                            });
             upstream.set(subscription);
             emitter.onTermination(() -> {
                 if (signalled.compareAndSet(false, true)) {

@@ -1,17 +1,17 @@
 package com.spotfunnel.voice.pipeline.provider;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -61,7 +61,8 @@ public class HttpStreams {
                     request.reset();
                 }
             });
-            RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(absoluteUrl);
+            RequestOptions options =
+                    new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(absoluteUrl);
             headers.forEach(options::putHeader);
             attempt(options, body, emitter, current, STALE_CONNECTION_RESENDS);
         });
@@ -73,33 +74,44 @@ public class HttpStreams {
      * the request goes out: that is not the provider failing, so it is sent again (up to
      * {@value #STALE_CONNECTION_RESENDS} times). A provider that cannot be reached at all is not tried again here.
      */
-    private void attempt(RequestOptions options, String body, MultiEmitter<? super Buffer> emitter,
-            AtomicReference<HttpClientRequest> current, int staleResendsLeft) {
+    private void attempt(
+            RequestOptions options,
+            String body,
+            MultiEmitter<? super Buffer> emitter,
+            AtomicReference<HttpClientRequest> current,
+            int staleResendsLeft) {
         client.request(options).onComplete(requested -> {
             if (requested.failed()) {
                 // Only a pooled connection found closed is stale here; a refused or timed-out connect is the
                 // provider being unreachable, and trying again would only multiply the connect timeout.
                 Throwable cause = requested.cause();
-                resendOrFail(cause instanceof HttpClosedException, cause, options, body, emitter, current,
-                        staleResendsLeft);
+                resendOrFail(
+                        cause instanceof HttpClosedException, cause, options, body, emitter, current, staleResendsLeft);
                 return;
             }
             HttpClientRequest request = requested.result();
             current.set(request);
             request.send(Buffer.buffer(body)).onComplete(answered -> {
                 if (answered.failed()) {
-                    resendOrFail(brokeBeforeAnyAnswer(answered.cause()), answered.cause(), options, body, emitter,
-                            current, staleResendsLeft);
+                    resendOrFail(
+                            brokeBeforeAnyAnswer(answered.cause()),
+                            answered.cause(),
+                            options,
+                            body,
+                            emitter,
+                            current,
+                            staleResendsLeft);
                     return;
                 }
                 var response = answered.result();
                 if (response.statusCode() / 100 != 2) {
-                    response.body().onComplete(ignored -> emitter.fail(ProviderException.forStatus(response.statusCode())));
+                    response.body()
+                            .onComplete(ignored -> emitter.fail(ProviderException.forStatus(response.statusCode())));
                     return;
                 }
                 response.handler(emitter::emit);
-                response.exceptionHandler(t -> emitter.fail(new ProviderException("stream_cut",
-                        "stream broke: " + t.getClass().getSimpleName(), t)));
+                response.exceptionHandler(t -> emitter.fail(new ProviderException(
+                        "stream_cut", "stream broke: " + t.getClass().getSimpleName(), t)));
                 response.endHandler(v -> {
                     current.set(null);
                     emitter.complete();
@@ -108,8 +120,14 @@ public class HttpStreams {
         });
     }
 
-    private void resendOrFail(boolean stale, Throwable cause, RequestOptions options, String body,
-            MultiEmitter<? super Buffer> emitter, AtomicReference<HttpClientRequest> current, int staleResendsLeft) {
+    private void resendOrFail(
+            boolean stale,
+            Throwable cause,
+            RequestOptions options,
+            String body,
+            MultiEmitter<? super Buffer> emitter,
+            AtomicReference<HttpClientRequest> current,
+            int staleResendsLeft) {
         if (stale && staleResendsLeft > 0 && !emitter.isCancelled()) {
             attempt(options, body, emitter, current, staleResendsLeft - 1);
         } else {

@@ -13,8 +13,7 @@ public final class ProviderChains {
 
     private static final Logger LOG = Logger.getLogger(ProviderChains.class);
 
-    private ProviderChains() {
-    }
+    private ProviderChains() {}
 
     public static <P> Map<String, P> byName(Collection<P> providers, Function<P, String> name) {
         Map<String, P> map = new LinkedHashMap<>();

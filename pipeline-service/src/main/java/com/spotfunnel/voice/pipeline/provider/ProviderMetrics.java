@@ -27,10 +27,12 @@ public class ProviderMetrics {
             return call.onItemOrFailure().invoke((item, failure) -> {
                 long nanos = System.nanoTime() - started;
                 Timer.builder("pipeline_provider_first_byte")
-                        .tag("stage", stage.name().toLowerCase(Locale.ROOT)).tag("provider", provider)
+                        .tag("stage", stage.name().toLowerCase(Locale.ROOT))
+                        .tag("provider", provider)
                         .tag("outcome", failure == null ? "ok" : ProviderException.typeOf(failure))
                         .publishPercentiles(0.5, 0.99)
-                        .register(meters).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+                        .register(meters)
+                        .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
                 if (failure == null) {
                     listener.firstByte(stage, provider, nanos);
                 }

@@ -12,16 +12,13 @@ public interface StageListener {
     void used(Stage stage, String provider, String model, double quantity, String unit);
 
     /** A provider produced its first byte this long after it was asked (only when it did). */
-    default void firstByte(Stage stage, String provider, long nanos) {
-    }
+    default void firstByte(Stage stage, String provider, long nanos) {}
 
     StageListener NONE = new StageListener() {
         @Override
-        public void providerFailed(ProviderFailed failure) {
-        }
+        public void providerFailed(ProviderFailed failure) {}
 
         @Override
-        public void used(Stage stage, String provider, String model, double quantity, String unit) {
-        }
+        public void used(Stage stage, String provider, String model, double quantity, String unit) {}
     };
 }

@@ -19,25 +19,32 @@ public final class CallerPersona {
     /** What a caller with no lines left says (a goodbye phrase, so the agent ends the call). */
     public static final String LAST_LINE = "Thanks, that's all. Goodbye.";
 
-    private CallerPersona() {
-    }
+    private CallerPersona() {}
 
     public static LlmRequest request(PersonaSpec persona, String business, String industry, List<Turn> turns) {
         StringBuilder prompt = new StringBuilder(ROLE)
-                .append(" in a test of a business's AI phone receptionist. You are the caller, never the receptionist.\n")
-                .append("The business: ").append(business);
+                .append(
+                        " in a test of a business's AI phone receptionist. You are the caller, never the receptionist.\n")
+                .append("The business: ")
+                .append(business);
         if (industry != null && !industry.isBlank()) {
             prompt.append(", a ").append(industry).append(" business");
         }
-        prompt.append(".\nWho you are and what you want: ").append(persona.description()).append('\n');
+        prompt.append(".\nWho you are and what you want: ")
+                .append(persona.description())
+                .append('\n');
         if (persona.lines() != null && !persona.lines().isEmpty()) {
             prompt.append("Things you might say, in this order (use your own words, react to what you hear):\n");
-            persona.lines().forEach(line -> prompt.append(LINE_PREFIX).append(line).append('\n'));
+            persona.lines()
+                    .forEach(line -> prompt.append(LINE_PREFIX).append(line).append('\n'));
         }
-        prompt.append("Say only your next line as the caller: one to three short spoken sentences, no stage directions, "
-                + "no quotes, no narration. Stay in character. When you are done, end with \"" + LAST_LINE + "\"");
+        prompt.append(
+                "Say only your next line as the caller: one to three short spoken sentences, no stage directions, "
+                        + "no quotes, no narration. Stay in character. When you are done, end with \"" + LAST_LINE
+                        + "\"");
         List<ChatMessage> messages = turns.stream()
-                .map(t -> StressConversation.CALLER.equals(t.speaker()) ? ChatMessage.assistant(t.text())
+                .map(t -> StressConversation.CALLER.equals(t.speaker())
+                        ? ChatMessage.assistant(t.text())
                         : ChatMessage.user(t.text()))
                 .toList();
         return new LlmRequest(prompt.toString(), messages);

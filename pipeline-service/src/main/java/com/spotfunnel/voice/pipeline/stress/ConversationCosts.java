@@ -15,7 +15,11 @@ final class ConversationCosts {
 
     private static final Logger LOG = Logger.getLogger(ConversationCosts.class);
 
-    enum Role { AGENT, PERSONA, JUDGE }
+    enum Role {
+        AGENT,
+        PERSONA,
+        JUDGE
+    }
 
     private final PriceTable prices;
     private final Map<Role, BigDecimal> usd = new EnumMap<>(Role.class);
@@ -34,13 +38,18 @@ final class ConversationCosts {
             @Override
             public void providerFailed(ProviderFailed failure) {
                 // the chain moves on by itself; a chain that runs out fails the conversation with the cause
-                LOG.infof("Stress test: %s LLM %s failed (%s: %s), next: %s", role, failure.provider(),
-                        failure.errorType(), failure.message(), failure.fallbackProvider());
+                LOG.infof(
+                        "Stress test: %s LLM %s failed (%s: %s), next: %s",
+                        role, failure.provider(), failure.errorType(), failure.message(), failure.fallbackProvider());
             }
 
             @Override
             public void used(Stage stage, String provider, String model, double quantity, String unit) {
-                add(role, prices.price(0, stage, provider, model, quantity, unit).costUsd(), (long) quantity, unit);
+                add(
+                        role,
+                        prices.price(0, stage, provider, model, quantity, unit).costUsd(),
+                        (long) quantity,
+                        unit);
             }
         };
     }

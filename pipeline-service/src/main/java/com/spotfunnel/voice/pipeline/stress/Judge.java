@@ -17,13 +17,13 @@ public final class Judge {
     /** The system prompt's first words; the simulated LLM recognises a judge request by them. */
     public static final String ROLE = "You are judging a test phone call";
 
-    private Judge() {
-    }
+    private Judge() {}
 
     public static LlmRequest request(String agentBriefing, PersonaSpec persona, String transcript, String ending) {
-        String expectation = persona.expectation() == null || persona.expectation().isBlank()
-                ? "Stays polite, answers accurately from its facts, and offers a person when it cannot help."
-                : persona.expectation();
+        String expectation =
+                persona.expectation() == null || persona.expectation().isBlank()
+                        ? "Stays polite, answers accurately from its facts, and offers a person when it cannot help."
+                        : persona.expectation();
         String prompt = ROLE + " between a caller and a business's AI phone receptionist (the agent).\n"
                 + "The agent's instructions and facts were:\n<<<\n" + agentBriefing + "\n>>>\n"
                 + "The caller was a test persona: " + persona.description() + "\n"
@@ -38,8 +38,8 @@ public final class Judge {
                 + "Reply with ONE JSON object and nothing else: "
                 + "{\"politeness\": 1-5, \"accuracy\": 1-5, \"escalation\": 1-5, \"pass\": true|false, "
                 + "\"reason\": \"one or two sentences\"}";
-        return new LlmRequest(prompt, List.of(ChatMessage.user("Transcript:\n" + transcript
-                + "\n\nHow the call ended: " + ending)));
+        return new LlmRequest(
+                prompt, List.of(ChatMessage.user("Transcript:\n" + transcript + "\n\nHow the call ended: " + ending)));
     }
 
     /**
@@ -65,7 +65,8 @@ public final class Judge {
             if (!(pass instanceof Boolean judged)) {
                 return unreadable("\"pass\" is not true or false", answer);
             }
-            String reason = json.getValue("reason") instanceof String r && !r.isBlank() ? r.strip() : "(no reason given)";
+            String reason =
+                    json.getValue("reason") instanceof String r && !r.isBlank() ? r.strip() : "(no reason given)";
             boolean scoresOk = politeness >= minScore && accuracy >= minScore && escalation >= minScore;
             String outcome = judged && scoresOk ? Verdict.PASS : Verdict.FAIL;
             if (judged && !scoresOk) {
@@ -79,8 +80,10 @@ public final class Judge {
 
     private static Integer score(JsonObject json, String field) {
         Object value = json.getValue(field);
-        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
-                && number.intValue() >= 1 && number.intValue() <= 5) {
+        if (value instanceof Number number
+                && number.doubleValue() == Math.rint(number.doubleValue())
+                && number.intValue() >= 1
+                && number.intValue() <= 5) {
             return number.intValue();
         }
         throw new IllegalArgumentException("\"" + field + "\" is not a whole number from 1 to 5");

@@ -31,9 +31,16 @@ final class StressConversation {
     static final String ERROR = "error";
 
     /** What every conversation of a run shares. */
-    record Setup(TenantAgent agent, String business, String industry, int maxTurns, List<String> personaOrder,
-            List<String> judgeOrder, int minScore, java.time.Duration timeout, LlmChain llm) {
-    }
+    record Setup(
+            TenantAgent agent,
+            String business,
+            String industry,
+            int maxTurns,
+            List<String> personaOrder,
+            List<String> judgeOrder,
+            int minScore,
+            java.time.Duration timeout,
+            LlmChain llm) {}
 
     private final int index;
     private final PersonaSpec persona;
@@ -51,21 +58,29 @@ final class StressConversation {
     }
 
     Uni<ConversationResult> run() {
-        return Uni.createFrom().deferred(() -> {
-            String greeting = setup.agent().greeting();
-            say(AGENT, greeting);
-            history.add(ChatMessage.assistant(greeting));
-            return callerTurn(0);
-        })
-                .onItem().transformToUni(end -> {
+        return Uni.createFrom()
+                .deferred(() -> {
+                    String greeting = setup.agent().greeting();
+                    say(AGENT, greeting);
+                    history.add(ChatMessage.assistant(greeting));
+                    return callerTurn(0);
+                })
+                .onItem()
+                .transformToUni(end -> {
                     ending = end;
                     return judge();
                 })
                 .map(verdict -> result(verdict, null))
-                .ifNoItem().after(setup.timeout()).failWith(() -> new StepFailed("conversation",
-                        new ProviderException("timeout", "no result within " + setup.timeout().toSeconds() + " s")))
-                .onFailure().recoverWithItem(failure -> {
-                    String error = failure instanceof StepFailed step ? step.getMessage()
+                .ifNoItem()
+                .after(setup.timeout())
+                .failWith(() -> new StepFailed(
+                        "conversation",
+                        new ProviderException(
+                                "timeout", "no result within " + setup.timeout().toSeconds() + " s")))
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    String error = failure instanceof StepFailed step
+                            ? step.getMessage()
                             : "conversation broke: " + ProviderException.describe(failure);
                     return result(Verdict.failed(error), error);
                 });
@@ -77,10 +92,12 @@ final class StressConversation {
         }
         LlmRequest ask = CallerPersona.request(persona, setup.business(), setup.industry(), List.copyOf(turns));
         return text("caller persona", setup.personaOrder(), ask, ConversationCosts.Role.PERSONA)
-                .onItem().transformToUni(line -> {
+                .onItem()
+                .transformToUni(line -> {
                     if (line.isEmpty()) {
-                        return Uni.createFrom().failure(new StepFailed("caller persona",
-                                new ProviderException("bad_response", "it said nothing")));
+                        return Uni.createFrom()
+                                .failure(new StepFailed(
+                                        "caller persona", new ProviderException("bad_response", "it said nothing")));
                     }
                     say(CALLER, line);
                     history.add(ChatMessage.user(line));
@@ -88,14 +105,18 @@ final class StressConversation {
                     return switch (reaction.intent()) {
                         case TRANSFER -> ended(reaction.line(), TRANSFER);
                         case GOODBYE -> ended(reaction.line(), HANGUP);
-                        case CONVERSE -> setup.agent().request(null, line, history)
-                                .onItem().transformToUni(request -> text("agent", setup.agent().llmOrder(), request,
-                                        ConversationCosts.Role.AGENT))
-                                .onItem().transformToUni(reply -> {
-                                    say(AGENT, reply);
-                                    history.add(ChatMessage.assistant(reply));
-                                    return callerTurn(turn + 1);
-                                });
+                        case CONVERSE ->
+                            setup.agent()
+                                    .request(null, line, history)
+                                    .onItem()
+                                    .transformToUni(request -> text(
+                                            "agent", setup.agent().llmOrder(), request, ConversationCosts.Role.AGENT))
+                                    .onItem()
+                                    .transformToUni(reply -> {
+                                        say(AGENT, reply);
+                                        history.add(ChatMessage.assistant(reply));
+                                        return callerTurn(turn + 1);
+                                    });
                     };
                 });
     }
@@ -106,19 +127,25 @@ final class StressConversation {
     }
 
     private Uni<Verdict> judge() {
-        String callerWords = turns.stream().filter(t -> CALLER.equals(t.speaker())).map(Turn::text)
+        String callerWords = turns.stream()
+                .filter(t -> CALLER.equals(t.speaker()))
+                .map(Turn::text)
                 .collect(Collectors.joining(" "));
-        return setup.agent().request(null, callerWords, List.of())
+        return setup.agent()
+                .request(null, callerWords, List.of())
                 .map(briefing -> Judge.request(briefing.systemPrompt(), persona, transcript(), describe(ending)))
-                .onItem().transformToUni(ask -> text("judge", setup.judgeOrder(), ask, ConversationCosts.Role.JUDGE))
+                .onItem()
+                .transformToUni(ask -> text("judge", setup.judgeOrder(), ask, ConversationCosts.Role.JUDGE))
                 .map(answer -> Judge.read(answer, setup.minScore()));
     }
 
     private Uni<String> text(String who, List<String> order, LlmRequest request, ConversationCosts.Role role) {
         return setup.llm().stream(order, request, costs.listener(role))
-                .collect().with(Collectors.joining())
+                .collect()
+                .with(Collectors.joining())
                 .map(String::strip)
-                .onFailure().transform(failure -> failure instanceof StepFailed ? failure : new StepFailed(who, failure));
+                .onFailure()
+                .transform(failure -> failure instanceof StepFailed ? failure : new StepFailed(who, failure));
     }
 
     private void say(String speaker, String text) {
@@ -126,7 +153,8 @@ final class StressConversation {
     }
 
     private String transcript() {
-        return turns.stream().map(t -> (CALLER.equals(t.speaker()) ? "Caller: " : "Agent: ") + t.text())
+        return turns.stream()
+                .map(t -> (CALLER.equals(t.speaker()) ? "Caller: " : "Agent: ") + t.text())
                 .collect(Collectors.joining("\n"));
     }
 
@@ -140,8 +168,15 @@ final class StressConversation {
     }
 
     private ConversationResult result(Verdict verdict, String error) {
-        return new ConversationResult(index, persona.name(), List.copyOf(turns), transcript(),
-                error != null && ending.equals(ERROR) ? ERROR : ending, verdict, error, costs.total());
+        return new ConversationResult(
+                index,
+                persona.name(),
+                List.copyOf(turns),
+                transcript(),
+                error != null && ending.equals(ERROR) ? ERROR : ending,
+                verdict,
+                error,
+                costs.total());
     }
 
     /** A step of the conversation that broke, named so the operator knows whose LLM chain failed. */

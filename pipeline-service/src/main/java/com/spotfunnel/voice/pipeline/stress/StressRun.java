@@ -59,20 +59,40 @@ final class StressRun {
 
     synchronized StressTestRun view() {
         List<ConversationResult> conversations = finished.stream()
-                .sorted(Comparator.comparingInt(ConversationResult::index)).toList();
-        return new StressTestRun(id, tenantId, done() ? StressTestRun.COMPLETED : StressTestRun.RUNNING,
-                new StressTestRun.Progress(finished.size(), total), done() ? summary(conversations) : null,
-                conversations, startedAt, finishedAt);
+                .sorted(Comparator.comparingInt(ConversationResult::index))
+                .toList();
+        return new StressTestRun(
+                id,
+                tenantId,
+                done() ? StressTestRun.COMPLETED : StressTestRun.RUNNING,
+                new StressTestRun.Progress(finished.size(), total),
+                done() ? summary(conversations) : null,
+                conversations,
+                startedAt,
+                finishedAt);
     }
 
     private Summary summary(List<ConversationResult> conversations) {
-        int passed = (int) conversations.stream().filter(c -> c.result().passed()).count();
+        int passed =
+                (int) conversations.stream().filter(c -> c.result().passed()).count();
         double passRate = conversations.isEmpty() ? 0 : Math.round(passed * 1000.0 / conversations.size()) / 10.0;
         BigDecimal totalUsd = byRole[0].add(byRole[1]).add(byRole[2]);
-        return new Summary(conversations.size(), passed, conversations.size() - passed, passRate, launchBar,
-                passRate >= launchBar, durationSeconds, target.toSeconds(), durationSeconds < target.toSeconds(),
-                new Summary.Costs(ConversationCosts.money(byRole[0]), ConversationCosts.money(byRole[1]),
-                        ConversationCosts.money(byRole[2]), ConversationCosts.money(totalUsd), promptTokens,
+        return new Summary(
+                conversations.size(),
+                passed,
+                conversations.size() - passed,
+                passRate,
+                launchBar,
+                passRate >= launchBar,
+                durationSeconds,
+                target.toSeconds(),
+                durationSeconds < target.toSeconds(),
+                new Summary.Costs(
+                        ConversationCosts.money(byRole[0]),
+                        ConversationCosts.money(byRole[1]),
+                        ConversationCosts.money(byRole[2]),
+                        ConversationCosts.money(totalUsd),
+                        promptTokens,
                         completionTokens));
     }
 }

@@ -41,26 +41,36 @@ public class StressTestResource {
         var wrong = service.check(request);
         if (!wrong.isEmpty()) {
             throw new InvalidInputException(wrong.stream()
-                    .map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+                    .map(v -> new Problem.FieldError(v.field(), v.message()))
+                    .toList());
         }
         return service.start(request)
-                .map(run -> Response.accepted(run.view()).location(URI.create("/internal/stress-tests/" + run.id()))
+                .map(run -> Response.accepted(run.view())
+                        .location(URI.create("/internal/stress-tests/" + run.id()))
                         .build())
-                .orElseGet(() -> notFound("tenantId", "tenant " + request.tenantId()
-                        + " is not known to pipeline-service yet (its config is published shortly after a change)"));
+                .orElseGet(
+                        () -> notFound(
+                                "tenantId",
+                                "tenant " + request.tenantId()
+                                        + " is not known to pipeline-service yet (its config is published shortly after a change)"));
     }
 
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") String id) {
-        return service.get(id).map(run -> Response.ok(run.view()).build())
-                .orElseGet(() -> notFound(null, "no stress-test run " + id + " (finished runs are kept in memory, "
-                        + "the most recent ones only)"));
+        return service.get(id)
+                .map(run -> Response.ok(run.view()).build())
+                .orElseGet(() -> notFound(
+                        null,
+                        "no stress-test run " + id + " (finished runs are kept in memory, "
+                                + "the most recent ones only)"));
     }
 
     private static Response notFound(String field, String detail) {
         List<Problem.FieldError> errors = field == null ? null : List.of(new Problem.FieldError(field, detail));
-        return Response.status(404).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", "Not Found", 404, detail, errors)).build();
+        return Response.status(404)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", "Not Found", 404, detail, errors))
+                .build();
     }
 }

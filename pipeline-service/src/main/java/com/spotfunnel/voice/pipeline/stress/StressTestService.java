@@ -32,8 +32,8 @@ public class StressTestService {
     private final StressRuns runs;
     private final PipelineConfig config;
 
-    public StressTestService(TenantAgents agents, LlmChain llm, PriceTable prices, StressRuns runs,
-            PipelineConfig config) {
+    public StressTestService(
+            TenantAgents agents, LlmChain llm, PriceTable prices, StressRuns runs, PipelineConfig config) {
         this.agents = agents;
         this.llm = llm;
         this.prices = prices;
@@ -43,8 +43,8 @@ public class StressTestService {
 
     public List<StressTestRules.Violation> check(StressTestRequest request) {
         var settings = config.stressTest();
-        return StressTestRules.check(request, settings.maxConversations(), settings.maxTurnsLimit(),
-                StressTestRules.MAX_KNOWLEDGE_CHARS);
+        return StressTestRules.check(
+                request, settings.maxConversations(), settings.maxTurnsLimit(), StressTestRules.MAX_KNOWLEDGE_CHARS);
     }
 
     /** The run, started; empty when this instance does not know the tenant (its config was not published yet). */
@@ -56,33 +56,50 @@ public class StressTestService {
         var settings = config.stressTest();
         TenantAgent agent = agents.withDrafts(tenant, request.systemPrompt(), facts(request.knowledgeBase()));
         List<String> defaultOrder = config.defaultProviders().llm();
-        StressConversation.Setup setup = new StressConversation.Setup(agent, tenant.name(),
+        StressConversation.Setup setup = new StressConversation.Setup(
+                agent,
+                tenant.name(),
                 request.industry() != null && !request.industry().isBlank() ? request.industry() : tenant.industry(),
                 request.maxTurns() != null ? request.maxTurns() : settings.defaultMaxTurns(),
-                settings.personaProviders().orElse(defaultOrder), settings.judgeProviders().orElse(defaultOrder),
-                settings.minScore(), settings.conversationTimeout(), llm);
+                settings.personaProviders().orElse(defaultOrder),
+                settings.judgeProviders().orElse(defaultOrder),
+                settings.minScore(),
+                settings.conversationTimeout(),
+                llm);
         List<PersonaSpec> personas = Personas.resolve(request.personas());
         int total = request.numConversations();
-        StressRun run = new StressRun(UUID.randomUUID().toString(), tenant.tenantId(), total,
-                settings.launchBarPercent(), settings.targetDuration());
+        StressRun run = new StressRun(
+                UUID.randomUUID().toString(),
+                tenant.tenantId(),
+                total,
+                settings.launchBarPercent(),
+                settings.targetDuration());
         runs.add(run);
-        LOG.infof("Stress test %s for tenant %s: %d conversations, %d personas", run.id(), tenant.tenantId(), total,
-                personas.size());
-        Multi.createFrom().range(0, total)
-                .onItem().transformToUni(i -> {
+        LOG.infof(
+                "Stress test %s for tenant %s: %d conversations, %d personas",
+                run.id(), tenant.tenantId(), total, personas.size());
+        Multi.createFrom()
+                .range(0, total)
+                .onItem()
+                .transformToUni(i -> {
                     ConversationCosts costs = new ConversationCosts(prices);
-                    return new StressConversation(i, personas.get(i % personas.size()), setup, costs).run()
+                    return new StressConversation(i, personas.get(i % personas.size()), setup, costs)
+                            .run()
                             .invoke(result -> run.finished(result, costs));
-                }).merge(settings.concurrency())
-                .subscribe().with(ignored -> {
-                }, failure -> {
-                    LOG.errorf(failure, "Stress test %s stopped early", run.id());
-                    run.complete();
-                }, () -> {
-                    run.complete();
-                    var summary = run.view().summary();
-                    LOG.infof("Stress test %s finished: %s%% passed", run.id(), summary.passRate());
-                });
+                })
+                .merge(settings.concurrency())
+                .subscribe()
+                .with(
+                        ignored -> {},
+                        failure -> {
+                            LOG.errorf(failure, "Stress test %s stopped early", run.id());
+                            run.complete();
+                        },
+                        () -> {
+                            run.complete();
+                            var summary = run.view().summary();
+                            LOG.infof("Stress test %s finished: %s%% passed", run.id(), summary.passRate());
+                        });
         return Optional.of(run);
     }
 
@@ -95,7 +112,9 @@ public class StressTestService {
         if (knowledgeBase == null || knowledgeBase.isBlank()) {
             return null;
         }
-        return Arrays.stream(knowledgeBase.split("\\R+|(?<=[.!?])\\s+")).map(String::strip)
-                .filter(fact -> !fact.isEmpty()).toList();
+        return Arrays.stream(knowledgeBase.split("\\R+|(?<=[.!?])\\s+"))
+                .map(String::strip)
+                .filter(fact -> !fact.isEmpty())
+                .toList();
     }
 }

@@ -67,18 +67,21 @@ public class DeepgramStt implements SttProvider {
         String url = config.url() + "?model=" + config.model()
                 + "&encoding=mulaw&sample_rate=8000&channels=1&interim_results=true&vad_events=true"
                 + "&endpointing=" + config.endpointingMs() + "&utterance_end_ms=" + config.utteranceEndMs();
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(url)
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setAbsoluteURI(url)
                 .addHeader("Authorization", "Token " + config.apiKey().orElse(""));
-        return Uni.createFrom().emitter(emitter -> client.connect(options).onComplete(connected -> {
-            if (connected.failed()) {
-                Throwable cause = connected.cause();
-                emitter.fail(cause instanceof UpgradeRejectedException rejected
-                        ? ProviderException.forStatus(rejected.getStatus())
-                        : new ProviderException("connect", cause.getMessage(), cause));
-                return;
-            }
-            emitter.complete(new Session(connected.result(), listener));
-        }));
+        return Uni.createFrom()
+                .emitter(emitter -> client.connect(options).onComplete(connected -> {
+                    if (connected.failed()) {
+                        Throwable cause = connected.cause();
+                        emitter.fail(
+                                cause instanceof UpgradeRejectedException rejected
+                                        ? ProviderException.forStatus(rejected.getStatus())
+                                        : new ProviderException("connect", cause.getMessage(), cause));
+                        return;
+                    }
+                    emitter.complete(new Session(connected.result(), listener));
+                }));
     }
 
     private final class Session implements SttSession {
@@ -94,8 +97,8 @@ public class DeepgramStt implements SttProvider {
             socket.textMessageHandler(this::onMessage);
             socket.closeHandler(v -> fail("stream closed by Deepgram"));
             socket.exceptionHandler(t -> fail("stream broke: " + t.getClass().getSimpleName()));
-            this.keepAliveTimer = vertx.setPeriodic(config.keepAlive().toMillis(),
-                    id -> socket.writeTextMessage("{\"type\":\"KeepAlive\"}"));
+            this.keepAliveTimer = vertx.setPeriodic(
+                    config.keepAlive().toMillis(), id -> socket.writeTextMessage("{\"type\":\"KeepAlive\"}"));
         }
 
         @Override
@@ -139,15 +142,15 @@ public class DeepgramStt implements SttProvider {
                 case "SpeechStarted" -> listener.onSpeechStarted();
                 case "Results" -> onResults(message);
                 case "UtteranceEnd" -> endUtterance();
-                default -> {
-                }
+                default -> {}
             }
         }
 
         private void onResults(JsonObject results) {
-            var alternatives = results.getJsonObject("channel", new JsonObject())
-                    .getJsonArray("alternatives");
-            String transcript = alternatives == null || alternatives.isEmpty() ? ""
+            var alternatives =
+                    results.getJsonObject("channel", new JsonObject()).getJsonArray("alternatives");
+            String transcript = alternatives == null || alternatives.isEmpty()
+                    ? ""
                     : alternatives.getJsonObject(0).getString("transcript", "");
             boolean isFinal = results.getBoolean("is_final", false);
             if (!transcript.isBlank() && !isFinal) {

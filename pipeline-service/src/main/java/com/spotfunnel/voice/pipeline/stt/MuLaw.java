@@ -14,8 +14,7 @@ final class MuLaw {
         }
     }
 
-    private MuLaw() {
-    }
+    private MuLaw() {}
 
     /** Mean absolute 16-bit sample value of a frame. */
     static int energy(byte[] frame) {

@@ -42,8 +42,14 @@ public class SimulatedStt implements SttProvider {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5_000, successThreshold = 1)
     @CircuitBreakerName("simulated-stt")
     public Uni<SttSession> open(SttListener listener) {
-        return Simulation.delayOrFail(name(), config.latency(), config.failureRate(),
-                new EnergySession(listener, config.energyThreshold(), (int) (config.silence().toMillis() * 8),
+        return Simulation.delayOrFail(
+                name(),
+                config.latency(),
+                config.failureRate(),
+                new EnergySession(
+                        listener,
+                        config.energyThreshold(),
+                        (int) (config.silence().toMillis() * 8),
                         config.script()));
     }
 

@@ -42,13 +42,22 @@ public class SttChain implements SttStage {
         }
         SttProvider provider = chain.get(0);
         List<SttProvider> rest = chain.subList(1, chain.size());
-        return metrics.timeFirst(Stage.STT, provider.name(), provider.open(listener), stage).map(session -> new Opened(provider, session, rest))
-                .onFailure().recoverWithUni(failure -> {
-                    stage.providerFailed(new ProviderFailed(Stage.STT, provider.name(), ProviderException.typeOf(failure),
-                            ProviderException.describe(failure), rest.isEmpty() ? null : rest.get(0).name()));
+        return metrics.timeFirst(Stage.STT, provider.name(), provider.open(listener), stage)
+                .map(session -> new Opened(provider, session, rest))
+                .onFailure()
+                .recoverWithUni(failure -> {
+                    stage.providerFailed(new ProviderFailed(
+                            Stage.STT,
+                            provider.name(),
+                            ProviderException.typeOf(failure),
+                            ProviderException.describe(failure),
+                            rest.isEmpty() ? null : rest.get(0).name()));
                     if (rest.isEmpty()) {
-                        return Uni.createFrom().failure(new StageFailedException(FailureKind.STT,
-                                "every STT provider failed; last: " + ProviderException.describe(failure), failure));
+                        return Uni.createFrom()
+                                .failure(new StageFailedException(
+                                        FailureKind.STT,
+                                        "every STT provider failed; last: " + ProviderException.describe(failure),
+                                        failure));
                     }
                     return open(rest, listener, stage);
                 });

@@ -10,8 +10,7 @@ public interface SttListener {
      * What the recognizer has heard of the utterance so far (an interim result), before the endpoint. The words
      * may still change; the conversation uses them only to get ready (see {@code KnowledgeLookahead}).
      */
-    default void onPartial(String heardSoFar) {
-    }
+    default void onPartial(String heardSoFar) {}
 
     /** The caller finished an utterance (endpoint detected). */
     void onUtterance(String transcript);

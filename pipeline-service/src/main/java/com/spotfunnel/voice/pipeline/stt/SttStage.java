@@ -9,8 +9,7 @@ import java.util.List;
 public interface SttStage {
 
     /** An open session and who serves it; {@code remaining} are the providers to try when it breaks. */
-    record Opened(SttProvider provider, SttSession session, List<SttProvider> remaining) {
-    }
+    record Opened(SttProvider provider, SttSession session, List<SttProvider> remaining) {}
 
     /** The providers of {@code order} that exist, in that order. */
     List<SttProvider> resolve(List<String> order);

@@ -45,14 +45,26 @@ public class CartesiaTts implements TtsProvider {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, successThreshold = 1)
     @CircuitBreakerName("cartesia-tts")
     public Uni<Multi<byte[]>> synthesize(String text, String voice) {
-        JsonObject body = new JsonObject().put("model_id", config.model()).put("transcript", text)
+        JsonObject body = new JsonObject()
+                .put("model_id", config.model())
+                .put("transcript", text)
                 .put("voice", new JsonObject().put("mode", "id").put("id", voice == null ? config.voice() : voice))
-                .put("output_format", new JsonObject().put("container", "raw").put("encoding", "pcm_mulaw")
-                        .put("sample_rate", 8000))
+                .put(
+                        "output_format",
+                        new JsonObject()
+                                .put("container", "raw")
+                                .put("encoding", "pcm_mulaw")
+                                .put("sample_rate", 8000))
                 .put("language", "en");
-        Map<String, String> headers = Map.of("Cartesia-Version", config.version(),
-                "Authorization", "Bearer " + config.apiKey().orElse(""), "Content-Type", "application/json");
+        Map<String, String> headers = Map.of(
+                "Cartesia-Version",
+                config.version(),
+                "Authorization",
+                "Bearer " + config.apiKey().orElse(""),
+                "Content-Type",
+                "application/json");
         return FirstItem.await(http.post(config.url() + "/tts/bytes", headers, body.encode())
-                .map(Buffer::getBytes).filter(bytes -> bytes.length > 0));
+                .map(Buffer::getBytes)
+                .filter(bytes -> bytes.length > 0));
     }
 }

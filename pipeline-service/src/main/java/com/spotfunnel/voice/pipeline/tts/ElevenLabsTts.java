@@ -48,9 +48,9 @@ public class ElevenLabsTts implements TtsProvider {
         String url = config.url() + "/v1/text-to-speech/" + (voice == null ? config.voice() : voice)
                 + "/stream?output_format=ulaw_8000";
         JsonObject body = new JsonObject().put("text", text).put("model_id", config.model());
-        Map<String, String> headers = Map.of("xi-api-key", config.apiKey().orElse(""),
-                "Content-Type", "application/json", "Accept", "audio/basic");
-        return FirstItem.await(http.post(url, headers, body.encode()).map(Buffer::getBytes)
-                .filter(bytes -> bytes.length > 0));
+        Map<String, String> headers = Map.of(
+                "xi-api-key", config.apiKey().orElse(""), "Content-Type", "application/json", "Accept", "audio/basic");
+        return FirstItem.await(
+                http.post(url, headers, body.encode()).map(Buffer::getBytes).filter(bytes -> bytes.length > 0));
     }
 }

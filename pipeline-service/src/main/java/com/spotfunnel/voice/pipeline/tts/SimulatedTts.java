@@ -41,7 +41,10 @@ public class SimulatedTts implements TtsProvider {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5_000, successThreshold = 1)
     @CircuitBreakerName("simulated-tts")
     public Uni<Multi<byte[]>> synthesize(String text, String voice) {
-        return Simulation.delayOrFail(name(), config.latency(), config.failureRate(),
+        return Simulation.delayOrFail(
+                name(),
+                config.latency(),
+                config.failureRate(),
                 Multi.createFrom().iterable(chunks(text.length() * config.bytesPerCharacter(), config.chunkBytes())));
     }
 

@@ -31,7 +31,8 @@ public class TtsChain implements TtsStage {
     private final ProviderMetrics metrics;
 
     @jakarta.inject.Inject
-    public TtsChain(@Any Instance<TtsProvider> providers,
+    public TtsChain(
+            @Any Instance<TtsProvider> providers,
             @ConfigProperty(name = "pipeline.tts.bytes-per-character", defaultValue = "480") int bytesPerCharacter,
             ProviderMetrics metrics) {
         this(providers.stream().toList(), bytesPerCharacter, metrics);
@@ -52,26 +53,36 @@ public class TtsChain implements TtsStage {
         return attempt(chain, 0, sentence, voice, listener);
     }
 
-    private Multi<byte[]> attempt(List<TtsProvider> chain, int index, String text, String voice,
-            StageListener listener) {
+    private Multi<byte[]> attempt(
+            List<TtsProvider> chain, int index, String text, String voice, StageListener listener) {
         TtsProvider provider = chain.get(index);
         long[] delivered = {0};
-        return metrics.timeFirst(Stage.TTS, provider.name(), provider.synthesize(text, index == 0 ? voice : null),
-                        listener)
-                .invoke(audio -> listener.used(Stage.TTS, provider.name(), provider.model(), text.length(), "characters"))
-                .onItem().transformToMulti(audio -> audio)
+        return metrics.timeFirst(
+                        Stage.TTS, provider.name(), provider.synthesize(text, index == 0 ? voice : null), listener)
+                .invoke(audio ->
+                        listener.used(Stage.TTS, provider.name(), provider.model(), text.length(), "characters"))
+                .onItem()
+                .transformToMulti(audio -> audio)
                 .invoke(bytes -> delivered[0] += bytes.length)
-                .onFailure().recoverWithMulti(failure -> {
+                .onFailure()
+                .recoverWithMulti(failure -> {
                     boolean last = index + 1 >= chain.size();
-                    listener.providerFailed(new ProviderFailed(Stage.TTS, provider.name(),
-                            ProviderException.typeOf(failure), ProviderException.describe(failure),
+                    listener.providerFailed(new ProviderFailed(
+                            Stage.TTS,
+                            provider.name(),
+                            ProviderException.typeOf(failure),
+                            ProviderException.describe(failure),
                             last ? null : chain.get(index + 1).name()));
                     if (last) {
-                        return Multi.createFrom().failure(new StageFailedException(FailureKind.TTS,
-                                "every TTS provider failed; last: " + ProviderException.describe(failure), failure));
+                        return Multi.createFrom()
+                                .failure(new StageFailedException(
+                                        FailureKind.TTS,
+                                        "every TTS provider failed; last: " + ProviderException.describe(failure),
+                                        failure));
                     }
                     String rest = UnspokenText.after(text, delivered[0], bytesPerCharacter);
-                    return rest.isEmpty() ? Multi.createFrom().empty()
+                    return rest.isEmpty()
+                            ? Multi.createFrom().empty()
                             : attempt(chain, index + 1, rest, voice, listener);
                 });
     }

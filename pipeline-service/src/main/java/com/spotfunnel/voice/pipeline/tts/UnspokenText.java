@@ -7,8 +7,7 @@ package com.spotfunnel.voice.pipeline.tts;
  */
 final class UnspokenText {
 
-    private UnspokenText() {
-    }
+    private UnspokenText() {}
 
     static String after(String text, long bytesDelivered, int bytesPerCharacter) {
         if (bytesDelivered <= 0) {

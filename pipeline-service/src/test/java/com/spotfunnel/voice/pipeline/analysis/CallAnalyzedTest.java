@@ -29,8 +29,8 @@ import com.spotfunnel.voice.pipeline.fakes.Sse;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,12 +61,19 @@ class CallAnalyzedTest extends FakesReset {
 
     @Test
     void theLlmsAnalysisIsPublishedAsCallAnalyzed() {
-        String json = new JsonObject().put("summary", "Ann asked about opening hours.")
-                .put("reasonForCalling", "opening hours").put("outcome", "question_answered")
-                .put("capturedData", new JsonObject().put("name", "Ann")).put("requiresAction", false)
-                .put("priority", "low").encode();
-        ProviderFakes.wireMock().stubFor(ProviderFakes.openAi().withRequestBody(containing(ANALYSIS_PROMPT))
-                .atPriority(1).willReturn(ProviderFakes.sse(Sse.openAi(json.substring(0, 30), json.substring(30)))));
+        String json = new JsonObject()
+                .put("summary", "Ann asked about opening hours.")
+                .put("reasonForCalling", "opening hours")
+                .put("outcome", "question_answered")
+                .put("capturedData", new JsonObject().put("name", "Ann"))
+                .put("requiresAction", false)
+                .put("priority", "low")
+                .encode();
+        ProviderFakes.wireMock()
+                .stubFor(ProviderFakes.openAi()
+                        .withRequestBody(containing(ANALYSIS_PROMPT))
+                        .atPriority(1)
+                        .willReturn(ProviderFakes.sse(Sse.openAi(json.substring(0, 30), json.substring(30)))));
         String callId = "call-" + UUID.randomUUID();
         talkAndHangUp(callId);
 
@@ -83,28 +90,44 @@ class CallAnalyzedTest extends FakesReset {
 
     @Test
     void theCallersNextCallKnowsWhatTheirLastCallWasAbout() {
-        String json = new JsonObject().put("summary", "Bo booked a boiler service for Friday.")
-                .put("reasonForCalling", "boiler service").put("outcome", "appointment_booked")
-                .put("capturedData", new JsonObject()).put("requiresAction", false).put("priority", "low").encode();
-        ProviderFakes.wireMock().stubFor(ProviderFakes.openAi().withRequestBody(containing(ANALYSIS_PROMPT))
-                .atPriority(1).willReturn(ProviderFakes.sse(Sse.openAi(json))));
+        String json = new JsonObject()
+                .put("summary", "Bo booked a boiler service for Friday.")
+                .put("reasonForCalling", "boiler service")
+                .put("outcome", "appointment_booked")
+                .put("capturedData", new JsonObject())
+                .put("requiresAction", false)
+                .put("priority", "low")
+                .encode();
+        ProviderFakes.wireMock()
+                .stubFor(ProviderFakes.openAi()
+                        .withRequestBody(containing(ANALYSIS_PROMPT))
+                        .atPriority(1)
+                        .willReturn(ProviderFakes.sse(Sse.openAi(json))));
         String firstCall = "call-" + UUID.randomUUID();
         talkAndHangUp(firstCall);
         awaitAnalysis(firstCall);
 
         talkAndHangUp("call-" + UUID.randomUUID());
 
-        ProviderFakes.wireMock().verify(postRequestedFor(urlPathMatching(".*/chat/completions"))
-                .withRequestBody(notContaining(ANALYSIS_PROMPT))
-                .withRequestBody(containing("This caller has called before. Last time: Bo booked a boiler service for Friday.")));
+        ProviderFakes.wireMock()
+                .verify(postRequestedFor(urlPathMatching(".*/chat/completions"))
+                        .withRequestBody(notContaining(ANALYSIS_PROMPT))
+                        .withRequestBody(containing(
+                                "This caller has called before. Last time: Bo booked a boiler service for Friday.")));
     }
 
     @Test
     void whenEveryLlmFailsTheBasicAnalysisIsStillPublished() {
-        ProviderFakes.wireMock().stubFor(ProviderFakes.openAi().withRequestBody(containing(ANALYSIS_PROMPT))
-                .atPriority(1).willReturn(ProviderFakes.status(500)));
-        ProviderFakes.wireMock().stubFor(ProviderFakes.gemini().withRequestBody(containing(ANALYSIS_PROMPT))
-                .atPriority(1).willReturn(ProviderFakes.status(500)));
+        ProviderFakes.wireMock()
+                .stubFor(ProviderFakes.openAi()
+                        .withRequestBody(containing(ANALYSIS_PROMPT))
+                        .atPriority(1)
+                        .willReturn(ProviderFakes.status(500)));
+        ProviderFakes.wireMock()
+                .stubFor(ProviderFakes.gemini()
+                        .withRequestBody(containing(ANALYSIS_PROMPT))
+                        .atPriority(1)
+                        .willReturn(ProviderFakes.status(500)));
         String callId = "call-" + UUID.randomUUID();
         talkAndHangUp(callId);
 
@@ -117,9 +140,22 @@ class CallAnalyzedTest extends FakesReset {
     @Test
     void theSimulatedLlmAnalysesASimulatedCall() {
         List<String> simulated = List.of("simulated");
-        tenants.apply(new TenantConfig("t-sim-analysis", 1, "Sim Dental", "dental", true, List.of("+15550009998"),
-                new AgentConfig("You are Sim Dental's receptionist.", "Welcome to Sim Dental.", null,
-                        new ProviderOrder(simulated, simulated, simulated), null, Map.of(), null), Instant.now()));
+        tenants.apply(new TenantConfig(
+                "t-sim-analysis",
+                1,
+                "Sim Dental",
+                "dental",
+                true,
+                List.of("+15550009998"),
+                new AgentConfig(
+                        "You are Sim Dental's receptionist.",
+                        "Welcome to Sim Dental.",
+                        null,
+                        new ProviderOrder(simulated, simulated, simulated),
+                        null,
+                        Map.of(),
+                        null),
+                Instant.now()));
         String callId = "call-" + UUID.randomUUID();
         try (GatewayClient gateway = GatewayClient.connect(root, callId, "t-sim-analysis")) {
             gateway.awaitUtterances(1);
@@ -130,8 +166,10 @@ class CallAnalyzedTest extends FakesReset {
         }
 
         CallAnalyzed analyzed = (CallAnalyzed) awaitAnalysis(callId).payload();
-        assertEquals("The caller said: \"Hi there what are your opening hours?\". The call ended as question "
-                + "answered after 1 caller turn.", analyzed.summary());
+        assertEquals(
+                "The caller said: \"Hi there what are your opening hours?\". The call ended as question "
+                        + "answered after 1 caller turn.",
+                analyzed.summary());
         assertEquals("opening_hours", analyzed.reasonForCalling());
         assertEquals("question_answered", analyzed.outcome());
         assertEquals(Map.of(), analyzed.capturedData());
@@ -150,17 +188,19 @@ class CallAnalyzedTest extends FakesReset {
 
     private static CallEvent awaitAnalysis(String callId) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        props.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, DecodedCallEvent> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new CallEventDeserializer())) {
+        try (KafkaConsumer<String, DecodedCallEvent> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new CallEventDeserializer())) {
             consumer.subscribe(List.of(Topics.CALL_EVENTS));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, DecodedCallEvent> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (callId.equals(record.key()) && record.value() instanceof DecodedCallEvent.Known known
+                    if (callId.equals(record.key())
+                            && record.value() instanceof DecodedCallEvent.Known known
                             && known.event().payload() instanceof CallAnalyzed) {
                         return known.event();
                     }

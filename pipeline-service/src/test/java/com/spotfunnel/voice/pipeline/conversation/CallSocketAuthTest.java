@@ -63,9 +63,22 @@ class CallSocketAuthTest extends FakesReset {
     @BeforeEach
     void simulatedTenant() {
         List<String> simulated = List.of("simulated");
-        tenants.apply(new TenantConfig(TENANT, 1, "Socket Auth Dental", "dental", true, List.of("+15550007777"),
-                new AgentConfig("You are the receptionist.", "Welcome.", null,
-                        new ProviderOrder(simulated, simulated, simulated), null, Map.of(), null), Instant.now()));
+        tenants.apply(new TenantConfig(
+                TENANT,
+                1,
+                "Socket Auth Dental",
+                "dental",
+                true,
+                List.of("+15550007777"),
+                new AgentConfig(
+                        "You are the receptionist.",
+                        "Welcome.",
+                        null,
+                        new ProviderOrder(simulated, simulated, simulated),
+                        null,
+                        Map.of(),
+                        null),
+                Instant.now()));
     }
 
     @Test
@@ -74,11 +87,22 @@ class CallSocketAuthTest extends FakesReset {
         GatewayMessage.CallStart start = GatewayClient.start(callId, TENANT);
         assertEquals(401, upgradeStatus(callId, null), "no token");
         assertEquals(401, upgradeStatus(callId, "not-a-jwt"), "garbage");
-        assertEquals(401, upgradeStatus(callId, new CallToken("a-secret-that-is-not-the-shared-one-000")
-                .mint(start, Instant.now(), Duration.ofSeconds(30))), "forged with another secret");
-        assertEquals(401, upgradeStatus(callId, tokens().mint(start, Instant.now().minus(Duration.ofMinutes(10)),
-                Duration.ofSeconds(30))), "expired");
-        assertEquals(401, upgradeStatus(callId, GatewayClient.token(GatewayClient.start("call-other", TENANT))),
+        assertEquals(
+                401,
+                upgradeStatus(
+                        callId,
+                        new CallToken("a-secret-that-is-not-the-shared-one-000")
+                                .mint(start, Instant.now(), Duration.ofSeconds(30))),
+                "forged with another secret");
+        assertEquals(
+                401,
+                upgradeStatus(
+                        callId,
+                        tokens().mint(start, Instant.now().minus(Duration.ofMinutes(10)), Duration.ofSeconds(30))),
+                "expired");
+        assertEquals(
+                401,
+                upgradeStatus(callId, GatewayClient.token(GatewayClient.start("call-other", TENANT))),
                 "a token for another call");
         assertTrue(PrometheusMetrics.value("pipeline_call_sockets_refused_total{reason=\"missing\"}") >= 1);
         assertTrue(PrometheusMetrics.value("pipeline_call_sockets_refused_total{reason=\"expired\"}") >= 1);
@@ -89,8 +113,13 @@ class CallSocketAuthTest extends FakesReset {
         String callId = "call-" + UUID.randomUUID();
         GatewayMessage.CallStart signed = GatewayClient.start(callId, TENANT);
         try (GatewayClient crafted = GatewayClient.open(root, callId, GatewayClient.token(signed))) {
-            crafted.send(new GatewayMessage.CallStart(callId, "t-someone-else", signed.callSid(), signed.streamSid(),
-                    signed.callerPhone(), signed.dialedNumber()));
+            crafted.send(new GatewayMessage.CallStart(
+                    callId,
+                    "t-someone-else",
+                    signed.callSid(),
+                    signed.streamSid(),
+                    signed.callerPhone(),
+                    signed.dialedNumber()));
             Awaitility.await().atMost(GatewayClient.WAIT).until(crafted::isClosed);
             assertEquals(0, crafted.receivedWhenClosed(), "no greeting: no conversation began");
         }
@@ -165,20 +194,22 @@ class CallSocketAuthTest extends FakesReset {
     /** The call's CallAnalyzed events on the topic, read from the start until {@code enough} holds (at most 30 s). */
     private static List<CallAnalyzed> awaitEvents(String callId, Predicate<List<CallAnalyzed>> enough) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        props.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<CallAnalyzed> analyses = new ArrayList<>();
-        try (KafkaConsumer<String, DecodedCallEvent> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new CallEventDeserializer())) {
+        try (KafkaConsumer<String, DecodedCallEvent> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new CallEventDeserializer())) {
             consumer.subscribe(List.of(Topics.CALL_EVENTS));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             boolean caughtUp = false;
             while (System.nanoTime() < deadline && !(caughtUp && enough.test(analyses))) {
                 var records = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<String, DecodedCallEvent> record : records) {
-                    if (callId.equals(record.key()) && record.value() instanceof DecodedCallEvent.Known known
+                    if (callId.equals(record.key())
+                            && record.value() instanceof DecodedCallEvent.Known known
                             && known.event().payload() instanceof CallAnalyzed analyzed) {
                         analyses.add(analyzed);
                     }

@@ -29,7 +29,12 @@ class ConversationFlowTest {
     @Test
     void theGreetingIsTurnZeroAndItsTranscriptFollowsThePlayedMark() {
         List<PipelineMessage.AgentAudio> audio = rig.of(PipelineMessage.AgentAudio.class);
-        assertEquals(List.of("call-1-0"), audio.stream().map(PipelineMessage.AgentAudio::utteranceId).distinct().toList());
+        assertEquals(
+                List.of("call-1-0"),
+                audio.stream()
+                        .map(PipelineMessage.AgentAudio::utteranceId)
+                        .distinct()
+                        .toList());
         assertTrue(audio.get(audio.size() - 1).last());
         assertEquals(0, audio.get(audio.size() - 1).audio().length);
         assertTrue(rig.turns(Speaker.AGENT).isEmpty(), "no transcript before the caller heard it");
@@ -53,19 +58,29 @@ class ConversationFlowTest {
         rig.hearAll();
 
         assertEquals("When do you open?", rig.turns(Speaker.CALLER).get(0).text());
-        assertEquals(List.of("Hello, thanks for calling.", "How can I help you today?", "We open at nine.",
-                "Anything else?"), rig.tts.spoken);
-        assertEquals("We open at nine. Anything else?", rig.turns(Speaker.AGENT).get(1).text());
+        assertEquals(
+                List.of(
+                        "Hello, thanks for calling.",
+                        "How can I help you today?",
+                        "We open at nine.",
+                        "Anything else?"),
+                rig.tts.spoken);
+        assertEquals(
+                "We open at nine. Anything else?",
+                rig.turns(Speaker.AGENT).get(1).text());
         assertEquals(2, rig.turns(Speaker.AGENT).get(1).turnIndex());
         assertTrue(rig.llm.requests.get(0).systemPrompt().contains("We open at nine."), "knowledge in the prompt");
         assertEquals("When do you open?", rig.llm.requests.get(0).lastUserText());
         assertEquals(List.of(Duration.ofMillis(450)), rig.metrics.turnLatencies);
-        CostRecorded stt = rig.of(PipelineMessage.Cost.class).stream().map(PipelineMessage.Cost::cost)
-                .filter(c -> c.stage() == Stage.STT).findFirst().orElseThrow();
+        CostRecorded stt = rig.of(PipelineMessage.Cost.class).stream()
+                .map(PipelineMessage.Cost::cost)
+                .filter(c -> c.stage() == Stage.STT)
+                .findFirst()
+                .orElseThrow();
         assertEquals(1, stt.turnIndex());
         assertEquals(0, new BigDecimal("0.1").compareTo(stt.quantity())); // 800 bytes of 8 kHz μ-law
-        assertTrue(rig.of(PipelineMessage.Cost.class).stream().anyMatch(c -> c.cost().stage() == Stage.LLM
-                && c.cost().turnIndex() == 2));
+        assertTrue(rig.of(PipelineMessage.Cost.class).stream()
+                .anyMatch(c -> c.cost().stage() == Stage.LLM && c.cost().turnIndex() == 2));
     }
 
     @Test
@@ -123,15 +138,23 @@ class ConversationFlowTest {
         assertEquals(new PipelineMessage.Hangup("caller said goodbye"), lastOut);
         int hangupAt = rig.sent.indexOf(lastOut);
         int lastAudioAt = rig.sent.lastIndexOf(rig.of(PipelineMessage.AgentAudio.class).stream()
-                .filter(PipelineMessage.AgentAudio::last).reduce((a, b) -> b).orElseThrow());
+                .filter(PipelineMessage.AgentAudio::last)
+                .reduce((a, b) -> b)
+                .orElseThrow());
         assertTrue(hangupAt > lastAudioAt, "Hangup after the farewell's last audio");
-        assertEquals("Thanks for calling. Goodbye!", rig.turns(Speaker.AGENT).get(1).text());
+        assertEquals(
+                "Thanks for calling. Goodbye!", rig.turns(Speaker.AGENT).get(1).text());
         assertTrue(rig.of(PipelineMessage.Transfer.class).isEmpty());
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"Can I speak to a real person please", "Put me through to an operator",
-            "I want a human", "bye, transfer me"})
+    @ValueSource(
+            strings = {
+                "Can I speak to a real person please",
+                "Put me through to an operator",
+                "I want a human",
+                "bye, transfer me"
+            })
     void askingForAPersonTransfersWithoutTheLlm(String words) {
         rig.hearAll();
         rig.callerSays(words);
@@ -139,7 +162,9 @@ class ConversationFlowTest {
         assertTrue(rig.llm.requests.isEmpty());
         assertEquals(1, rig.of(PipelineMessage.Transfer.class).size());
         assertTrue(rig.of(PipelineMessage.Hangup.class).isEmpty());
-        assertEquals("Of course. Let me connect you with someone now.", rig.turns(Speaker.AGENT).get(1).text());
+        assertEquals(
+                "Of course. Let me connect you with someone now.",
+                rig.turns(Speaker.AGENT).get(1).text());
         rig.conversation.close();
         assertTrue(rig.analysis.calls.get(0).transferred());
     }
@@ -173,7 +198,8 @@ class ConversationFlowTest {
         fresh.stt.broken.add("stt-a");
         fresh.start();
         assertEquals(List.of("stt-b"), fresh.stt.opened);
-        ProviderFailed first = fresh.of(PipelineMessage.ProviderFailure.class).get(0).failure();
+        ProviderFailed first =
+                fresh.of(PipelineMessage.ProviderFailure.class).get(0).failure();
         assertEquals("stt-a", first.provider());
         assertEquals("stt-b", first.fallbackProvider());
         assertTrue(fresh.conversation.phase().callerSteers(), "a failover is not a failure");
@@ -182,9 +208,13 @@ class ConversationFlowTest {
 
         List<String> kinds = fresh.kinds();
         assertEquals("Failed", kinds.get(kinds.size() - 1));
-        assertEquals(FailureKind.STT, fresh.of(PipelineMessage.Failed.class).get(0).kind());
-        assertEquals(List.of("stt-a", "stt-b"), fresh.of(PipelineMessage.ProviderFailure.class).stream()
-                .map(f -> f.failure().provider()).toList());
+        assertEquals(
+                FailureKind.STT, fresh.of(PipelineMessage.Failed.class).get(0).kind());
+        assertEquals(
+                List.of("stt-a", "stt-b"),
+                fresh.of(PipelineMessage.ProviderFailure.class).stream()
+                        .map(f -> f.failure().provider())
+                        .toList());
         assertEquals(2, fresh.metrics.providerFailures);
     }
 
@@ -218,7 +248,8 @@ class ConversationFlowTest {
 
         List<String> kinds = rig.kinds();
         assertEquals(List.of("ProviderFailure", "Transcript", "Failed"), kinds.subList(kinds.size() - 3, kinds.size()));
-        assertEquals(FailureKind.LLM, rig.of(PipelineMessage.Failed.class).get(0).kind());
+        assertEquals(
+                FailureKind.LLM, rig.of(PipelineMessage.Failed.class).get(0).kind());
         assertTrue(rig.conversation.phase() instanceof ConversationPhase.Failed);
         assertTrue(rig.stt.session.closed);
 
@@ -239,7 +270,8 @@ class ConversationFlowTest {
         TranscriptTurn cut = rig.turns(Speaker.AGENT).get(1);
         assertEquals("We open at nine.", cut.text());
         assertTrue(cut.interrupted());
-        assertEquals(FailureKind.TTS, rig.of(PipelineMessage.Failed.class).get(0).kind());
+        assertEquals(
+                FailureKind.TTS, rig.of(PipelineMessage.Failed.class).get(0).kind());
         assertEquals(List.of(true), rig.llm.cancelled, "the rest of the answer is not asked for");
     }
 
@@ -274,9 +306,12 @@ class ConversationFlowTest {
         assertEquals(count, rig.of(PipelineMessage.ProviderFailure.class).size());
         assertEquals(count, rig.metrics.providerFailures);
         assertTrue(rig.of(PipelineMessage.Failed.class).isEmpty());
-        int lastFailure = rig.sent.lastIndexOf(rig.of(PipelineMessage.ProviderFailure.class).get(count - 1));
+        int lastFailure = rig.sent.lastIndexOf(
+                rig.of(PipelineMessage.ProviderFailure.class).get(count - 1));
         int firstAudio = rig.sent.indexOf(rig.of(PipelineMessage.AgentAudio.class).stream()
-                .filter(a -> a.utteranceId().equals("call-1-2")).findFirst().orElseThrow());
+                .filter(a -> a.utteranceId().equals("call-1-2"))
+                .findFirst()
+                .orElseThrow());
         assertTrue(lastFailure < firstAudio, "the failovers (before the first sentence was whole) come first");
         rig.hearAll();
         assertEquals("We open at nine.", rig.turns(Speaker.AGENT).get(1).text());

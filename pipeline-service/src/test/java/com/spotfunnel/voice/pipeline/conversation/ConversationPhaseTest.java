@@ -39,24 +39,32 @@ class ConversationPhaseTest {
     }
 
     static final Set<String> LEGAL = Set.of(
-            "Listening->Speaking", "Listening->Concluding(hangup)", "Listening->Concluding(transfer)",
-            "Listening->Failed", "Listening->Closed",
-            "Speaking->Listening", "Speaking->Failed", "Speaking->Closed",
-            "Concluding(hangup)->Failed", "Concluding(hangup)->Closed",
-            "Concluding(transfer)->Failed", "Concluding(transfer)->Closed",
+            "Listening->Speaking",
+            "Listening->Concluding(hangup)",
+            "Listening->Concluding(transfer)",
+            "Listening->Failed",
+            "Listening->Closed",
+            "Speaking->Listening",
+            "Speaking->Failed",
+            "Speaking->Closed",
+            "Concluding(hangup)->Failed",
+            "Concluding(hangup)->Closed",
+            "Concluding(transfer)->Failed",
+            "Concluding(transfer)->Closed",
             "Failed->Closed");
 
     static Stream<Arguments> everyPair() {
         List<Arguments> pairs = new ArrayList<>();
-        samples().forEach((from, fromPhase) -> samples().forEach((to, toPhase) ->
-                pairs.add(Arguments.of(from, fromPhase, to, toPhase))));
+        samples()
+                .forEach((from, fromPhase) ->
+                        samples().forEach((to, toPhase) -> pairs.add(Arguments.of(from, fromPhase, to, toPhase))));
         return pairs.stream();
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
     @MethodSource("everyPair")
-    void aMoveIsLegalExactlyWhenTheSpecListsIt(String from, ConversationPhase fromPhase, String to,
-            ConversationPhase toPhase) {
+    void aMoveIsLegalExactlyWhenTheSpecListsIt(
+            String from, ConversationPhase fromPhase, String to, ConversationPhase toPhase) {
         assertEquals(LEGAL.contains(from + "->" + to), fromPhase.mayMoveTo(toPhase), from + " -> " + to);
     }
 

@@ -100,27 +100,39 @@ class ConversationPhasesTest {
         rig.conversation.onCallerHangup();
 
         List<PipelineMessage> last = rig.sent.subList(sentBefore, rig.sent.size());
-        List<TranscriptTurn> cutTurns = last.stream().filter(m -> m instanceof PipelineMessage.Transcript)
-                .map(m -> ((PipelineMessage.Transcript) m).turn()).toList();
+        List<TranscriptTurn> cutTurns = last.stream()
+                .filter(m -> m instanceof PipelineMessage.Transcript)
+                .map(m -> ((PipelineMessage.Transcript) m).turn())
+                .toList();
         if (cut.equals("-")) {
             assertEquals(List.of(), cutTurns);
         } else {
             assertEquals(1, cutTurns.size(), last.toString());
             assertEquals(Speaker.AGENT, cutTurns.get(0).speaker());
-            assertEquals(cut, cutTurns.get(0).turnIndex() + (cutTurns.get(0).interrupted() ? " interrupted" : " heard"));
+            assertEquals(
+                    cut, cutTurns.get(0).turnIndex() + (cutTurns.get(0).interrupted() ? " interrupted" : " heard"));
         }
         boolean open = !before.closed();
-        assertEquals(open && before.callerSteers(), last.stream().anyMatch(m -> m instanceof PipelineMessage.Cost c
-                && c.cost().stage() == Stage.STT), "the unbilled audio is billed while the socket is open");
-        assertTrue(last.stream().noneMatch(m -> m instanceof PipelineMessage.AgentAudio
-                || m instanceof PipelineMessage.Failed || m instanceof PipelineMessage.Hangup
-                || m instanceof PipelineMessage.Transfer), last.toString());
+        assertEquals(
+                open && before.callerSteers(),
+                last.stream()
+                        .anyMatch(m ->
+                                m instanceof PipelineMessage.Cost c && c.cost().stage() == Stage.STT),
+                "the unbilled audio is billed while the socket is open");
+        assertTrue(
+                last.stream()
+                        .noneMatch(m -> m instanceof PipelineMessage.AgentAudio
+                                || m instanceof PipelineMessage.Failed
+                                || m instanceof PipelineMessage.Hangup
+                                || m instanceof PipelineMessage.Transfer),
+                last.toString());
         assertTrue(rig.conversation.phase().closed());
         assertEquals(1, rig.analysis.calls.size());
         assertEquals(open ? 1 : 0, rig.analysis.calls.size() - analysedBefore);
         FinishedCall finished = rig.analysis.calls.get(0);
         assertEquals(phase.startsWith("Concluding(transfer)"), finished.transferred());
-        assertEquals(phase.startsWith("Failed") ? FailureKind.valueOf(phase.replaceAll(".*\\((.*)\\)", "$1")) : null,
+        assertEquals(
+                phase.startsWith("Failed") ? FailureKind.valueOf(phase.replaceAll(".*\\((.*)\\)", "$1")) : null,
                 finished.failure());
         assertEquals(0, rig.metrics.active);
 
@@ -153,7 +165,8 @@ class ConversationPhasesTest {
         }
         assertEquals(1, rig.analysis.calls.size());
         FinishedCall finished = rig.analysis.calls.get(0);
-        assertTrue(finished.transcript().stream().anyMatch(t -> t.turnIndex() == 0 && t.speaker() == Speaker.AGENT),
+        assertTrue(
+                finished.transcript().stream().anyMatch(t -> t.turnIndex() == 0 && t.speaker() == Speaker.AGENT),
                 "the greeting is in the analysed transcript");
     }
 
@@ -175,7 +188,8 @@ class ConversationPhasesTest {
             assertEquals(llmRequests, rig.llm.requests.size(), "the call's course is set: the words change nothing");
             assertEquals(before, rig.conversation.phase());
             assertEquals(0, rig.metrics.bargeIns, "last words cannot be interrupted");
-            assertFalse(rig.turns(Speaker.CALLER).stream().anyMatch(t -> t.text().equals("What about Sunday?")));
+            assertFalse(
+                    rig.turns(Speaker.CALLER).stream().anyMatch(t -> t.text().equals("What about Sunday?")));
         }
     }
 }

@@ -47,13 +47,23 @@ final class ConversationRig {
     static final String CALL_ID = "call-1";
     static final int AUDIO_PER_SENTENCE = 400;
     /** The real settings with their defaults ("20s" read as Quarkus reads it), without booting Quarkus. */
-    static final PipelineConfig CONFIG = new SmallRyeConfigBuilder().withMapping(PipelineConfig.class)
+    static final PipelineConfig CONFIG = new SmallRyeConfigBuilder()
+            .withMapping(PipelineConfig.class)
             .withConverter(Duration.class, 200, new DurationConverter())
-            .withSources(new PropertiesConfigSource(Map.of("pipeline.default-providers.stt", "stt-a,stt-b",
-                    "pipeline.default-providers.llm", "llm-a", "pipeline.default-providers.tts", "tts-a",
-                    "pipeline.calls.token-secret", "rig-call-token-secret-00000000000000000"),
-                    "conversation-rig", 100))
-            .build().getConfigMapping(PipelineConfig.class);
+            .withSources(new PropertiesConfigSource(
+                    Map.of(
+                            "pipeline.default-providers.stt",
+                            "stt-a,stt-b",
+                            "pipeline.default-providers.llm",
+                            "llm-a",
+                            "pipeline.default-providers.tts",
+                            "tts-a",
+                            "pipeline.calls.token-secret",
+                            "rig-call-token-secret-00000000000000000"),
+                    "conversation-rig",
+                    100))
+            .build()
+            .getConfigMapping(PipelineConfig.class);
 
     final AtomicLong nanos = new AtomicLong(5_000_000_000L);
     final List<PipelineMessage> sent = new ArrayList<>();
@@ -66,14 +76,23 @@ final class ConversationRig {
     Conversation conversation;
 
     ConversationRig start() {
-        TenantAgent agent = new TenantAgent("tenant-1", null, null, words -> {
-            searches.add(words);
-            return Uni.createFrom().item(List.of("We open at nine."));
-        }, new CallerMemory(), CONFIG);
-        ConversationDeps deps = new ConversationDeps(stt, llm, tts, new PriceTable(new Prices()), analysis, metrics,
-                nanos::get);
-        conversation = new Conversation(new GatewayMessage.CallStart(CALL_ID, "tenant-1", "CA1", "MZ1", "+61400000001",
-                "+61200000002"), agent, deps, sent::add);
+        TenantAgent agent = new TenantAgent(
+                "tenant-1",
+                null,
+                null,
+                words -> {
+                    searches.add(words);
+                    return Uni.createFrom().item(List.of("We open at nine."));
+                },
+                new CallerMemory(),
+                CONFIG);
+        ConversationDeps deps =
+                new ConversationDeps(stt, llm, tts, new PriceTable(new Prices()), analysis, metrics, nanos::get);
+        conversation = new Conversation(
+                new GatewayMessage.CallStart(CALL_ID, "tenant-1", "CA1", "MZ1", "+61400000001", "+61200000002"),
+                agent,
+                deps,
+                sent::add);
         metrics.callStarted();
         conversation.start();
         return this;
@@ -104,8 +123,7 @@ final class ConversationRig {
 
     ConversationRig driveTo(String phase) {
         switch (phase) {
-            case "Speaking(greeting)" -> {
-            }
+            case "Speaking(greeting)" -> {}
             case "Listening" -> hearAll();
             case "Speaking(answer)" -> {
                 hearAll();
@@ -144,9 +162,17 @@ final class ConversationRig {
     }
 
     static List<String> phases() {
-        return List.of("Speaking(greeting)", "Listening", "Speaking(answer)", "Speaking(answer done, unheard)",
-                "Concluding(goodbye)", "Concluding(transfer)", "Concluding(farewell heard)", "Failed(LLM)",
-                "Failed(STT)", "Closed");
+        return List.of(
+                "Speaking(greeting)",
+                "Listening",
+                "Speaking(answer)",
+                "Speaking(answer done, unheard)",
+                "Concluding(goodbye)",
+                "Concluding(transfer)",
+                "Concluding(farewell heard)",
+                "Failed(LLM)",
+                "Failed(STT)",
+                "Closed");
     }
 
     // ---- what went out ----
@@ -156,8 +182,10 @@ final class ConversationRig {
     }
 
     List<TranscriptTurn> turns(Speaker speaker) {
-        return of(PipelineMessage.Transcript.class).stream().map(PipelineMessage.Transcript::turn)
-                .filter(t -> t.speaker() == speaker).toList();
+        return of(PipelineMessage.Transcript.class).stream()
+                .map(PipelineMessage.Transcript::turn)
+                .filter(t -> t.speaker() == speaker)
+                .toList();
     }
 
     List<String> kinds() {
@@ -248,7 +276,11 @@ final class ConversationRig {
                         SttProvider provider = chain.get(i);
                         List<SttProvider> rest = chain.subList(i + 1, chain.size());
                         if (broken.contains(provider.name())) {
-                            stage.providerFailed(new ProviderFailed(Stage.STT, provider.name(), "connect", "refused",
+                            stage.providerFailed(new ProviderFailed(
+                                    Stage.STT,
+                                    provider.name(),
+                                    "connect",
+                                    "refused",
                                     rest.isEmpty() ? null : rest.get(0).name()));
                             continue;
                         }
@@ -289,8 +321,7 @@ final class ConversationRig {
             cancelled.add(false);
             return Multi.createFrom().emitter(emitter -> {
                 answer = emitter;
-                emitter.onTermination(() -> {
-                });
+                emitter.onTermination(() -> {});
                 emitter.onCancellation(() -> cancelled.set(index, true));
             });
         }

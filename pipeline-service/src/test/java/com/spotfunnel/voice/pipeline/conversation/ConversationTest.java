@@ -48,12 +48,15 @@ class ConversationTest extends FakesReset {
         try (GatewayClient gateway = GatewayClient.connect(root, callId, "tenant-unknown")) {
             String greeting = gateway.awaitUtterances(1);
             assertEquals(ProviderFakes.AUDIO_BYTES_PER_REQUEST * 2, gateway.audioBytes(greeting));
-            assertEquals("Hello, thanks for calling. How can I help you today?",
+            assertEquals(
+                    "Hello, thanks for calling. How can I help you today?",
                     gateway.awaitTurn(Speaker.AGENT, 0).text());
 
             gateway.sendAudio(DeepgramFake.UTTERANCE_BYTES);
 
-            assertEquals("What are your opening hours?", gateway.awaitTurn(Speaker.CALLER, 1).text());
+            assertEquals(
+                    "What are your opening hours?",
+                    gateway.awaitTurn(Speaker.CALLER, 1).text());
             String answer = gateway.awaitUtterances(2);
             assertEquals(callId + "-2", answer);
             assertEquals(ProviderFakes.AUDIO_BYTES_PER_REQUEST * 2, gateway.audioBytes(answer)); // 2 sentences
@@ -63,24 +66,41 @@ class ConversationTest extends FakesReset {
 
             // what went to the providers, in their wire formats
             String query = ProviderFakes.deepgram().lastQuery();
-            assertTrue(query.contains("encoding=mulaw") && query.contains("sample_rate=8000")
-                    && query.contains("model=nova-3"), query);
+            assertTrue(
+                    query.contains("encoding=mulaw")
+                            && query.contains("sample_rate=8000")
+                            && query.contains("model=nova-3"),
+                    query);
             JsonObject openAiBody = new JsonObject(ProviderFakes.wireMock()
-                    .findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))).get(0).getBodyAsString());
+                    .findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))
+                    .get(0)
+                    .getBodyAsString());
             assertTrue(openAiBody.getBoolean("stream"));
             assertTrue(openAiBody.getJsonObject("stream_options").getBoolean("include_usage"));
-            assertEquals("system", openAiBody.getJsonArray("messages").getJsonObject(0).getString("role"));
+            assertEquals(
+                    "system",
+                    openAiBody.getJsonArray("messages").getJsonObject(0).getString("role"));
             assertTrue(openAiBody.encode().contains("What are your opening hours?"));
-            assertEquals(List.of("Hello, thanks for calling.", "How can I help you today?",
-                    "We are open nine to five.", "Anything else?"), Checks.spokenByCartesia());
+            assertEquals(
+                    List.of(
+                            "Hello, thanks for calling.",
+                            "How can I help you today?",
+                            "We are open nine to five.",
+                            "Anything else?"),
+                    Checks.spokenByCartesia());
             JsonObject cartesiaBody = new JsonObject(ProviderFakes.wireMock()
-                    .findAll(postRequestedFor(urlPathEqualTo("/tts/bytes"))).get(0).getBodyAsString());
-            assertEquals("pcm_mulaw", cartesiaBody.getJsonObject("output_format").getString("encoding"));
+                    .findAll(postRequestedFor(urlPathEqualTo("/tts/bytes")))
+                    .get(0)
+                    .getBodyAsString());
+            assertEquals(
+                    "pcm_mulaw", cartesiaBody.getJsonObject("output_format").getString("encoding"));
             assertEquals(8000, cartesiaBody.getJsonObject("output_format").getInteger("sample_rate"));
 
             // costs, from the test price table
-            Awaitility.await().atMost(GatewayClient.WAIT).until(() -> Checks.costs(gateway, 2, Stage.TTS).size() == 2
-                    && Checks.costs(gateway, 2, Stage.LLM).size() == 2);
+            Awaitility.await()
+                    .atMost(GatewayClient.WAIT)
+                    .until(() -> Checks.costs(gateway, 2, Stage.TTS).size() == 2
+                            && Checks.costs(gateway, 2, Stage.LLM).size() == 2);
             CostRecorded stt = Checks.costs(gateway, 1, Stage.STT).get(0);
             assertEquals("deepgram", stt.provider());
             assertEquals("audio_seconds", stt.unit());
@@ -102,10 +122,15 @@ class ConversationTest extends FakesReset {
 
             // each provider's time to first byte also goes to the gateway, for its per-call metrics
             List<PipelineMessage.StageLatency> latencies = gateway.all(PipelineMessage.StageLatency.class);
-            assertTrue(latencies.stream().anyMatch(l -> l.stage() == Stage.STT && l.provider().equals("deepgram")),
+            assertTrue(
+                    latencies.stream()
+                            .anyMatch(
+                                    l -> l.stage() == Stage.STT && l.provider().equals("deepgram")),
                     latencies.toString());
-            assertTrue(latencies.stream().anyMatch(l -> l.stage() == Stage.LLM && l.provider().equals("openai")));
-            assertTrue(latencies.stream().anyMatch(l -> l.stage() == Stage.TTS && l.provider().equals("cartesia")));
+            assertTrue(latencies.stream()
+                    .anyMatch(l -> l.stage() == Stage.LLM && l.provider().equals("openai")));
+            assertTrue(latencies.stream()
+                    .anyMatch(l -> l.stage() == Stage.TTS && l.provider().equals("cartesia")));
             assertTrue(latencies.stream().allMatch(l -> l.firstByteMs() >= 0));
         }
     }
@@ -121,20 +146,24 @@ class ConversationTest extends FakesReset {
             assertTrue(gateway.awaitTurn(Speaker.AGENT, 0).interrupted());
 
             gateway.sendAudio(DeepgramFake.UTTERANCE_BYTES - 160);
-            assertEquals("What are your opening hours?", gateway.awaitTurn(Speaker.CALLER, 1).text());
+            assertEquals(
+                    "What are your opening hours?",
+                    gateway.awaitTurn(Speaker.CALLER, 1).text());
             gateway.awaitUtterances(2);
         }
     }
 
     @Test
     void bargeInCancelsTheAnswerInFlight() {
-        ProviderFakes.stubOpenAi(ProviderFakes.sse(Sse.openAi("First sentence here. ", "Second sentence here. ",
-                "Third sentence here.")));
+        ProviderFakes.stubOpenAi(ProviderFakes.sse(
+                Sse.openAi("First sentence here. ", "Second sentence here. ", "Third sentence here.")));
         // the later sentences take a while to synthesize, so the answer is still in flight when the caller speaks
         for (String slow : new String[] {"Second sentence", "Third sentence"}) {
-            ProviderFakes.wireMock().stubFor(ProviderFakes.cartesia().withRequestBody(
-                    com.github.tomakehurst.wiremock.client.WireMock.containing(slow)).atPriority(1)
-                    .willReturn(ProviderFakes.audio().withFixedDelay(350)));
+            ProviderFakes.wireMock()
+                    .stubFor(ProviderFakes.cartesia()
+                            .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(slow))
+                            .atPriority(1)
+                            .willReturn(ProviderFakes.audio().withFixedDelay(350)));
         }
         String callId = "call-" + UUID.randomUUID();
         try (GatewayClient gateway = GatewayClient.connect(root, callId, "tenant-unknown")) {
@@ -152,9 +181,13 @@ class ConversationTest extends FakesReset {
             List<PipelineMessage> all = gateway.received();
             int clearedAt = all.indexOf(gateway.all(PipelineMessage.Clear.class).get(0));
             sleep(1500);
-            List<PipelineMessage> after = gateway.received().subList(clearedAt, gateway.received().size());
-            assertTrue(after.stream().noneMatch(m -> m instanceof PipelineMessage.AgentAudio a
-                    && a.utteranceId().equals(callId + "-2")), "audio of the cancelled answer after Clear");
+            List<PipelineMessage> after =
+                    gateway.received().subList(clearedAt, gateway.received().size());
+            assertTrue(
+                    after.stream()
+                            .noneMatch(m -> m instanceof PipelineMessage.AgentAudio a
+                                    && a.utteranceId().equals(callId + "-2")),
+                    "audio of the cancelled answer after Clear");
         }
     }
 
@@ -165,12 +198,16 @@ class ConversationTest extends FakesReset {
             gateway.awaitUtterances(1);
             gateway.sendAudio(DeepgramFake.UTTERANCE_BYTES);
             gateway.await(PipelineMessage.Hangup.class, h -> true);
-            assertEquals("Thanks for calling. Goodbye!", gateway.awaitTurn(Speaker.AGENT, 2).text());
+            assertEquals(
+                    "Thanks for calling. Goodbye!",
+                    gateway.awaitTurn(Speaker.AGENT, 2).text());
             assertTrue(gateway.all(PipelineMessage.Transfer.class).isEmpty());
             List<PipelineMessage> all = gateway.received();
             int hangupAt = all.indexOf(gateway.all(PipelineMessage.Hangup.class).get(0));
             PipelineMessage lastAudio = gateway.all(PipelineMessage.AgentAudio.class).stream()
-                    .filter(PipelineMessage.AgentAudio::last).reduce((a, b) -> b).orElseThrow();
+                    .filter(PipelineMessage.AgentAudio::last)
+                    .reduce((a, b) -> b)
+                    .orElseThrow();
             assertTrue(hangupAt > all.indexOf(lastAudio), "Hangup comes after the farewell's audio");
         }
     }
@@ -183,9 +220,12 @@ class ConversationTest extends FakesReset {
             gateway.sendAudio(DeepgramFake.UTTERANCE_BYTES);
             gateway.await(PipelineMessage.Transfer.class, t -> true);
             // no LLM turn for it (an earlier call's post-call analysis may still be talking to the fake)
-            assertTrue(ProviderFakes.wireMock().findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))
-                    .stream().noneMatch(r -> r.getBodyAsString().contains("real person")));
-            assertEquals("Of course. Let me connect you with someone now.", gateway.awaitTurn(Speaker.AGENT, 2).text());
+            assertTrue(
+                    ProviderFakes.wireMock().findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))).stream()
+                            .noneMatch(r -> r.getBodyAsString().contains("real person")));
+            assertEquals(
+                    "Of course. Let me connect you with someone now.",
+                    gateway.awaitTurn(Speaker.AGENT, 2).text());
         }
     }
 
@@ -201,9 +241,12 @@ class ConversationTest extends FakesReset {
     @Test
     void callerHangupGetsTheTurnInFlightAndTheCostsThenTheSocketCloses() {
         // the announcement's second sentence takes a while to synthesize: it is still in flight at the hang-up
-        ProviderFakes.wireMock().stubFor(ProviderFakes.cartesia().withRequestBody(
-                com.github.tomakehurst.wiremock.client.WireMock.containing("Let me connect you")).atPriority(1)
-                .willReturn(ProviderFakes.audio().withFixedDelay(SLOW_MS)));
+        ProviderFakes.wireMock()
+                .stubFor(ProviderFakes.cartesia()
+                        .withRequestBody(
+                                com.github.tomakehurst.wiremock.client.WireMock.containing("Let me connect you"))
+                        .atPriority(1)
+                        .willReturn(ProviderFakes.audio().withFixedDelay(SLOW_MS)));
         String callId = "call-" + UUID.randomUUID();
         long hungUpAt = System.nanoTime();
         try (GatewayClient gateway = GatewayClient.connect(root, callId, "tenant-unknown")) {
@@ -220,15 +263,19 @@ class ConversationTest extends FakesReset {
 
             Awaitility.await().atMost(GatewayClient.WAIT).until(gateway::isClosed);
             List<PipelineMessage> last = gateway.received().subList(before, gateway.receivedWhenClosed());
-            TranscriptTurn cut = last.stream().filter(m -> m instanceof PipelineMessage.Transcript)
-                    .map(m -> ((PipelineMessage.Transcript) m).turn()).findFirst()
+            TranscriptTurn cut = last.stream()
+                    .filter(m -> m instanceof PipelineMessage.Transcript)
+                    .map(m -> ((PipelineMessage.Transcript) m).turn())
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no final transcript before the close: " + last));
             assertEquals(Speaker.AGENT, cut.speaker());
             assertEquals(1, cut.turnIndex());
             assertEquals("Of course.", cut.text());
             assertTrue(cut.interrupted());
-            CostRecorded stt = last.stream().filter(m -> m instanceof PipelineMessage.Cost c
-                    && c.cost().stage() == Stage.STT).map(m -> ((PipelineMessage.Cost) m).cost()).findFirst()
+            CostRecorded stt = last.stream()
+                    .filter(m -> m instanceof PipelineMessage.Cost c && c.cost().stage() == Stage.STT)
+                    .map(m -> ((PipelineMessage.Cost) m).cost())
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("remaining audio not billed before the close: " + last));
             assertAmount("0.1", stt.quantity()); // 800 bytes of 8 kHz μ-law
             sleep(300);

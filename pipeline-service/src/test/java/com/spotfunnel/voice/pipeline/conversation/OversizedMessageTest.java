@@ -39,7 +39,8 @@ class OversizedMessageTest extends FakesReset {
             Awaitility.await().atMost(GatewayClient.WAIT).until(attacker::isClosed);
 
             caller.awaitUtterances(1);
-            assertEquals("Hello, thanks for calling. How can I help you today?",
+            assertEquals(
+                    "Hello, thanks for calling. How can I help you today?",
                     caller.awaitTurn(Speaker.AGENT, 0).text());
         }
     }

@@ -10,8 +10,12 @@ class SentenceSplitterTest {
 
     @Test
     void sentencesAreCutAtTheirEndAcrossDeltas() {
-        List<String> sentences = SentenceSplitter.sentences(Multi.createFrom().items("We are op", "en 9.5 hours a day. ",
-                "Really? Yes", "! And the rest")).collect().asList().await().indefinitely();
+        List<String> sentences = SentenceSplitter.sentences(
+                        Multi.createFrom().items("We are op", "en 9.5 hours a day. ", "Really? Yes", "! And the rest"))
+                .collect()
+                .asList()
+                .await()
+                .indefinitely();
         assertEquals(List.of("We are open 9.5 hours a day.", "Really?", "Yes!", "And the rest"), sentences);
     }
 

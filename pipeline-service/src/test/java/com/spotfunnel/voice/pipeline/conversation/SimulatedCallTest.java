@@ -45,9 +45,21 @@ class SimulatedCallTest extends FakesReset {
     @Test
     void aSimulatedCallUsesTheTenantsPromptKnowledgeAndNoRealProvider() {
         List<String> simulated = List.of("simulated");
-        tenants.apply(new TenantConfig("t-sim", 1, "Sim Dental", "dental", true, List.of("+15550009999"),
-                new AgentConfig("You are Sim Dental's receptionist.", "Welcome to Sim Dental.", null,
-                        new ProviderOrder(simulated, simulated, simulated), "+15550001234", Map.of(), null),
+        tenants.apply(new TenantConfig(
+                "t-sim",
+                1,
+                "Sim Dental",
+                "dental",
+                true,
+                List.of("+15550009999"),
+                new AgentConfig(
+                        "You are Sim Dental's receptionist.",
+                        "Welcome to Sim Dental.",
+                        null,
+                        new ProviderOrder(simulated, simulated, simulated),
+                        "+15550001234",
+                        Map.of(),
+                        null),
                 Instant.now()));
         AdminApiFake.passages("t-sim", List.of("We open at 9 am and close at 5 pm on weekdays.", "Parking is free."));
         String callId = "call-" + UUID.randomUUID();
@@ -62,12 +74,18 @@ class SimulatedCallTest extends FakesReset {
                     .noneMatch(t -> t.turn().speaker() == Speaker.CALLER));
             gateway.sendSilence(80 * 8);
 
-            assertEquals("Hi there what are your opening hours?", gateway.awaitTurn(Speaker.CALLER, 1).text());
+            assertEquals(
+                    "Hi there what are your opening hours?",
+                    gateway.awaitTurn(Speaker.CALLER, 1).text());
             String answer = gateway.awaitUtterances(2);
             TranscriptTurn agent = gateway.awaitTurn(Speaker.AGENT, 2);
-            assertEquals("You asked: Hi there what are your opening hours? We open at 9 am and close at 5 pm on "
-                    + "weekdays. Is there anything else I can help you with?", agent.text());
-            int characters = SentenceSplitter.all(agent.text()).stream().mapToInt(String::length).sum();
+            assertEquals(
+                    "You asked: Hi there what are your opening hours? We open at 9 am and close at 5 pm on "
+                            + "weekdays. Is there anything else I can help you with?",
+                    agent.text());
+            int characters = SentenceSplitter.all(agent.text()).stream()
+                    .mapToInt(String::length)
+                    .sum();
             assertEquals(characters * 480, gateway.audioBytes(answer));
         }
         assertEquals(0, ProviderFakes.deepgram().connections());

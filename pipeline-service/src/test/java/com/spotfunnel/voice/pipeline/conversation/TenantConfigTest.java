@@ -44,23 +44,41 @@ class TenantConfigTest extends FakesReset {
 
     @Test
     void theTenantsPromptGreetingVoiceAndProviderOrderAreUsed() {
-        tenants.apply(new TenantConfig("t-acme", 3, "Acme Plumbing", "plumbing", true, List.of("+15550007777"),
-                new AgentConfig("You are Acme Plumbing's receptionist.", "Acme Plumbing, hello!", "acme-voice",
+        tenants.apply(new TenantConfig(
+                "t-acme",
+                3,
+                "Acme Plumbing",
+                "plumbing",
+                true,
+                List.of("+15550007777"),
+                new AgentConfig(
+                        "You are Acme Plumbing's receptionist.",
+                        "Acme Plumbing, hello!",
+                        "acme-voice",
                         new ProviderOrder(List.of(), List.of("gemini", "openai"), List.of("elevenlabs", "cartesia")),
-                        null, Map.of(), null),
+                        null,
+                        Map.of(),
+                        null),
                 Instant.now()));
         try (GatewayClient gateway = GatewayClient.connect(root, "call-" + UUID.randomUUID(), "t-acme")) {
-            assertEquals("Acme Plumbing, hello!", gateway.awaitTurn(Speaker.AGENT, 0).text());
+            assertEquals(
+                    "Acme Plumbing, hello!", gateway.awaitTurn(Speaker.AGENT, 0).text());
             gateway.sendAudio(DeepgramFake.UTTERANCE_BYTES);
-            assertEquals("Gemini here. We open at nine.", gateway.awaitTurn(Speaker.AGENT, 2).text());
+            assertEquals(
+                    "Gemini here. We open at nine.",
+                    gateway.awaitTurn(Speaker.AGENT, 2).text());
         }
-        LoggedRequest gemini = ProviderFakes.wireMock().findAll(postRequestedFor(urlPathEqualTo(
-                "/v1beta/models/gemini-2.0-flash:streamGenerateContent"))).get(0);
-        String system = new JsonObject(gemini.getBodyAsString()).getJsonObject("systemInstruction")
-                .getJsonArray("parts").getJsonObject(0).getString("text");
+        LoggedRequest gemini = ProviderFakes.wireMock()
+                .findAll(postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-2.0-flash:streamGenerateContent")))
+                .get(0);
+        String system = new JsonObject(gemini.getBodyAsString())
+                .getJsonObject("systemInstruction")
+                .getJsonArray("parts")
+                .getJsonObject(0)
+                .getString("text");
         assertTrue(system.startsWith("You are Acme Plumbing's receptionist."), system);
-        List<LoggedRequest> eleven = ProviderFakes.wireMock().findAll(postRequestedFor(urlPathMatching(
-                "/v1/text-to-speech/.*/stream")));
+        List<LoggedRequest> eleven =
+                ProviderFakes.wireMock().findAll(postRequestedFor(urlPathMatching("/v1/text-to-speech/.*/stream")));
         assertEquals(List.of("Acme Plumbing, hello!", "Gemini here.", "We open at nine."), Checks.spokenByElevenLabs());
         assertTrue(eleven.stream().allMatch(r -> r.getUrl().startsWith("/v1/text-to-speech/acme-voice/stream")));
         assertTrue(Checks.spokenByCartesia().isEmpty());

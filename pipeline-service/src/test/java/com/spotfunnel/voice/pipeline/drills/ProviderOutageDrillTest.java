@@ -38,8 +38,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
-@WithTestResource(value = ProviderFakes.class,
-        initArgs = @ResourceArg(name = ProviderFakes.BREAKER_DELAY_MS, value = ProviderOutageDrillTest.BREAKER_DELAY_MS))
+@WithTestResource(
+        value = ProviderFakes.class,
+        initArgs =
+                @ResourceArg(name = ProviderFakes.BREAKER_DELAY_MS, value = ProviderOutageDrillTest.BREAKER_DELAY_MS))
 class ProviderOutageDrillTest extends FakesReset {
 
     private static final String OPENAI_PATH = "/v1/chat/completions";
@@ -52,6 +54,7 @@ class ProviderOutageDrillTest extends FakesReset {
      * the drill quick.
      */
     static final String BREAKER_DELAY_MS = "5000";
+
     private static final Duration BREAKER_DELAY = Duration.ofMillis(Long.parseLong(BREAKER_DELAY_MS));
 
     @TestHTTPResource("/")
@@ -104,7 +107,8 @@ class ProviderOutageDrillTest extends FakesReset {
             // request journal may record the last one a moment after its answer went out)
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Checks.requests(CARTESIA_PATH) >= 4);
             assertEquals(4, Checks.requests(CARTESIA_PATH));
-            assertEquals(List.of("Hello, thanks for calling.", "How can I help you today?"), Checks.spokenByElevenLabs());
+            assertEquals(
+                    List.of("Hello, thanks for calling.", "How can I help you today?"), Checks.spokenByElevenLabs());
             assertEquals(CircuitBreakerState.OPEN, breakers.currentState("cartesia-tts"));
             double openedAfterOutage = opened(method);
             assertTrue(openedAfterOutage >= 1, "Prometheus sees the breaker opening");
@@ -117,10 +121,13 @@ class ProviderOutageDrillTest extends FakesReset {
             // Cartesia recovers: after the delay a trial sentence reaches it, and it speaks again
             ProviderFakes.stubCartesia(ProviderFakes.audio());
             int elevenLabsBefore = Checks.spokenByElevenLabs().size();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
-                call.ask();
-                return Checks.requests(CARTESIA_PATH) > 4;
-            });
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> {
+                        call.ask();
+                        return Checks.requests(CARTESIA_PATH) > 4;
+                    });
             assertEquals(CircuitBreakerState.CLOSED, breakers.currentState("cartesia-tts"));
             assertEquals(openedAfterOutage, opened(method), "the trial succeeded: the breaker did not open again");
             int elevenLabsAfterTrial = Checks.spokenByElevenLabs().size();
@@ -137,13 +144,18 @@ class ProviderOutageDrillTest extends FakesReset {
     }
 
     private static double calls(String method, String result) {
-        return PrometheusMetrics.value("ft_circuitbreaker_calls_total{circuitBreakerResult=\"" + result
-                + "\",method=\"" + method + "\"}");
+        return PrometheusMetrics.value(
+                "ft_circuitbreaker_calls_total{circuitBreakerResult=\"" + result + "\",method=\"" + method + "\"}");
     }
 
     /** The breaker-state gauge's lines, printed for the drill's log. */
     private static String stateLines(String method) {
-        return io.restassured.RestAssured.given().get("/q/metrics").then().extract().asString().lines()
+        return io.restassured.RestAssured.given()
+                .get("/q/metrics")
+                .then()
+                .extract()
+                .asString()
+                .lines()
                 .filter(l -> l.startsWith("ft_circuitbreaker_state") && l.contains(method))
                 .collect(java.util.stream.Collectors.joining("\n"));
     }
@@ -171,7 +183,9 @@ class ProviderOutageDrillTest extends FakesReset {
         /** Asks turn after turn until the agent answers {@code expected}; returns that answer. */
         String askUntil(String expected) {
             AtomicReference<String> last = new AtomicReference<>();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(300))
                     .until(() -> {
                         last.set(ask());
                         return expected.equals(last.get());

@@ -38,27 +38,36 @@ public final class AdminApiFake {
     private static final String TOKEN_PATH = REALM + "/protocol/openid-connect/token";
     private static final String SEARCH = ADMIN_API + "/tenants/([^/]+)/knowledge/search";
 
-    private AdminApiFake() {
-    }
+    private AdminApiFake() {}
 
     /** Points the pipeline here; a 2 s search timeout so a loaded build machine's first call is not "slow". */
     static Map<String, String> config(String wireMockUrl) {
-        String guard = "quarkus.fault-tolerance.\"com.spotfunnel.voice.pipeline.knowledge.AdminKnowledgeClient/search\".";
-        return Map.of("quarkus.rest-client.admin-api.url", wireMockUrl + ADMIN_API,
-                "quarkus.oidc-client.auth-server-url", wireMockUrl + REALM,
-                "quarkus.oidc-client.client-id", CLIENT_ID,
-                "quarkus.oidc-client.credentials.secret", CLIENT_SECRET,
-                guard + "timeout.value", "2000",
-                guard + "circuit-breaker.delay", "1000");
+        String guard =
+                "quarkus.fault-tolerance.\"com.spotfunnel.voice.pipeline.knowledge.AdminKnowledgeClient/search\".";
+        return Map.of(
+                "quarkus.rest-client.admin-api.url",
+                wireMockUrl + ADMIN_API,
+                "quarkus.oidc-client.auth-server-url",
+                wireMockUrl + REALM,
+                "quarkus.oidc-client.client-id",
+                CLIENT_ID,
+                "quarkus.oidc-client.credentials.secret",
+                CLIENT_SECRET,
+                guard + "timeout.value",
+                "2000",
+                guard + "circuit-breaker.delay",
+                "1000");
     }
 
     /** A working token endpoint and a search that finds nothing for any tenant. */
     static void reset(WireMockServer wireMock) {
-        String basic = Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET)
-                .getBytes(StandardCharsets.UTF_8));
-        wireMock.stubFor(post(urlPathEqualTo(TOKEN_PATH)).withHeader("Authorization", equalTo("Basic " + basic))
+        String basic =
+                Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        wireMock.stubFor(post(urlPathEqualTo(TOKEN_PATH))
+                .withHeader("Authorization", equalTo("Basic " + basic))
                 .withRequestBody(containing("grant_type=client_credentials"))
-                .willReturn(okJson("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+                .willReturn(
+                        okJson("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
         wireMock.stubFor(search("[^/]+").willReturn(okJson("[]")));
     }
 
@@ -70,8 +79,12 @@ public final class AdminApiFake {
     private static String passagesJson(List<String> contents) {
         JsonArray body = new JsonArray();
         for (int i = 0; i < contents.size(); i++) {
-            body.add(new JsonObject().put("documentId", UUID.randomUUID().toString()).put("documentTitle", "FAQ")
-                    .put("knowledgeBaseId", UUID.randomUUID().toString()).put("ord", i).put("content", contents.get(i))
+            body.add(new JsonObject()
+                    .put("documentId", UUID.randomUUID().toString())
+                    .put("documentTitle", "FAQ")
+                    .put("knowledgeBaseId", UUID.randomUUID().toString())
+                    .put("ord", i)
+                    .put("content", contents.get(i))
                     .put("rank", 1.0 - i / 10.0));
         }
         return body.encode();
@@ -79,8 +92,11 @@ public final class AdminApiFake {
 
     /** The tenant's search for exactly {@code query} (admin-api's {@code q}) answers these passages. */
     public static void passages(String tenantId, String query, List<String> contents) {
-        ProviderFakes.wireMock().stubFor(search(tenantId).withQueryParam("q", equalTo(query)).atPriority(1)
-                .willReturn(okJson(passagesJson(contents))));
+        ProviderFakes.wireMock()
+                .stubFor(search(tenantId)
+                        .withQueryParam("q", equalTo(query))
+                        .atPriority(1)
+                        .willReturn(okJson(passagesJson(contents))));
     }
 
     /** The tenant's search answers this (an error status, a delay, a fault). */
@@ -89,7 +105,9 @@ public final class AdminApiFake {
     }
 
     public static ResponseDefinitionBuilder status(int status) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"status\":" + status + ",\"title\":\"fake admin-api failure\"}");
     }
 
@@ -99,7 +117,9 @@ public final class AdminApiFake {
     }
 
     public static int tokenRequests() {
-        return ProviderFakes.wireMock().findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH))).size();
+        return ProviderFakes.wireMock()
+                .findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)))
+                .size();
     }
 
     private static MappingBuilder search(String tenantPattern) {

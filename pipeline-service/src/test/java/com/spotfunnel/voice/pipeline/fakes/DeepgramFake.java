@@ -37,7 +37,10 @@ public final class DeepgramFake {
     public DeepgramFake() {
         server = vertx.createHttpServer().webSocketHandler(this::onSocket);
         try {
-            server.listen(0, "localhost").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            server.listen(0, "localhost")
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -91,7 +94,8 @@ public final class DeepgramFake {
 
     private void onSocket(ServerWebSocket socket) {
         lastQuery = socket.query();
-        if (reject || !("Token " + KEY).equals(socket.headers().get("Authorization"))
+        if (reject
+                || !("Token " + KEY).equals(socket.headers().get("Authorization"))
                 || !socket.path().equals("/v1/listen")) {
             rejected.incrementAndGet();
             socket.reject(reject ? 503 : 401);
@@ -104,8 +108,11 @@ public final class DeepgramFake {
         double[] clock = {0};
         socket.binaryMessageHandler(buffer -> {
             if (bytes[0] == 0) {
-                socket.writeTextMessage(new JsonObject().put("type", "SpeechStarted").put("channel", new JsonArray().add(0))
-                        .put("timestamp", clock[0]).encode());
+                socket.writeTextMessage(new JsonObject()
+                        .put("type", "SpeechStarted")
+                        .put("channel", new JsonArray().add(0))
+                        .put("timestamp", clock[0])
+                        .encode());
             }
             int before = bytes[0];
             bytes[0] += buffer.length();
@@ -131,10 +138,17 @@ public final class DeepgramFake {
     }
 
     private static String results(String transcript, double start, double duration, boolean speechFinal) {
-        JsonObject alternative = new JsonObject().put("transcript", transcript).put("confidence", 0.98)
+        JsonObject alternative = new JsonObject()
+                .put("transcript", transcript)
+                .put("confidence", 0.98)
                 .put("words", new JsonArray());
-        return new JsonObject().put("type", "Results").put("channel_index", new JsonArray().add(0).add(1))
-                .put("duration", duration).put("start", start).put("is_final", speechFinal).put("speech_final", speechFinal)
+        return new JsonObject()
+                .put("type", "Results")
+                .put("channel_index", new JsonArray().add(0).add(1))
+                .put("duration", duration)
+                .put("start", start)
+                .put("is_final", speechFinal)
+                .put("speech_final", speechFinal)
                 .put("channel", new JsonObject().put("alternatives", new JsonArray().add(alternative)))
                 .encode();
     }

@@ -25,7 +25,9 @@ public abstract class FakesReset {
 
     @BeforeEach
     void resetFakes() {
-        Awaitility.await().pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(30))
+        Awaitility.await()
+                .pollInterval(Duration.ofMillis(20))
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> conversations.activeCalls() == 0 && analyses.inFlight() == 0);
         ProviderFakes.resetAll();
         breakers.resetAll();

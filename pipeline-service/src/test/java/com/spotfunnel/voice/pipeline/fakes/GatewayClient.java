@@ -1,7 +1,5 @@
 package com.spotfunnel.voice.pipeline.fakes;
 
-import org.awaitility.Awaitility;
-
 import com.spotfunnel.voice.events.bridge.BridgeCodec;
 import com.spotfunnel.voice.events.bridge.CallToken;
 import com.spotfunnel.voice.events.bridge.GatewayMessage;
@@ -21,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -66,8 +65,8 @@ public final class GatewayClient implements AutoCloseable {
 
     /** A start as the gateway sends it for a call to this tenant. */
     public static GatewayMessage.CallStart start(String callId, String tenantId) {
-        return new GatewayMessage.CallStart(callId, tenantId, "CA" + "0".repeat(32), "MZ" + "0".repeat(32),
-                "+15550001111", "+15550002222");
+        return new GatewayMessage.CallStart(
+                callId, tenantId, "CA" + "0".repeat(32), "MZ" + "0".repeat(32), "+15550001111", "+15550002222");
     }
 
     /** The token voice-gateway would mint for this start, signed with the test profile's shared secret. */
@@ -78,13 +77,17 @@ public final class GatewayClient implements AutoCloseable {
 
     /** Opens a call's socket with this token (none when null); nothing is sent yet. */
     public static GatewayClient open(URI root, String callId, String token) {
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(root.getHost()).setPort(root.getPort())
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost(root.getHost())
+                .setPort(root.getPort())
                 .setURI("/calls/" + callId);
         if (token != null) {
             options.addHeader(CallToken.HEADER, token);
         }
         try {
-            return new GatewayClient(CLIENT.connect(options).toCompletionStage().toCompletableFuture()
+            return new GatewayClient(CLIENT.connect(options)
+                    .toCompletionStage()
+                    .toCompletableFuture()
                     .get(10, TimeUnit.SECONDS));
         } catch (Exception e) {
             throw new IllegalStateException("cannot connect to the pipeline", e);
@@ -143,26 +146,42 @@ public final class GatewayClient implements AutoCloseable {
     }
 
     public <T extends PipelineMessage> T await(Class<T> type, Predicate<T> condition) {
-        Awaitility.await().pollInterval(Duration.ofMillis(20)).atMost(WAIT).until(() -> all(type).stream().anyMatch(condition));
+        Awaitility.await()
+                .pollInterval(Duration.ofMillis(20))
+                .atMost(WAIT)
+                .until(() -> all(type).stream().anyMatch(condition));
         return all(type).stream().filter(condition).findFirst().orElseThrow();
     }
 
     /** Waits for the n-th utterance (from 1) to be fully sent, and returns its id. */
     public String awaitUtterances(int n) {
-        Awaitility.await().pollInterval(Duration.ofMillis(20)).atMost(WAIT).until(() -> all(PipelineMessage.AgentAudio.class).stream().filter(PipelineMessage.AgentAudio::last)
-                .count() >= n);
-        return all(PipelineMessage.AgentAudio.class).stream().filter(PipelineMessage.AgentAudio::last).skip(n - 1)
-                .findFirst().orElseThrow().utteranceId();
+        Awaitility.await()
+                .pollInterval(Duration.ofMillis(20))
+                .atMost(WAIT)
+                .until(() -> all(PipelineMessage.AgentAudio.class).stream()
+                                .filter(PipelineMessage.AgentAudio::last)
+                                .count()
+                        >= n);
+        return all(PipelineMessage.AgentAudio.class).stream()
+                .filter(PipelineMessage.AgentAudio::last)
+                .skip(n - 1)
+                .findFirst()
+                .orElseThrow()
+                .utteranceId();
     }
 
     public TranscriptTurn awaitTurn(Speaker speaker, int turnIndex) {
-        return await(PipelineMessage.Transcript.class,
-                t -> t.turn().speaker() == speaker && t.turn().turnIndex() == turnIndex).turn();
+        return await(
+                        PipelineMessage.Transcript.class,
+                        t -> t.turn().speaker() == speaker && t.turn().turnIndex() == turnIndex)
+                .turn();
     }
 
     public int audioBytes(String utteranceId) {
-        return all(PipelineMessage.AgentAudio.class).stream().filter(a -> a.utteranceId().equals(utteranceId))
-                .mapToInt(a -> a.audio().length).sum();
+        return all(PipelineMessage.AgentAudio.class).stream()
+                .filter(a -> a.utteranceId().equals(utteranceId))
+                .mapToInt(a -> a.audio().length)
+                .sum();
     }
 
     public PipelineMessage.Failed awaitFailed() {

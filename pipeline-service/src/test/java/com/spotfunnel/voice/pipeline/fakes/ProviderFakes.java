@@ -50,7 +50,9 @@ public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(20)
+        wireMock = new WireMockServer(WireMockConfiguration.options()
+                .dynamicPort()
+                .containerThreads(20)
                 .asynchronousResponseEnabled(true));
         wireMock.start();
         deepgram = new DeepgramFake();
@@ -79,8 +81,13 @@ public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
         config.put("pipeline.prices.llm.\"gemini-2.0-flash\".completion-token", "0.0000015");
         config.put("pipeline.prices.tts-per-character.cartesia", "0.00003");
         config.put("pipeline.prices.tts-per-character.elevenlabs", "0.00005");
-        for (String guarded : new String[] {"llm.OpenAiLlm/stream", "llm.GeminiLlm/stream",
-                "tts.CartesiaTts/synthesize", "tts.ElevenLabsTts/synthesize", "stt.DeepgramStt/open"}) {
+        for (String guarded : new String[] {
+            "llm.OpenAiLlm/stream",
+            "llm.GeminiLlm/stream",
+            "tts.CartesiaTts/synthesize",
+            "tts.ElevenLabsTts/synthesize",
+            "stt.DeepgramStt/open"
+        }) {
             String key = "quarkus.fault-tolerance.\"com.spotfunnel.voice.pipeline." + guarded + "\".";
             config.put(key + "timeout.value", "1000");
             config.put(key + "retry.delay", "20");
@@ -116,7 +123,8 @@ public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
     }
 
     public static MappingBuilder openAi() {
-        return post(urlPathEqualTo("/v1/chat/completions")).withHeader("Authorization", equalTo("Bearer " + OPENAI_KEY));
+        return post(urlPathEqualTo("/v1/chat/completions"))
+                .withHeader("Authorization", equalTo("Bearer " + OPENAI_KEY));
     }
 
     public static void stubGemini(ResponseDefinitionBuilder response) {
@@ -125,7 +133,8 @@ public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
 
     public static MappingBuilder gemini() {
         return post(urlPathEqualTo("/v1beta/models/gemini-2.0-flash:streamGenerateContent"))
-                .withQueryParam("alt", equalTo("sse")).withHeader("x-goog-api-key", equalTo(GEMINI_KEY));
+                .withQueryParam("alt", equalTo("sse"))
+                .withHeader("x-goog-api-key", equalTo(GEMINI_KEY));
     }
 
     public static void stubCartesia(ResponseDefinitionBuilder response) {
@@ -133,28 +142,38 @@ public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
     }
 
     public static MappingBuilder cartesia() {
-        return post(urlPathEqualTo("/tts/bytes")).withHeader("Authorization", equalTo("Bearer " + CARTESIA_KEY))
+        return post(urlPathEqualTo("/tts/bytes"))
+                .withHeader("Authorization", equalTo("Bearer " + CARTESIA_KEY))
                 .withHeader("Cartesia-Version", equalTo("2025-04-16"));
     }
 
     public static void stubElevenLabs(ResponseDefinitionBuilder response) {
         wireMock.stubFor(post(urlPathMatching("/v1/text-to-speech/[^/]+/stream"))
                 .withQueryParam("output_format", equalTo("ulaw_8000"))
-                .withHeader("xi-api-key", equalTo(ELEVENLABS_KEY)).willReturn(response));
+                .withHeader("xi-api-key", equalTo(ELEVENLABS_KEY))
+                .willReturn(response));
     }
 
     public static ResponseDefinitionBuilder sse(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody(body);
     }
 
     public static ResponseDefinitionBuilder audio() {
         byte[] audio = new byte[AUDIO_BYTES_PER_REQUEST];
         java.util.Arrays.fill(audio, (byte) 0x7E);
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/octet-stream").withBody(audio);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/octet-stream")
+                .withBody(audio);
     }
 
     public static ResponseDefinitionBuilder status(int status) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"fake failure\",\"type\":\"server_error\"}}");
     }
 }

@@ -11,31 +11,60 @@ public final class Sse {
     public static final long GEMINI_PROMPT_TOKENS = 100;
     public static final long GEMINI_COMPLETION_TOKENS = 8;
 
-    private Sse() {
-    }
+    private Sse() {}
 
     /** A whole answer: role chunk, content chunks, finish_reason, usage chunk, [DONE]. */
     public static String openAi(String... parts) {
-        return openAiCut(parts) + event(new JsonObject().put("id", "chatcmpl-1").put("object", "chat.completion.chunk")
-                .put("choices", new JsonArray().add(new JsonObject().put("index", 0).put("delta", new JsonObject())
-                        .put("finish_reason", "stop"))))
-                + event(new JsonObject().put("id", "chatcmpl-1").put("choices", new JsonArray())
-                        .put("usage", new JsonObject().put("prompt_tokens", OPENAI_PROMPT_TOKENS)
-                                .put("completion_tokens", OPENAI_COMPLETION_TOKENS)
-                                .put("total_tokens", OPENAI_PROMPT_TOKENS + OPENAI_COMPLETION_TOKENS)))
+        return openAiCut(parts)
+                + event(new JsonObject()
+                        .put("id", "chatcmpl-1")
+                        .put("object", "chat.completion.chunk")
+                        .put(
+                                "choices",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("index", 0)
+                                                .put("delta", new JsonObject())
+                                                .put("finish_reason", "stop"))))
+                + event(new JsonObject()
+                        .put("id", "chatcmpl-1")
+                        .put("choices", new JsonArray())
+                        .put(
+                                "usage",
+                                new JsonObject()
+                                        .put("prompt_tokens", OPENAI_PROMPT_TOKENS)
+                                        .put("completion_tokens", OPENAI_COMPLETION_TOKENS)
+                                        .put("total_tokens", OPENAI_PROMPT_TOKENS + OPENAI_COMPLETION_TOKENS)))
                 + "data: [DONE]\n\n";
     }
 
     /** The content chunks only: the stream stops without finish_reason, usage or [DONE]. */
     public static String openAiCut(String... parts) {
-        StringBuilder body = new StringBuilder(event(new JsonObject().put("id", "chatcmpl-1")
-                .put("object", "chat.completion.chunk").put("model", "gpt-4o-mini")
-                .put("choices", new JsonArray().add(new JsonObject().put("index", 0)
-                        .put("delta", new JsonObject().put("role", "assistant").put("content", ""))))));
+        StringBuilder body = new StringBuilder(event(new JsonObject()
+                .put("id", "chatcmpl-1")
+                .put("object", "chat.completion.chunk")
+                .put("model", "gpt-4o-mini")
+                .put(
+                        "choices",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("index", 0)
+                                        .put(
+                                                "delta",
+                                                new JsonObject()
+                                                        .put("role", "assistant")
+                                                        .put("content", ""))))));
         for (String part : parts) {
-            body.append(event(new JsonObject().put("id", "chatcmpl-1").put("object", "chat.completion.chunk")
-                    .put("choices", new JsonArray().add(new JsonObject().put("index", 0)
-                            .put("delta", new JsonObject().put("content", part)).putNull("finish_reason")))));
+            body.append(event(new JsonObject()
+                    .put("id", "chatcmpl-1")
+                    .put("object", "chat.completion.chunk")
+                    .put(
+                            "choices",
+                            new JsonArray()
+                                    .add(new JsonObject()
+                                            .put("index", 0)
+                                            .put("delta", new JsonObject().put("content", part))
+                                            .putNull("finish_reason")))));
         }
         return body.toString();
     }
@@ -44,14 +73,22 @@ public final class Sse {
     public static String gemini(String... parts) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
-            JsonObject candidate = new JsonObject().put("content", new JsonObject().put("role", "model")
-                    .put("parts", new JsonArray().add(new JsonObject().put("text", parts[i])))).put("index", 0);
+            JsonObject candidate = new JsonObject()
+                    .put(
+                            "content",
+                            new JsonObject()
+                                    .put("role", "model")
+                                    .put("parts", new JsonArray().add(new JsonObject().put("text", parts[i]))))
+                    .put("index", 0);
             JsonObject chunk = new JsonObject();
             if (i == parts.length - 1) {
                 candidate.put("finishReason", "STOP");
-                chunk.put("usageMetadata", new JsonObject().put("promptTokenCount", GEMINI_PROMPT_TOKENS)
-                        .put("candidatesTokenCount", GEMINI_COMPLETION_TOKENS)
-                        .put("totalTokenCount", GEMINI_PROMPT_TOKENS + GEMINI_COMPLETION_TOKENS));
+                chunk.put(
+                        "usageMetadata",
+                        new JsonObject()
+                                .put("promptTokenCount", GEMINI_PROMPT_TOKENS)
+                                .put("candidatesTokenCount", GEMINI_COMPLETION_TOKENS)
+                                .put("totalTokenCount", GEMINI_PROMPT_TOKENS + GEMINI_COMPLETION_TOKENS));
             }
             chunk.put("candidates", new JsonArray().add(candidate)).put("modelVersion", "gemini-2.0-flash");
             body.append(event(chunk));

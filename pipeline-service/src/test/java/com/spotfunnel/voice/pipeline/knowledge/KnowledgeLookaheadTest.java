@@ -50,11 +50,15 @@ class KnowledgeLookaheadTest extends FakesReset {
             gateway.awaitUtterances(1);
             gateway.sendAudio(DeepgramFake.INTERIM_BYTES); // mid-sentence: Deepgram has an interim result
             awaitSearches(tenant, 1);
-            assertTrue(gateway.all(PipelineMessage.Transcript.class).stream()
-                    .noneMatch(t -> t.turn().speaker() == Speaker.CALLER), "the caller has not finished yet");
+            assertTrue(
+                    gateway.all(PipelineMessage.Transcript.class).stream()
+                            .noneMatch(t -> t.turn().speaker() == Speaker.CALLER),
+                    "the caller has not finished yet");
 
             gateway.sendAudio(DeepgramFake.UTTERANCE_BYTES - DeepgramFake.INTERIM_BYTES);
-            assertEquals("What are your opening hours?", gateway.awaitTurn(Speaker.CALLER, 1).text());
+            assertEquals(
+                    "What are your opening hours?",
+                    gateway.awaitTurn(Speaker.CALLER, 1).text());
             gateway.awaitTurn(Speaker.AGENT, 2);
         }
 
@@ -74,7 +78,9 @@ class KnowledgeLookaheadTest extends FakesReset {
         try (GatewayClient gateway = GatewayClient.connect(root, "call-" + UUID.randomUUID(), tenant)) {
             gateway.awaitUtterances(1);
             gateway.sendAudio(DeepgramFake.UTTERANCE_BYTES);
-            assertEquals("What are your opening hours?", gateway.awaitTurn(Speaker.CALLER, 1).text());
+            assertEquals(
+                    "What are your opening hours?",
+                    gateway.awaitTurn(Speaker.CALLER, 1).text());
             gateway.awaitTurn(Speaker.AGENT, 2);
         }
 
@@ -82,7 +88,9 @@ class KnowledgeLookaheadTest extends FakesReset {
         assertTrue(system.contains("- " + HOURS), system);
         assertFalse(system.contains(PARKING), system);
         List<String> queries = AdminApiFake.searches(tenant).stream()
-                .map(request -> request.queryParameter("q").firstValue()).sorted().toList();
+                .map(request -> request.queryParameter("q").firstValue())
+                .sorted()
+                .toList();
         assertEquals(List.of("what or about or parking", HOURS_QUERY), queries); // sorted
         assertEquals(unused + 1, lookahead("unused"));
     }

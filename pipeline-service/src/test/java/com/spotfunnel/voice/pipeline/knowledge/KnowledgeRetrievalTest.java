@@ -51,7 +51,9 @@ class KnowledgeRetrievalTest extends FakesReset {
         List<LoggedRequest> searches = AdminApiFake.searches(tenant);
         assertEquals(1, searches.size());
         // the caller's words, any of which may match (admin-api's websearch syntax)
-        assertEquals("what or are or your or opening or hours", searches.get(0).queryParameter("q").firstValue());
+        assertEquals(
+                "what or are or your or opening or hours",
+                searches.get(0).queryParameter("q").firstValue());
         assertEquals("3", searches.get(0).queryParameter("limit").firstValue());
         assertTrue(AdminApiFake.tokenRequests() <= 1, "the client-credentials token is reused");
     }
@@ -65,7 +67,10 @@ class KnowledgeRetrievalTest extends FakesReset {
         assertEquals(ANSWER, answerOneQuestion(tenant));
 
         assertFalse(systemPrompt().contains("Facts you may use"));
-        assertEquals(1, AdminApiFake.searches(tenant).size(), () -> AdminApiFake.searches(tenant).toString());
+        assertEquals(
+                1,
+                AdminApiFake.searches(tenant).size(),
+                () -> AdminApiFake.searches(tenant).toString());
         assertEquals(before + 1, unavailable("http_5xx"));
     }
 
@@ -86,7 +91,9 @@ class KnowledgeRetrievalTest extends FakesReset {
         try (GatewayClient gateway = GatewayClient.connect(root, "call-" + UUID.randomUUID(), tenant)) {
             gateway.awaitUtterances(1);
             gateway.sendAudio(DeepgramFake.UTTERANCE_BYTES);
-            assertEquals("What are your opening hours?", gateway.awaitTurn(Speaker.CALLER, 1).text());
+            assertEquals(
+                    "What are your opening hours?",
+                    gateway.awaitTurn(Speaker.CALLER, 1).text());
             String answer = gateway.awaitTurn(Speaker.AGENT, 2).text();
             assertTrue(gateway.all(PipelineMessage.Failed.class).isEmpty());
             return answer;

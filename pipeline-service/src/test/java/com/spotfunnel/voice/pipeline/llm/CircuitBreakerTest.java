@@ -44,28 +44,39 @@ class CircuitBreakerTest extends FakesReset {
     void openAisBreakerOpensAfterRepeatedFailuresAndClosesAgain() {
         ProviderFakes.stubOpenAi(ProviderFakes.status(500));
         for (int i = 0; i < 2; i++) { // two calls, each retried once: 4 failures in the 4-call window
-            assertThrows(RuntimeException.class, () -> openAi.stream(REQUEST).await().atMost(Duration.ofSeconds(5)));
+            assertThrows(
+                    RuntimeException.class, () -> openAi.stream(REQUEST).await().atMost(Duration.ofSeconds(5)));
         }
         assertEquals(CircuitBreakerState.OPEN, breakers.currentState("openai-llm"));
 
         int requestsSoFar = Checks.requests(COMPLETIONS);
-        assertThrows(CircuitBreakerOpenException.class, () -> openAi.stream(REQUEST).await().atMost(Duration.ofSeconds(5)));
+        assertThrows(
+                CircuitBreakerOpenException.class,
+                () -> openAi.stream(REQUEST).await().atMost(Duration.ofSeconds(5)));
         assertEquals(requestsSoFar, Checks.requests(COMPLETIONS), "an open breaker does not call OpenAI");
 
         // while it is open, calls go straight to Gemini
         try (GatewayClient gateway = GatewayClient.connect(root, "call-" + UUID.randomUUID(), "tenant-unknown")) {
             gateway.awaitUtterances(1);
             gateway.sendAudio(DeepgramFake.UTTERANCE_BYTES);
-            assertEquals("Gemini here. We open at nine.", gateway.awaitTurn(Speaker.AGENT, 2).text());
-            assertEquals("circuit_open", gateway.await(PipelineMessage.ProviderFailure.class, f -> true).failure()
-                    .errorType());
+            assertEquals(
+                    "Gemini here. We open at nine.",
+                    gateway.awaitTurn(Speaker.AGENT, 2).text());
+            assertEquals(
+                    "circuit_open",
+                    gateway.await(PipelineMessage.ProviderFailure.class, f -> true)
+                            .failure()
+                            .errorType());
         }
         assertEquals(requestsSoFar, Checks.requests(COMPLETIONS));
 
         // OpenAI recovers; after the breaker's delay (1 s in tests) one trial call closes it again
         ProviderFakes.stubOpenAi(ProviderFakes.sse(Sse.openAi("Back again.")));
-        Awaitility.await().pollDelay(Duration.ofMillis(900)).pollInterval(Duration.ofMillis(200))
-                .atMost(Duration.ofSeconds(10)).until(() -> {
+        Awaitility.await()
+                .pollDelay(Duration.ofMillis(900))
+                .pollInterval(Duration.ofMillis(200))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> {
                     try {
                         Multi<LlmEvent> events = openAi.stream(REQUEST).await().atMost(Duration.ofSeconds(5));
                         events.collect().asList().await().atMost(Duration.ofSeconds(5));

@@ -45,18 +45,26 @@ class LlmFailoverTest extends FakesReset {
         ProviderFakes.stubOpenAi(ProviderFakes.status(503));
         try (GatewayClient gateway = askOneQuestion()) {
             assertEquals(GEMINI_ANSWER, gateway.awaitTurn(Speaker.AGENT, 2).text());
-            ProviderFailed failed = gateway.await(PipelineMessage.ProviderFailure.class, f -> true).failure();
+            ProviderFailed failed = gateway.await(PipelineMessage.ProviderFailure.class, f -> true)
+                    .failure();
             assertEquals(Stage.LLM, failed.stage());
             assertEquals("openai", failed.provider());
             assertEquals("http_5xx", failed.errorType());
             assertEquals("gemini", failed.fallbackProvider());
             assertEquals(2, Checks.requests("/v1/chat/completions")); // the call and one retry
             assertTrue(gateway.all(PipelineMessage.Failed.class).isEmpty());
-            Awaitility.await().atMost(GatewayClient.WAIT)
+            Awaitility.await()
+                    .atMost(GatewayClient.WAIT)
                     .until(() -> Checks.costs(gateway, 2, Stage.LLM).size() == 2);
-            assertEquals("gemini-2.0-flash", Checks.cost(gateway, 2, Stage.LLM, "prompt_tokens").model());
-            assertAmount("0.00005", Checks.cost(gateway, 2, Stage.LLM, "prompt_tokens").costUsd()); // 100 × 0.0000005
-            assertAmount("0.000012", Checks.cost(gateway, 2, Stage.LLM, "completion_tokens").costUsd()); // 8 × 0.0000015
+            assertEquals(
+                    "gemini-2.0-flash",
+                    Checks.cost(gateway, 2, Stage.LLM, "prompt_tokens").model());
+            assertAmount(
+                    "0.00005",
+                    Checks.cost(gateway, 2, Stage.LLM, "prompt_tokens").costUsd()); // 100 × 0.0000005
+            assertAmount(
+                    "0.000012",
+                    Checks.cost(gateway, 2, Stage.LLM, "completion_tokens").costUsd()); // 8 × 0.0000015
         }
     }
 
@@ -65,7 +73,8 @@ class LlmFailoverTest extends FakesReset {
         ProviderFakes.stubOpenAi(ProviderFakes.sse(Sse.openAi("Too late.")).withFixedDelay(3000));
         try (GatewayClient gateway = askOneQuestion()) {
             assertEquals(GEMINI_ANSWER, gateway.awaitTurn(Speaker.AGENT, 2).text());
-            ProviderFailed failed = gateway.await(PipelineMessage.ProviderFailure.class, f -> true).failure();
+            ProviderFailed failed = gateway.await(PipelineMessage.ProviderFailure.class, f -> true)
+                    .failure();
             assertEquals("timeout", failed.errorType());
             assertEquals("gemini", failed.fallbackProvider());
         }
@@ -76,23 +85,34 @@ class LlmFailoverTest extends FakesReset {
         ProviderFakes.stubOpenAi(ProviderFakes.sse(Sse.openAiCut("Sure thing. ", "We open ", "at ")));
         ProviderFakes.stubGemini(ProviderFakes.sse(Sse.gemini("nine ", "tomorrow.")));
         try (GatewayClient gateway = askOneQuestion()) {
-            assertEquals("Sure thing. We open at nine tomorrow.", gateway.awaitTurn(Speaker.AGENT, 2).text());
-            assertEquals("stream_cut", gateway.await(PipelineMessage.ProviderFailure.class, f -> true).failure()
-                    .errorType());
+            assertEquals(
+                    "Sure thing. We open at nine tomorrow.",
+                    gateway.awaitTurn(Speaker.AGENT, 2).text());
+            assertEquals(
+                    "stream_cut",
+                    gateway.await(PipelineMessage.ProviderFailure.class, f -> true)
+                            .failure()
+                            .errorType());
             List<String> spoken = Checks.spokenByCartesia();
             assertEquals(List.of("Sure thing.", "We open at nine tomorrow."), spoken.subList(2, spoken.size()));
             // Gemini was told what had been said and to continue from there
-            String geminiBody = ProviderFakes.wireMock().findAll(postRequestedFor(urlPathEqualTo(
-                    "/v1beta/models/gemini-2.0-flash:streamGenerateContent"))).get(0).getBodyAsString();
+            String geminiBody = ProviderFakes.wireMock()
+                    .findAll(postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-2.0-flash:streamGenerateContent")))
+                    .get(0)
+                    .getBodyAsString();
             JsonObject body = new JsonObject(geminiBody);
             var contents = body.getJsonArray("contents");
             JsonObject partial = contents.getJsonObject(contents.size() - 2);
             assertEquals("model", partial.getString("role"));
-            assertEquals("Sure thing. We open at ", partial.getJsonArray("parts").getJsonObject(0).getString("text"));
+            assertEquals(
+                    "Sure thing. We open at ",
+                    partial.getJsonArray("parts").getJsonObject(0).getString("text"));
             assertTrue(contents.getJsonObject(contents.size() - 1).encode().contains("without repeating"));
             // the words OpenAI produced before it died are still paid for (estimated: no usage arrived)
-            Awaitility.await().atMost(GatewayClient.WAIT).until(() -> Checks.costs(gateway, 2, Stage.LLM).stream()
-                    .anyMatch(c -> c.provider().equals("openai")));
+            Awaitility.await()
+                    .atMost(GatewayClient.WAIT)
+                    .until(() -> Checks.costs(gateway, 2, Stage.LLM).stream()
+                            .anyMatch(c -> c.provider().equals("openai")));
         }
     }
 
@@ -101,7 +121,9 @@ class LlmFailoverTest extends FakesReset {
         ProviderFakes.stubOpenAi(ProviderFakes.sse(Sse.openAiCut("Sure thing. ", "We open ", "at ")));
         ProviderFakes.stubGemini(ProviderFakes.sse(Sse.gemini("Sure thing. We ", "open at nine tomorrow.")));
         try (GatewayClient gateway = askOneQuestion()) {
-            assertEquals("Sure thing. We open at nine tomorrow.", gateway.awaitTurn(Speaker.AGENT, 2).text());
+            assertEquals(
+                    "Sure thing. We open at nine tomorrow.",
+                    gateway.awaitTurn(Speaker.AGENT, 2).text());
             List<String> spoken = Checks.spokenByCartesia();
             assertEquals(List.of("Sure thing.", "We open at nine tomorrow."), spoken.subList(2, spoken.size()));
         }
@@ -115,8 +137,11 @@ class LlmFailoverTest extends FakesReset {
             PipelineMessage.Failed failed = gateway.awaitFailed();
             assertEquals(FailureKind.LLM, failed.kind());
             List<ProviderFailed> failures = gateway.all(PipelineMessage.ProviderFailure.class).stream()
-                    .map(PipelineMessage.ProviderFailure::failure).toList();
-            assertEquals(List.of("openai", "gemini"), failures.stream().map(ProviderFailed::provider).toList());
+                    .map(PipelineMessage.ProviderFailure::failure)
+                    .toList();
+            assertEquals(
+                    List.of("openai", "gemini"),
+                    failures.stream().map(ProviderFailed::provider).toList());
             assertEquals("gemini", failures.get(0).fallbackProvider());
             assertNull(failures.get(1).fallbackProvider());
             // the caller's turn and its costs so far are kept

@@ -13,17 +13,26 @@ import org.junit.jupiter.api.Test;
 /** The simulated LLM plays a stress test's caller and judge deterministically (the local stack needs no keys). */
 class SimulatedStressRolesTest {
 
-    private static final PersonaSpec ASKER = new PersonaSpec("asker", "Wants the hours.", null,
-            List.of("When are you open?", "And on Saturdays?"));
+    private static final PersonaSpec ASKER =
+            new PersonaSpec("asker", "Wants the hours.", null, List.of("When are you open?", "And on Saturdays?"));
 
     @Test
     void asTheCallerItSaysThePersonasLinesInOrderThenGoodbye() {
         assertEquals("When are you open?", callerAfter(List.of(new Turn("agent", "Hello"))));
-        assertEquals("And on Saturdays?", callerAfter(List.of(new Turn("agent", "Hello"),
-                new Turn("caller", "When are you open?"), new Turn("agent", "Nine to five."))));
-        assertEquals(CallerPersona.LAST_LINE, callerAfter(List.of(new Turn("agent", "Hello"),
-                new Turn("caller", "When are you open?"), new Turn("agent", "Nine to five."),
-                new Turn("caller", "And on Saturdays?"), new Turn("agent", "Closed."))));
+        assertEquals(
+                "And on Saturdays?",
+                callerAfter(List.of(
+                        new Turn("agent", "Hello"),
+                        new Turn("caller", "When are you open?"),
+                        new Turn("agent", "Nine to five."))));
+        assertEquals(
+                CallerPersona.LAST_LINE,
+                callerAfter(List.of(
+                        new Turn("agent", "Hello"),
+                        new Turn("caller", "When are you open?"),
+                        new Turn("agent", "Nine to five."),
+                        new Turn("caller", "And on Saturdays?"),
+                        new Turn("agent", "Closed."))));
     }
 
     @Test
@@ -39,7 +48,9 @@ class SimulatedStressRolesTest {
     }
 
     private static Verdict judged(String transcript) {
-        return Judge.read(SimulatedLlm.answer(Judge.request("You are Acme's receptionist.", ASKER, transcript,
-                "the caller said goodbye")), 3);
+        return Judge.read(
+                SimulatedLlm.answer(
+                        Judge.request("You are Acme's receptionist.", ASKER, transcript, "the caller said goodbye")),
+                3);
     }
 }

@@ -67,8 +67,14 @@ class HttpStreamsStaleConnectionTest {
     }
 
     private String post() {
-        return streams.post("http://127.0.0.1:" + server.getLocalPort() + "/v1/speak", Map.of("Content-Type", "text/plain"),
-                "hello").collect().in(Buffer::buffer, Buffer::appendBuffer).await().atMost(Duration.ofSeconds(10))
+        return streams.post(
+                        "http://127.0.0.1:" + server.getLocalPort() + "/v1/speak",
+                        Map.of("Content-Type", "text/plain"),
+                        "hello")
+                .collect()
+                .in(Buffer::buffer, Buffer::appendBuffer)
+                .await()
+                .atMost(Duration.ofSeconds(10))
                 .toString(StandardCharsets.UTF_8);
     }
 
@@ -88,7 +94,8 @@ class HttpStreamsStaleConnectionTest {
 
     private void serve(Socket socket) {
         try (socket) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             OutputStream out = socket.getOutputStream();
             for (int onThisConnection = 1; ; onThisConnection++) {
                 if (!readRequest(in)) {
@@ -118,7 +125,8 @@ class HttpStreamsStaleConnectionTest {
         int length = 0;
         while ((line = in.readLine()) != null && !line.isEmpty()) {
             if (line.toLowerCase().startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring("content-length:".length()).trim());
+                length = Integer.parseInt(
+                        line.substring("content-length:".length()).trim());
             }
         }
         for (int i = 0; i < length; i++) {

@@ -85,8 +85,14 @@ class StressTestRunTest extends FakesReset {
 
     private boolean answers(String provider) {
         try {
-            llm.stream(List.of(provider), new LlmRequest("warm-up", List.of(ChatMessage.user("hi"))), StageListener.NONE)
-                    .collect().asList().await().atMost(Duration.ofSeconds(10));
+            llm.stream(
+                            List.of(provider),
+                            new LlmRequest("warm-up", List.of(ChatMessage.user("hi"))),
+                            StageListener.NONE)
+                    .collect()
+                    .asList()
+                    .await()
+                    .atMost(Duration.ofSeconds(10));
             return true;
         } catch (RuntimeException e) {
             return false;
@@ -95,9 +101,21 @@ class StressTestRunTest extends FakesReset {
 
     @BeforeEach
     void acmePlumbing() {
-        tenants.apply(new TenantConfig(TENANT, 1, "Acme Plumbing", "plumbing", true, List.of(),
-                new AgentConfig("You are Acme Plumbing's receptionist.", GREETING, null,
-                        new ProviderOrder(List.of(), List.of("gemini"), List.of()), null, Map.of(), null),
+        tenants.apply(new TenantConfig(
+                TENANT,
+                1,
+                "Acme Plumbing",
+                "plumbing",
+                true,
+                List.of(),
+                new AgentConfig(
+                        "You are Acme Plumbing's receptionist.",
+                        GREETING,
+                        null,
+                        new ProviderOrder(List.of(), List.of("gemini"), List.of()),
+                        null,
+                        Map.of(),
+                        null),
                 Instant.now()));
     }
 
@@ -108,60 +126,112 @@ class StressTestRunTest extends FakesReset {
         persona(HOURS_ASKER, ANSWER, 1, "Thanks, that's all. Goodbye.");
         // the human seeker's LLMs answer slowly (400 ms each, well within the 1 s first-token timeout), so the run
         // is seen half done meanwhile
-        ProviderFakes.wireMock().stubFor(ProviderFakes.openAi().atPriority(2).withRequestBody(containing(CallerPersona.ROLE))
-                .withRequestBody(containing(HUMAN_SEEKER))
-                .willReturn(ProviderFakes.sse(Sse.openAi("Can I talk to a real person?")).withFixedDelay(400)));
+        ProviderFakes.wireMock()
+                .stubFor(ProviderFakes.openAi()
+                        .atPriority(2)
+                        .withRequestBody(containing(CallerPersona.ROLE))
+                        .withRequestBody(containing(HUMAN_SEEKER))
+                        .willReturn(ProviderFakes.sse(Sse.openAi("Can I talk to a real person?"))
+                                .withFixedDelay(400)));
         ProviderFakes.stubGemini(ProviderFakes.sse(Sse.gemini("We are open nine to five. ", "Anything else?")));
-        judge(HOURS_ASKER, ProviderFakes.sse(Sse.openAi("{\"politeness\": 5, \"accuracy\": 5, ",
-                "\"escalation\": 4, \"pass\": true, \"reason\": \"Answered the hours.\"}")));
+        judge(
+                HOURS_ASKER,
+                ProviderFakes.sse(Sse.openAi(
+                        "{\"politeness\": 5, \"accuracy\": 5, ",
+                        "\"escalation\": 4, \"pass\": true, \"reason\": \"Answered the hours.\"}")));
         // garbage from the judge
-        judge(HUMAN_SEEKER, ProviderFakes.sse(Sse.openAi("I think ", "it went ", "fine!")).withFixedDelay(400));
+        judge(
+                HUMAN_SEEKER,
+                ProviderFakes.sse(Sse.openAi("I think ", "it went ", "fine!")).withFixedDelay(400));
 
-        StressTestRequest request = new StressTestRequest(TENANT, 3, null, null, null, List.of(
-                new PersonaSpec("hours-asker", HOURS_ASKER, "Gives the hours.", List.of("When are you open?")),
-                new PersonaSpec("human-seeker", HUMAN_SEEKER, "Transfers at once.", null)), 4);
-        String location = given().contentType(ContentType.JSON).body(json(request)).post("/internal/stress-tests")
-                .then().statusCode(202).body("status", equalTo("running")).body("progress.completed", equalTo(0))
-                .body("progress.total", equalTo(3)).extract().header("Location");
+        StressTestRequest request = new StressTestRequest(
+                TENANT,
+                3,
+                null,
+                null,
+                null,
+                List.of(
+                        new PersonaSpec("hours-asker", HOURS_ASKER, "Gives the hours.", List.of("When are you open?")),
+                        new PersonaSpec("human-seeker", HUMAN_SEEKER, "Transfers at once.", null)),
+                4);
+        String location = given().contentType(ContentType.JSON)
+                .body(json(request))
+                .post("/internal/stress-tests")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("running"))
+                .body("progress.completed", equalTo(0))
+                .body("progress.total", equalTo(3))
+                .extract()
+                .header("Location");
 
         List<StressTestRun> seen = new ArrayList<>();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            StressTestRun run = read(location);
-            seen.add(run);
-            return run.status().equals(StressTestRun.COMPLETED);
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    StressTestRun run = read(location);
+                    seen.add(run);
+                    return run.status().equals(StressTestRun.COMPLETED);
+                });
         for (int i = 1; i < seen.size(); i++) {
-            assertTrue(seen.get(i).progress().completed() >= seen.get(i - 1).progress().completed());
+            assertTrue(seen.get(i).progress().completed()
+                    >= seen.get(i - 1).progress().completed());
         }
-        assertTrue(seen.stream().anyMatch(r -> r.status().equals(StressTestRun.RUNNING) && r.progress().completed() == 2
-                && r.conversations().size() == 2 && r.summary() == null), "the two quick conversations were reported first");
+        assertTrue(
+                seen.stream()
+                        .anyMatch(r -> r.status().equals(StressTestRun.RUNNING)
+                                && r.progress().completed() == 2
+                                && r.conversations().size() == 2
+                                && r.summary() == null),
+                "the two quick conversations were reported first");
 
         StressTestRun run = seen.get(seen.size() - 1);
         assertEquals(new StressTestRun.Progress(3, 3), run.progress());
         List<ConversationResult> conversations = run.conversations();
-        assertEquals(List.of(0, 1, 2), conversations.stream().map(ConversationResult::index).toList());
+        assertEquals(
+                List.of(0, 1, 2),
+                conversations.stream().map(ConversationResult::index).toList());
 
         ConversationResult hours = conversations.get(0);
         assertEquals("hours-asker", hours.persona());
-        assertEquals(List.of(new Turn("agent", GREETING), new Turn("caller", "When are you open?"),
-                new Turn("agent", ANSWER), new Turn("caller", "Thanks, that's all. Goodbye."),
-                new Turn("agent", "Thanks for calling. Goodbye!")), hours.turns());
-        assertEquals("Agent: " + GREETING + "\nCaller: When are you open?\nAgent: " + ANSWER
-                + "\nCaller: Thanks, that's all. Goodbye.\nAgent: Thanks for calling. Goodbye!", hours.transcript());
+        assertEquals(
+                List.of(
+                        new Turn("agent", GREETING),
+                        new Turn("caller", "When are you open?"),
+                        new Turn("agent", ANSWER),
+                        new Turn("caller", "Thanks, that's all. Goodbye."),
+                        new Turn("agent", "Thanks for calling. Goodbye!")),
+                hours.turns());
+        assertEquals(
+                "Agent: " + GREETING + "\nCaller: When are you open?\nAgent: " + ANSWER
+                        + "\nCaller: Thanks, that's all. Goodbye.\nAgent: Thanks for calling. Goodbye!",
+                hours.transcript());
         assertEquals("hangup", hours.ending());
         assertEquals("PASS", hours.result().overallResult());
-        assertEquals(List.of(5, 5, 4), List.of(hours.result().politeness(), hours.result().accuracy(),
-                hours.result().escalation()));
+        assertEquals(
+                List.of(5, 5, 4),
+                List.of(
+                        hours.result().politeness(),
+                        hours.result().accuracy(),
+                        hours.result().escalation()));
         assertEquals("Answered the hours.", hours.result().reason());
         assertNull(hours.error());
         assertEquals(hours.turns(), conversations.get(2).turns());
 
         ConversationResult human = conversations.get(1);
-        assertEquals(List.of(new Turn("agent", GREETING), new Turn("caller", "Can I talk to a real person?"),
-                new Turn("agent", "Of course. Let me connect you with someone now.")), human.turns());
+        assertEquals(
+                List.of(
+                        new Turn("agent", GREETING),
+                        new Turn("caller", "Can I talk to a real person?"),
+                        new Turn("agent", "Of course. Let me connect you with someone now.")),
+                human.turns());
         assertEquals("transfer", human.ending());
         assertEquals("FAIL", human.result().overallResult());
-        assertTrue(human.result().reason().startsWith("judge answer unreadable (not a JSON object): I think it went fine!"),
+        assertTrue(
+                human.result()
+                        .reason()
+                        .startsWith("judge answer unreadable (not a JSON object): I think it went fine!"),
                 human.result().reason());
         assertNull(human.result().politeness());
 
@@ -184,10 +254,15 @@ class StressTestRunTest extends FakesReset {
         assertAmount("0.000494", hours.costUsd());
 
         // the agent was the tenant's: its prompt, asked through its own provider order
-        LoggedRequest agentAsked = ProviderFakes.wireMock().findAll(WireMock.postRequestedFor(
-                WireMock.urlPathEqualTo("/v1beta/models/gemini-2.0-flash:streamGenerateContent"))).get(0);
-        String system = new JsonObject(agentAsked.getBodyAsString()).getJsonObject("systemInstruction")
-                .getJsonArray("parts").getJsonObject(0).getString("text");
+        LoggedRequest agentAsked = ProviderFakes.wireMock()
+                .findAll(WireMock.postRequestedFor(
+                        WireMock.urlPathEqualTo("/v1beta/models/gemini-2.0-flash:streamGenerateContent")))
+                .get(0);
+        String system = new JsonObject(agentAsked.getBodyAsString())
+                .getJsonObject("systemInstruction")
+                .getJsonArray("parts")
+                .getJsonObject(0)
+                .getString("text");
         assertTrue(system.startsWith("You are Acme Plumbing's receptionist."), system);
     }
 
@@ -195,11 +270,21 @@ class StressTestRunTest extends FakesReset {
     void aConversationWhoseLlmChainFailsIsAFailedResultWithTheErrorAndTheRunGoesOn() {
         persona(HOURS_ASKER, null, 2, "Do you service boilers?");
         ProviderFakes.stubGemini(ProviderFakes.status(503));
-        StressTestRequest request = new StressTestRequest(TENANT, 1, "heating", "You are a draft receptionist.",
+        StressTestRequest request = new StressTestRequest(
+                TENANT,
+                1,
+                "heating",
+                "You are a draft receptionist.",
                 "Boilers are serviced on Mondays.\nWe never work Sundays.",
-                List.of(new PersonaSpec("hours-asker", HOURS_ASKER, null, null)), null);
-        String location = given().contentType(ContentType.JSON).body(json(request)).post("/internal/stress-tests")
-                .then().statusCode(202).extract().header("Location");
+                List.of(new PersonaSpec("hours-asker", HOURS_ASKER, null, null)),
+                null);
+        String location = given().contentType(ContentType.JSON)
+                .body(json(request))
+                .post("/internal/stress-tests")
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
         StressTestRun run = awaitCompleted(location);
 
         ConversationResult broken = run.conversations().get(0);
@@ -208,52 +293,101 @@ class StressTestRunTest extends FakesReset {
         assertTrue(broken.error().startsWith("agent failed: "), broken.error());
         assertTrue(broken.error().contains("every LLM provider failed"), broken.error());
         assertEquals(broken.error(), broken.result().reason());
-        assertEquals(List.of(new Turn("agent", GREETING), new Turn("caller", "Do you service boilers?")), broken.turns());
+        assertEquals(
+                List.of(new Turn("agent", GREETING), new Turn("caller", "Do you service boilers?")), broken.turns());
         assertEquals(0.0, run.summary().passRate());
         assertEquals(1, run.summary().failedCount());
         // the drafts replaced the tenant's prompt and knowledge; the persona heard of the industry asked for
-        String agentBody = ProviderFakes.wireMock().findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo(
-                "/v1beta/models/gemini-2.0-flash:streamGenerateContent"))).get(0).getBodyAsString();
-        assertTrue(agentBody.contains("You are a draft receptionist.") && agentBody.contains("- Boilers are serviced on Mondays."),
+        String agentBody = ProviderFakes.wireMock()
+                .findAll(WireMock.postRequestedFor(
+                        WireMock.urlPathEqualTo("/v1beta/models/gemini-2.0-flash:streamGenerateContent")))
+                .get(0)
+                .getBodyAsString();
+        assertTrue(
+                agentBody.contains("You are a draft receptionist.")
+                        && agentBody.contains("- Boilers are serviced on Mondays."),
                 agentBody);
-        String personaBody = ProviderFakes.wireMock().findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo(
-                "/v1/chat/completions"))).get(0).getBodyAsString();
+        String personaBody = ProviderFakes.wireMock()
+                .findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo("/v1/chat/completions")))
+                .get(0)
+                .getBodyAsString();
         assertTrue(personaBody.contains("a heating business"), personaBody);
     }
 
     @Test
     void badRequestsAreRefusedNamingTheField() {
-        given().contentType(ContentType.JSON).body(Map.of("tenantId", TENANT, "numConversations", 0))
-                .post("/internal/stress-tests").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("tenantId", TENANT, "numConversations", 0))
+                .post("/internal/stress-tests")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItems("numConversations"));
-        given().contentType(ContentType.JSON).body(Map.of("tenantId", TENANT, "numConversations", 2,
-                "personas", List.of(Map.of("name", "nobody-knows-me")))).post("/internal/stress-tests")
-                .then().statusCode(400).body("errors[0].field", equalTo("personas[0].name"));
-        given().contentType(ContentType.JSON).body(Map.of("tenantId", "t-never-published", "numConversations", 2))
-                .post("/internal/stress-tests").then().statusCode(404).body("errors[0].field", equalTo("tenantId"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "tenantId",
+                        TENANT,
+                        "numConversations",
+                        2,
+                        "personas",
+                        List.of(Map.of("name", "nobody-knows-me"))))
+                .post("/internal/stress-tests")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("personas[0].name"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("tenantId", "t-never-published", "numConversations", 2))
+                .post("/internal/stress-tests")
+                .then()
+                .statusCode(404)
+                .body("errors[0].field", equalTo("tenantId"));
         given().get("/internal/stress-tests/no-such-run").then().statusCode(404);
     }
 
     @Test
     void onlyAdminApisServiceAccountMayUseTheInternalApi() {
         Map<String, Object> run = Map.of("tenantId", TENANT, "numConversations", 1);
-        RestAssured.given().contentType(ContentType.JSON).body(run).post("/internal/stress-tests")
-                .then().statusCode(401);
+        RestAssured.given()
+                .contentType(ContentType.JSON)
+                .body(run)
+                .post("/internal/stress-tests")
+                .then()
+                .statusCode(401);
         RestAssured.given().get("/internal/stress-tests/any").then().statusCode(401);
-        RestAssured.given().auth().oauth2("not-a-token").contentType(ContentType.JSON).body(run)
-                .post("/internal/stress-tests").then().statusCode(401);
+        RestAssured.given()
+                .auth()
+                .oauth2("not-a-token")
+                .contentType(ContentType.JSON)
+                .body(run)
+                .post("/internal/stress-tests")
+                .then()
+                .statusCode(401);
         // forged: admin-api's claims under the signature of another token
-        String[] operator = OidcWiremockTestResource.getAccessToken("someone", Set.of("admin")).split("\\.");
+        String[] operator = OidcWiremockTestResource.getAccessToken("someone", Set.of("admin"))
+                .split("\\.");
         String[] service = OidcWiremockTestResource.getAccessToken("someone", Set.of(StressTestResource.CALLER_ROLE))
                 .split("\\.");
-        RestAssured.given().auth().oauth2(operator[0] + "." + service[1] + "." + operator[2])
-                .get("/internal/stress-tests/any").then().statusCode(401);
+        RestAssured.given()
+                .auth()
+                .oauth2(operator[0] + "." + service[1] + "." + operator[2])
+                .get("/internal/stress-tests/any")
+                .then()
+                .statusCode(401);
         // signed by the provider, but for someone else: an operator, a tenant's customer, the pipeline itself
         for (String role : List.of("admin", "customer", "pipeline")) {
-            RestAssured.given().auth().oauth2(OidcWiremockTestResource.getAccessToken("someone", Set.of(role)))
-                    .contentType(ContentType.JSON).body(run).post("/internal/stress-tests").then().statusCode(403);
-            RestAssured.given().auth().oauth2(OidcWiremockTestResource.getAccessToken("someone", Set.of(role)))
-                    .get("/internal/stress-tests/any").then().statusCode(403);
+            RestAssured.given()
+                    .auth()
+                    .oauth2(OidcWiremockTestResource.getAccessToken("someone", Set.of(role)))
+                    .contentType(ContentType.JSON)
+                    .body(run)
+                    .post("/internal/stress-tests")
+                    .then()
+                    .statusCode(403);
+            RestAssured.given()
+                    .auth()
+                    .oauth2(OidcWiremockTestResource.getAccessToken("someone", Set.of(role)))
+                    .get("/internal/stress-tests/any")
+                    .then()
+                    .statusCode(403);
         }
     }
 
@@ -266,12 +400,14 @@ class StressTestRunTest extends FakesReset {
     }
 
     private static final class AdminApiToken {
-        static final String VALUE = OidcWiremockTestResource.getAccessToken("service-account-spotfunnel-admin-api",
-                Set.of(StressTestResource.CALLER_ROLE));
+        static final String VALUE = OidcWiremockTestResource.getAccessToken(
+                "service-account-spotfunnel-admin-api", Set.of(StressTestResource.CALLER_ROLE));
     }
 
     private static StressTestRun awaitCompleted(String location) {
-        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> read(location), run -> run.status().equals(StressTestRun.COMPLETED));
     }
 
@@ -282,8 +418,10 @@ class StressTestRunTest extends FakesReset {
 
     /** The persona with this brief says {@code line} when the conversation so far contains {@code heard}. */
     private static void persona(String brief, String heard, int priority, String line) {
-        var mapping = ProviderFakes.openAi().atPriority(priority)
-                .withRequestBody(containing(CallerPersona.ROLE)).withRequestBody(containing(brief));
+        var mapping = ProviderFakes.openAi()
+                .atPriority(priority)
+                .withRequestBody(containing(CallerPersona.ROLE))
+                .withRequestBody(containing(brief));
         if (heard != null) {
             mapping = mapping.withRequestBody(containing(heard));
         }
@@ -291,8 +429,12 @@ class StressTestRunTest extends FakesReset {
     }
 
     private static void judge(String brief, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
-        ProviderFakes.wireMock().stubFor(ProviderFakes.openAi().atPriority(1)
-                .withRequestBody(containing(Judge.ROLE)).withRequestBody(containing(brief)).willReturn(answer));
+        ProviderFakes.wireMock()
+                .stubFor(ProviderFakes.openAi()
+                        .atPriority(1)
+                        .withRequestBody(containing(Judge.ROLE))
+                        .withRequestBody(containing(brief))
+                        .willReturn(answer));
     }
 
     private static String json(Object value) {

@@ -9,27 +9,31 @@ import org.junit.jupiter.api.Test;
 class SimulatedSttTest {
 
     private final List<String> events = new ArrayList<>();
-    private final SimulatedStt.EnergySession session = new SimulatedStt.EnergySession(new SttListener() {
-        @Override
-        public void onSpeechStarted() {
-            events.add("started");
-        }
+    private final SimulatedStt.EnergySession session = new SimulatedStt.EnergySession(
+            new SttListener() {
+                @Override
+                public void onSpeechStarted() {
+                    events.add("started");
+                }
 
-        @Override
-        public void onPartial(String heardSoFar) {
-            events.add("heard: " + heardSoFar);
-        }
+                @Override
+                public void onPartial(String heardSoFar) {
+                    events.add("heard: " + heardSoFar);
+                }
 
-        @Override
-        public void onUtterance(String transcript) {
-            events.add(transcript);
-        }
+                @Override
+                public void onUtterance(String transcript) {
+                    events.add(transcript);
+                }
 
-        @Override
-        public void onSessionFailed(Throwable failure) {
-            events.add("failed");
-        }
-    }, 500, 4800, List.of("one", "two"));
+                @Override
+                public void onSessionFailed(Throwable failure) {
+                    events.add("failed");
+                }
+            },
+            500,
+            4800,
+            List.of("one", "two"));
 
     @Test
     void speechIsLoudAudioAndAnUtteranceEndsAfter600msOfSilence() {

@@ -31,7 +31,8 @@ class SttFailureTest extends FakesReset {
         ProviderFakes.deepgram().rejectConnections(true);
         try (GatewayClient gateway = GatewayClient.connect(root, "call-" + UUID.randomUUID(), "tenant-unknown")) {
             assertEquals(FailureKind.STT, gateway.awaitFailed().kind());
-            ProviderFailed failed = gateway.await(PipelineMessage.ProviderFailure.class, f -> true).failure();
+            ProviderFailed failed = gateway.await(PipelineMessage.ProviderFailure.class, f -> true)
+                    .failure();
             assertEquals(Stage.STT, failed.stage());
             assertEquals("deepgram", failed.provider());
             assertEquals("http_5xx", failed.errorType());
@@ -39,8 +40,12 @@ class SttFailureTest extends FakesReset {
             assertEquals(2, ProviderFakes.deepgram().rejected()); // the call and one retry
             java.util.List<com.spotfunnel.voice.events.bridge.PipelineMessage> all = gateway.received();
             int failedAt = all.indexOf(gateway.awaitFailed());
-            assertEquals(java.util.List.of(), all.subList(failedAt + 1, all.size()).stream()
-                    .filter(m -> m instanceof PipelineMessage.AgentAudio).toList(), "agent audio after Failed");
+            assertEquals(
+                    java.util.List.of(),
+                    all.subList(failedAt + 1, all.size()).stream()
+                            .filter(m -> m instanceof PipelineMessage.AgentAudio)
+                            .toList(),
+                    "agent audio after Failed");
         }
     }
 
@@ -48,12 +53,16 @@ class SttFailureTest extends FakesReset {
     void deepgramDroppingTheStreamMidCallFailsTheCallWithStt() {
         try (GatewayClient gateway = GatewayClient.connect(root, "call-" + UUID.randomUUID(), "tenant-unknown")) {
             gateway.awaitUtterances(1);
-            org.awaitility.Awaitility.await().atMost(GatewayClient.WAIT)
+            org.awaitility.Awaitility.await()
+                    .atMost(GatewayClient.WAIT)
                     .until(() -> ProviderFakes.deepgram().connections() == 1);
             ProviderFakes.deepgram().dropAll();
             assertEquals(FailureKind.STT, gateway.awaitFailed().kind());
-            assertEquals("stream_cut", gateway.await(PipelineMessage.ProviderFailure.class, f -> true).failure()
-                    .errorType());
+            assertEquals(
+                    "stream_cut",
+                    gateway.await(PipelineMessage.ProviderFailure.class, f -> true)
+                            .failure()
+                            .errorType());
         }
     }
 }

@@ -42,7 +42,10 @@ class TtsChainTest {
         TtsChain chain = new TtsChain(List.of(cutting, second), 100, METRICS);
 
         List<byte[]> audio = chain.speak(List.of("first", "second"), "We open at nine tomorrow.", null, listener)
-                .collect().asList().await().indefinitely();
+                .collect()
+                .asList()
+                .await()
+                .indefinitely();
 
         assertEquals(5, audio.size()); // nothing delivered is taken back
         assertEquals(List.of("We open at nine tomorrow."), cutting.asked);
@@ -55,8 +58,13 @@ class TtsChainTest {
     void whenTheLastProviderFailsTheStageFails() {
         TtsChain chain = new TtsChain(List.of(new Fake("first", 0, true), new Fake("second", 0, true)), 100, METRICS);
         Throwable failure = chain.speak(List.of("first", "second"), "Hello.", null, listener)
-                .collect().asList().map(audio -> (Throwable) null).onFailure().recoverWithItem(t -> t)
-                .await().indefinitely();
+                .collect()
+                .asList()
+                .map(audio -> (Throwable) null)
+                .onFailure()
+                .recoverWithItem(t -> t)
+                .await()
+                .indefinitely();
         assertTrue(failure instanceof StageFailedException, String.valueOf(failure));
         assertEquals(FailureKind.TTS, ((StageFailedException) failure).kind());
         assertEquals(List.of("first:stream_cut->second", "second:stream_cut->null"), failures);
@@ -94,10 +102,12 @@ class TtsChainTest {
             }
             Multi<byte[]> stream = Multi.createFrom().iterable(audio);
             if (cut) {
-                stream = Multi.createBy().concatenating().streams(stream,
-                        Multi.createFrom().failure(new ProviderException("stream_cut", "cut")));
+                stream = Multi.createBy()
+                        .concatenating()
+                        .streams(stream, Multi.createFrom().failure(new ProviderException("stream_cut", "cut")));
             }
-            return chunks == 0 && cut ? Uni.createFrom().failure(new ProviderException("stream_cut", "cut"))
+            return chunks == 0 && cut
+                    ? Uni.createFrom().failure(new ProviderException("stream_cut", "cut"))
                     : Uni.createFrom().item(stream);
         }
     }

@@ -39,12 +39,16 @@ class TtsFailoverTest extends FakesReset {
         try (GatewayClient gateway = GatewayClient.connect(root, "call-" + UUID.randomUUID(), "tenant-unknown")) {
             String greeting = gateway.awaitUtterances(1);
             assertEquals(ProviderFakes.AUDIO_BYTES_PER_REQUEST * 2, gateway.audioBytes(greeting));
-            ProviderFailed failed = gateway.await(PipelineMessage.ProviderFailure.class, f -> true).failure();
+            ProviderFailed failed = gateway.await(PipelineMessage.ProviderFailure.class, f -> true)
+                    .failure();
             assertEquals(Stage.TTS, failed.stage());
             assertEquals("cartesia", failed.provider());
             assertEquals("elevenlabs", failed.fallbackProvider());
-            assertEquals(List.of("Hello, thanks for calling.", "How can I help you today?"), Checks.spokenByElevenLabs());
-            Awaitility.await().atMost(GatewayClient.WAIT).until(() -> Checks.costs(gateway, 0, Stage.TTS).size() == 2);
+            assertEquals(
+                    List.of("Hello, thanks for calling.", "How can I help you today?"), Checks.spokenByElevenLabs());
+            Awaitility.await()
+                    .atMost(GatewayClient.WAIT)
+                    .until(() -> Checks.costs(gateway, 0, Stage.TTS).size() == 2);
             List<CostRecorded> tts = Checks.costs(gateway, 0, Stage.TTS);
             assertTrue(tts.stream().allMatch(c -> c.provider().equals("elevenlabs")));
             // "Hello, thanks for calling." (26) + "How can I help you today?" (25) × 0.00005
@@ -60,7 +64,8 @@ class TtsFailoverTest extends FakesReset {
         try (GatewayClient gateway = GatewayClient.connect(root, "call-" + UUID.randomUUID(), "tenant-unknown")) {
             assertEquals(FailureKind.TTS, gateway.awaitFailed().kind());
             List<ProviderFailed> failures = gateway.all(PipelineMessage.ProviderFailure.class).stream()
-                    .map(PipelineMessage.ProviderFailure::failure).toList();
+                    .map(PipelineMessage.ProviderFailure::failure)
+                    .toList();
             assertEquals("cartesia", failures.get(0).provider());
             assertEquals("elevenlabs", failures.get(1).provider());
             assertNull(failures.get(1).fallbackProvider());

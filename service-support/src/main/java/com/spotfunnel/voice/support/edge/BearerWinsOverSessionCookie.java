@@ -39,7 +39,9 @@ public class BearerWinsOverSessionCookie {
     }
 
     static String withoutSignInCookies(String header) {
-        return Arrays.stream(header.split(";")).map(String::trim).filter(c -> !c.isEmpty())
+        return Arrays.stream(header.split(";"))
+                .map(String::trim)
+                .filter(c -> !c.isEmpty())
                 .filter(c -> !(c.startsWith("q_session") || c.startsWith("q_auth") || c.startsWith("q_pkce")))
                 .collect(Collectors.joining("; "));
     }

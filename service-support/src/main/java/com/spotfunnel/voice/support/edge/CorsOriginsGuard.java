@@ -14,16 +14,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CorsOriginsGuard {
 
-    void check(@Observes StartupEvent event,
+    void check(
+            @Observes StartupEvent event,
             @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> origins) {
         origins.flatMap(CorsOriginsGuard::wildcard).ifPresent(bad -> {
-            throw new IllegalStateException("CORS_ALLOWED_ORIGINS must list exact origins; '" + bad
-                    + "' would allow any site");
+            throw new IllegalStateException(
+                    "CORS_ALLOWED_ORIGINS must list exact origins; '" + bad + "' would allow any site");
         });
     }
 
     static Optional<String> wildcard(List<String> origins) {
-        return origins.stream().map(String::trim)
-                .filter(o -> o.contains("*") || (o.startsWith("/") && o.endsWith("/"))).findFirst();
+        return origins.stream()
+                .map(String::trim)
+                .filter(o -> o.contains("*") || (o.startsWith("/") && o.endsWith("/")))
+                .findFirst();
     }
 }

@@ -30,12 +30,15 @@ public class CorsRefusals {
     private final List<String> methods;
     private final boolean enabled;
 
-    public CorsRefusals(@ConfigProperty(name = "quarkus.http.cors.enabled", defaultValue = "false") boolean enabled,
+    public CorsRefusals(
+            @ConfigProperty(name = "quarkus.http.cors.enabled", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> origins,
             @ConfigProperty(name = "quarkus.http.cors.methods") Optional<List<String>> methods) {
         this.enabled = enabled;
         this.origins = origins.orElse(List.of()).stream().map(String::trim).toList();
-        this.methods = methods.orElse(List.of()).stream().map(m -> m.trim().toUpperCase(Locale.ROOT)).toList();
+        this.methods = methods.orElse(List.of()).stream()
+                .map(m -> m.trim().toUpperCase(Locale.ROOT))
+                .toList();
     }
 
     void register(@Observes Filters filters) {
@@ -68,7 +71,8 @@ public class CorsRefusals {
         if (rc.response().getStatusCode() == 403
                 && String.valueOf(rc.response().getStatusMessage()).startsWith("CORS Rejected")) {
             List<String> cors = rc.response().headers().names().stream()
-                    .filter(name -> name.toLowerCase(Locale.ROOT).startsWith("access-control-")).toList();
+                    .filter(name -> name.toLowerCase(Locale.ROOT).startsWith("access-control-"))
+                    .toList();
             cors.forEach(rc.response().headers()::remove);
         }
     }
@@ -80,9 +84,11 @@ public class CorsRefusals {
         }
         try {
             String originHost = URI.create(origin).getHost();
-            String requestHost = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+            String requestHost = host.startsWith("[")
+                    ? host.substring(0, host.indexOf(']') + 1)
                     : host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
-            return originHost != null && originHost.equalsIgnoreCase(requestHost.replace("[", "").replace("]", ""));
+            return originHost != null
+                    && originHost.equalsIgnoreCase(requestHost.replace("[", "").replace("]", ""));
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -90,7 +96,9 @@ public class CorsRefusals {
 
     private static void refuse(RoutingContext rc, String detail) {
         Problem problem = Problem.of(403, "Forbidden", detail);
-        rc.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+        rc.response()
+                .setStatusCode(403)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(JsonObject.mapFrom(problem).encode());
     }
 }

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OidcAudienceGuard {
 
-    void check(@Observes StartupEvent event,
+    void check(
+            @Observes StartupEvent event,
             @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServer,
             @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true") boolean tenantEnabled,
             @ConfigProperty(name = "quarkus.oidc.token.audience") Optional<List<String>> audience) {
@@ -29,13 +30,17 @@ public class OidcAudienceGuard {
 
     /** Why this audience setting is unsafe, if it is. */
     static Optional<String> problem(Optional<List<String>> audience) {
-        List<String> values = audience.orElse(List.of()).stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
+        List<String> values = audience.orElse(List.of()).stream()
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .toList();
         if (values.isEmpty()) {
             return Optional.of("OIDC_TOKEN_AUDIENCE must name the audience of this API's access tokens");
         }
         if (values.stream().anyMatch("any"::equalsIgnoreCase)) {
-            return Optional.of("OIDC_TOKEN_AUDIENCE=any would accept tokens minted for any client of the realm; name the"
-                    + " API's audience (spotfunnel-api)");
+            return Optional.of(
+                    "OIDC_TOKEN_AUDIENCE=any would accept tokens minted for any client of the realm; name the"
+                            + " API's audience (spotfunnel-api)");
         }
         return Optional.empty();
     }

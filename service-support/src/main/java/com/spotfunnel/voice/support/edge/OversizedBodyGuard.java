@@ -21,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OversizedBodyGuard {
 
-    void install(@Observes Router router,
+    void install(
+            @Observes Router router,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit) {
         if (limit.isEmpty()) {
             return;
@@ -33,9 +34,12 @@ public class OversizedBodyGuard {
     private static void check(RoutingContext rc, long maxBytes) {
         String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && declaredLength(length) > maxBytes) {
-            Problem problem = Problem.of(413, "Payload Too Large", "The request body is " + length
-                    + " bytes; this service accepts at most " + maxBytes + " bytes.");
-            rc.response().setStatusCode(413)
+            Problem problem = Problem.of(
+                    413,
+                    "Payload Too Large",
+                    "The request body is " + length + " bytes; this service accepts at most " + maxBytes + " bytes.");
+            rc.response()
+                    .setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     // The body is not read: close the connection rather than drain it.
                     .putHeader(HttpHeaders.CONNECTION, "close")

@@ -20,18 +20,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RequestHeadGuard {
 
-    void install(@Observes Router router,
+    void install(
+            @Observes Router router,
             @ConfigProperty(name = "spotfunnel.http.max-uri-length", defaultValue = "4096") int maxUriLength,
             @ConfigProperty(name = "spotfunnel.http.max-header-bytes", defaultValue = "8192") int maxHeaderBytes) {
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2)
+        router.route()
+                .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2)
                 .handler(rc -> check(rc, maxUriLength, maxHeaderBytes));
     }
 
     private static void check(RoutingContext rc, int maxUriLength, int maxHeaderBytes) {
         int uriLength = rc.request().uri().length();
         if (uriLength > maxUriLength) {
-            refuse(rc, Problem.of(414, "URI Too Long", "The request's path and query are " + uriLength
-                    + " characters; this service accepts at most " + maxUriLength + "."));
+            refuse(
+                    rc,
+                    Problem.of(
+                            414,
+                            "URI Too Long",
+                            "The request's path and query are " + uriLength
+                                    + " characters; this service accepts at most " + maxUriLength + "."));
             return;
         }
         long headerBytes = 0;
@@ -39,15 +46,23 @@ public class RequestHeadGuard {
             headerBytes += header.getKey().length() + header.getValue().length() + 4;
         }
         if (headerBytes > maxHeaderBytes) {
-            refuse(rc, Problem.of(431, "Request Header Fields Too Large", "The request's headers are about "
-                    + headerBytes + " bytes; this service accepts at most " + maxHeaderBytes + "."));
+            refuse(
+                    rc,
+                    Problem.of(
+                            431,
+                            "Request Header Fields Too Large",
+                            "The request's headers are about " + headerBytes + " bytes; this service accepts at most "
+                                    + maxHeaderBytes + "."));
             return;
         }
         rc.next();
     }
 
     private static void refuse(RoutingContext rc, Problem problem) {
-        rc.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close").end(JsonObject.mapFrom(problem).encode());
+        rc.response()
+                .setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(JsonObject.mapFrom(problem).encode());
     }
 }

@@ -25,8 +25,11 @@ public class TlsSwitchConfigSource extends MapBackedConfigSource {
     public static class Factory implements ConfigSourceFactory {
         @Override
         public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-            return List.of(new TlsSwitchConfigSource(value(context, "TLS_CERT_FILE"), value(context, "TLS_KEY_FILE"),
-                    value(context, "HTTPS_REDIRECT"), value(context, "HSTS_MAX_AGE")));
+            return List.of(new TlsSwitchConfigSource(
+                    value(context, "TLS_CERT_FILE"),
+                    value(context, "TLS_KEY_FILE"),
+                    value(context, "HTTPS_REDIRECT"),
+                    value(context, "HSTS_MAX_AGE")));
         }
 
         private static String value(ConfigSourceContext context, String name) {
@@ -44,8 +47,8 @@ public class TlsSwitchConfigSource extends MapBackedConfigSource {
         super("tls-switch", properties(certFile, keyFile, httpsRedirect, hstsMaxAge), 275);
     }
 
-    private static Map<String, String> properties(String certFile, String keyFile, String httpsRedirect,
-            String hstsMaxAge) {
+    private static Map<String, String> properties(
+            String certFile, String keyFile, String httpsRedirect, String hstsMaxAge) {
         Map<String, String> values = new HashMap<>();
         if (present(certFile) && present(keyFile)) {
             values.put(CERT, certFile);

@@ -30,8 +30,12 @@ public class CallEventIntake {
     public CallEventIntake(MeterRegistry meters) {
         this.meters = meters;
         for (EventType type : EventType.values()) {
-            consumed.put(type, Counter.builder("call_events_consumed_total").tag("type", type.wireName())
-                    .description("call-events records read").register(meters));
+            consumed.put(
+                    type,
+                    Counter.builder("call_events_consumed_total")
+                            .tag("type", type.wireName())
+                            .description("call-events records read")
+                            .register(meters));
         }
     }
 
@@ -54,8 +58,14 @@ public class CallEventIntake {
                 .tag("type", type)
                 .register(meters)
                 .increment();
-        LOG.warnf("Skipped call-events record at %s-%d offset %d: %s (type %s): %s", record.topic(),
-                record.partition(), record.offset(), skipped.reason().tag(), type, skipped.detail());
+        LOG.warnf(
+                "Skipped call-events record at %s-%d offset %d: %s (type %s): %s",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                skipped.reason().tag(),
+                type,
+                skipped.detail());
         return Optional.empty();
     }
 }

@@ -21,8 +21,11 @@ public final class TrustedProxies {
 
     /** @param trustedProxies IP addresses or CIDR ranges ({@code 10.0.0.0/8}, {@code fd00::/8}) */
     public TrustedProxies(List<String> trustedProxies) {
-        this.trusted = trustedProxies.stream().map(String::trim).filter(s -> !s.isEmpty())
-                .map(TrustedProxies::rule).toList();
+        this.trusted = trustedProxies.stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(TrustedProxies::rule)
+                .toList();
     }
 
     /**
@@ -63,8 +66,7 @@ public final class TrustedProxies {
         String address = slash < 0 ? entry : entry.substring(0, slash);
         InetAddress ip = literal(address);
         if (ip == null) {
-            throw new IllegalArgumentException("TRUSTED_PROXIES: not an IP address or CIDR range: "
-                    + entry);
+            throw new IllegalArgumentException("TRUSTED_PROXIES: not an IP address or CIDR range: " + entry);
         }
         int bits = slash < 0 ? ip.getAddress().length * 8 : Integer.parseInt(entry.substring(slash + 1));
         return new IpSubnetFilterRule(ip, bits, IpFilterRuleType.ACCEPT);

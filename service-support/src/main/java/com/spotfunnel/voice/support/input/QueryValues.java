@@ -8,8 +8,7 @@ import com.spotfunnel.voice.support.problem.InvalidInputException;
  */
 public final class QueryValues {
 
-    private QueryValues() {
-    }
+    private QueryValues() {}
 
     /** A whole number in [min, max]; absent or blank → the fallback. */
     public static int integer(String field, String value, int fallback, int min, int max) {

@@ -16,14 +16,13 @@ import java.util.Map;
  * read as text so that a bad value is a 400 naming it, which the generated schema would call a string). Data, so
  * that the web apps' generated clients and the security suite read the same names.
  */
-public record DocumentedOperations(Map<String, Operation> operations, List<String> integerParameters,
-        List<String> booleanParameters) {
+public record DocumentedOperations(
+        Map<String, Operation> operations, List<String> integerParameters, List<String> booleanParameters) {
 
     public static final String RESOURCE = "META-INF/openapi-operations.json";
 
     /** @param withoutParameters shared query parameters this operation does not take (refuses) */
-    public record Operation(String operationId, List<Integer> statuses, List<String> withoutParameters) {
-    }
+    public record Operation(String operationId, List<Integer> statuses, List<String> withoutParameters) {}
 
     /** The service's file, or none. */
     public static DocumentedOperations load(ClassLoader loader) {
@@ -42,11 +41,15 @@ public record DocumentedOperations(Map<String, Operation> operations, List<Strin
         root.path("operations").fields().forEachRemaining(entry -> {
             List<Integer> statuses = new ArrayList<>();
             entry.getValue().path("statuses").forEach(status -> statuses.add(status.asInt()));
-            operations.put(entry.getKey(), new Operation(entry.getValue().path("operationId").asText(),
-                    List.copyOf(statuses), strings(entry.getValue().path("withoutParameters"))));
+            operations.put(
+                    entry.getKey(),
+                    new Operation(
+                            entry.getValue().path("operationId").asText(),
+                            List.copyOf(statuses),
+                            strings(entry.getValue().path("withoutParameters"))));
         });
-        return new DocumentedOperations(operations, strings(root.path("integerParameters")),
-                strings(root.path("booleanParameters")));
+        return new DocumentedOperations(
+                operations, strings(root.path("integerParameters")), strings(root.path("booleanParameters")));
     }
 
     private static List<String> strings(JsonNode array) {

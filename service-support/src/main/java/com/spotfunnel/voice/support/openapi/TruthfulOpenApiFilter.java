@@ -28,21 +28,27 @@ public class TruthfulOpenApiFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        DocumentedOperations documented = DocumentedOperations.load(Thread.currentThread().getContextClassLoader());
+        DocumentedOperations documented =
+                DocumentedOperations.load(Thread.currentThread().getContextClassLoader());
         if (openAPI.getPaths() == null || documented.operations().isEmpty()) {
             return;
         }
         addProblemSchema(openAPI);
-        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+                    path.getValue().getOperations().entrySet()) {
                 Operation operation = entry.getValue();
-                DocumentedOperations.Operation truth = documented.operations().get(entry.getKey() + " " + path.getKey());
+                DocumentedOperations.Operation truth =
+                        documented.operations().get(entry.getKey() + " " + path.getKey());
                 if (truth != null) {
                     operation.setOperationId(truth.operationId());
                     operation.setResponses(responses(operation.getResponses(), truth.statuses()));
-                    if (operation.getParameters() != null && !truth.withoutParameters().isEmpty()) {
+                    if (operation.getParameters() != null
+                            && !truth.withoutParameters().isEmpty()) {
                         operation.setParameters(operation.getParameters().stream()
-                                .filter(p -> !truth.withoutParameters().contains(p.getName())).toList());
+                                .filter(p -> !truth.withoutParameters().contains(p.getName()))
+                                .toList());
                     }
                 }
                 typeParameters(operation, documented);
@@ -51,10 +57,13 @@ public class TruthfulOpenApiFilter implements OASFilter {
     }
 
     private static APIResponses responses(APIResponses generated, List<Integer> statuses) {
-        Map<String, APIResponse> existing = generated == null || generated.getAPIResponses() == null ? Map.of()
-                : generated.getAPIResponses();
-        APIResponse generatedSuccess = existing.entrySet().stream().filter(e -> e.getKey().startsWith("2"))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        Map<String, APIResponse> existing =
+                generated == null || generated.getAPIResponses() == null ? Map.of() : generated.getAPIResponses();
+        APIResponse generatedSuccess = existing.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("2"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
         APIResponses responses = OASFactory.createAPIResponses();
         for (int status : new TreeSet<>(statuses)) {
             String code = Integer.toString(status);
@@ -65,13 +74,19 @@ public class TruthfulOpenApiFilter implements OASFilter {
             if (response == null) {
                 response = OASFactory.createAPIResponse().description(reason(status));
                 if (status >= 400) {
-                    response.content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                            OASFactory.createMediaType().schema(OASFactory.createSchema()
-                                    .ref("#/components/schemas/" + PROBLEM_SCHEMA))));
+                    response.content(OASFactory.createContent()
+                            .addMediaType(
+                                    Problem.MEDIA_TYPE,
+                                    OASFactory.createMediaType()
+                                            .schema(OASFactory.createSchema()
+                                                    .ref("#/components/schemas/" + PROBLEM_SCHEMA))));
                 }
                 if (status >= 300 && status < 400) {
-                    response.addHeader("Location", OASFactory.createHeader().description("Where to go next")
-                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+                    response.addHeader(
+                            "Location",
+                            OASFactory.createHeader()
+                                    .description("Where to go next")
+                                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
                 }
             }
             if (status == 204 && response.getContent() != null) {
@@ -91,7 +106,9 @@ public class TruthfulOpenApiFilter implements OASFilter {
                 continue;
             }
             if (documented.integerParameters().contains(parameter.getName())) {
-                parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                parameter.setSchema(OASFactory.createSchema()
+                        .addType(Schema.SchemaType.INTEGER)
+                        .format("int32")
                         .minimum(java.math.BigDecimal.ONE));
             } else if (documented.booleanParameters().contains(parameter.getName())) {
                 parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN));
@@ -104,15 +121,26 @@ public class TruthfulOpenApiFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .addProperty("field", string).addProperty("message", string);
-        openAPI.getComponents().addSchema(PROBLEM_SCHEMA, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .description("RFC 9457 problem details; errors names each field that was wrong")
-                .required(List.of("title", "status"))
-                .addProperty("type", string).addProperty("title", string)
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
-                .addProperty("detail", string)
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError)));
+        Schema fieldError = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .addProperty("field", string)
+                .addProperty("message", string);
+        openAPI.getComponents()
+                .addSchema(
+                        PROBLEM_SCHEMA,
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.OBJECT)
+                                .description("RFC 9457 problem details; errors names each field that was wrong")
+                                .required(List.of("title", "status"))
+                                .addProperty("type", string)
+                                .addProperty("title", string)
+                                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
+                                .addProperty("detail", string)
+                                .addProperty(
+                                        "errors",
+                                        OASFactory.createSchema()
+                                                .addType(Schema.SchemaType.ARRAY)
+                                                .items(fieldError)));
     }
 
     private static String reason(int status) {

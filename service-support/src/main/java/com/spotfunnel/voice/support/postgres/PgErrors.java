@@ -31,15 +31,17 @@ public final class PgErrors {
         OTHER
     }
 
-    private PgErrors() {
-    }
+    private PgErrors() {}
 
     public static Kind kindOf(String sqlState) {
         if (sqlState == null) {
             return Kind.OTHER;
         }
-        if (sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.equals("57P01")
-                || sqlState.equals("57P02") || sqlState.equals("57P03")) {
+        if (sqlState.startsWith("08")
+                || sqlState.startsWith("53")
+                || sqlState.equals("57P01")
+                || sqlState.equals("57P02")
+                || sqlState.equals("57P03")) {
             return Kind.UNAVAILABLE;
         }
         if (sqlState.equals("40001") || sqlState.equals("40P01")) {

@@ -22,13 +22,17 @@ public class BearerFailureHandler {
     }
 
     private void handle(RoutingContext rc) {
-        if (!(rc.failure() instanceof AuthenticationFailedException) || rc.response().headWritten()
+        if (!(rc.failure() instanceof AuthenticationFailedException)
+                || rc.response().headWritten()
                 || rc.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
             rc.next();
             return;
         }
         Problem problem = Problem.of(401, "Unauthorized", "A valid bearer token is required.");
-        rc.response().setStatusCode(401).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader("WWW-Authenticate", "Bearer").end(JsonObject.mapFrom(problem).encode());
+        rc.response()
+                .setStatusCode(401)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader("WWW-Authenticate", "Bearer")
+                .end(JsonObject.mapFrom(problem).encode());
     }
 }

@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 public final class DependencyOutage {
 
-    private DependencyOutage() {
-    }
+    private DependencyOutage() {}
 
     /** What is down, when this failure (or one of its causes) says a dependency is unavailable. */
     public static Optional<String> of(Throwable failure) {
@@ -34,8 +33,9 @@ public final class DependencyOutage {
             }
             // A connection the server reset mid-request (a restarting PostgreSQL does this to open connections):
             // java.net.SocketException on the NIO transport, a native IOException saying so on epoll.
-            if (t instanceof SocketException || t instanceof IOException io && String.valueOf(io.getMessage())
-                    .contains("Connection reset")) {
+            if (t instanceof SocketException
+                    || t instanceof IOException io
+                            && String.valueOf(io.getMessage()).contains("Connection reset")) {
                 return Optional.of("The connection to a service this request needs was lost");
             }
         }

@@ -24,6 +24,7 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** How long a client should wait before retrying a request refused because a dependency is down. */
     private static final int RETRY_AFTER_SECONDS = 5;
+
     private static final long WARN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final AtomicLong LAST_OUTAGE_WARNING = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
@@ -47,7 +48,8 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
-        if (e.getCause() instanceof JsonProcessingException json && e.getResponse().getStatus() == 400) {
+        if (e.getCause() instanceof JsonProcessingException json
+                && e.getResponse().getStatus() == 400) {
             return unreadableJson(json);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
@@ -60,7 +62,8 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
-        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP 404") ? "There is nothing at this path."
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP 404")
+                ? "There is nothing at this path."
                 : e.getMessage();
         return respond(Problem.of(404, "Not Found", detail));
     }
@@ -81,7 +84,8 @@ public class ProblemMappers {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
         }
         String message;
         if (e instanceof InvalidFormatException invalid && invalid.getMessage().contains("NUL")) {
@@ -142,12 +146,18 @@ public class ProblemMappers {
             LOG.debugf("Answering 503: %s (%s)", what, e.toString());
         }
         Problem problem = Problem.of(503, "Service Unavailable", what + "; retry in a few seconds.");
-        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
-                .entity(problem).build();
+        return Response.status(503)
+                .type(Problem.MEDIA_TYPE)
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .entity(problem)
+                .build();
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     /** {@code Duplicate field 'note'} → {@code note}. */

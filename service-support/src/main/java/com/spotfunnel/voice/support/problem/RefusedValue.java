@@ -18,8 +18,7 @@ final class RefusedValue {
             "22003", "a number is out of range",
             "22001", "a value is too long");
 
-    private RefusedValue() {
-    }
+    private RefusedValue() {}
 
     static Optional<String> of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

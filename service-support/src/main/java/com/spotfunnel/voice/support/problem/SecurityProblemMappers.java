@@ -24,8 +24,10 @@ public class SecurityProblemMappers {
      */
     @ServerExceptionMapper
     public Uni<Response> unauthorized(UnauthorizedException e, RoutingContext context) {
-        HttpAuthenticator authenticator = context == null || context.request().getHeader(HttpHeaders.AUTHORIZATION) != null
-                ? null : context.get(HttpAuthenticator.class.getName());
+        HttpAuthenticator authenticator =
+                context == null || context.request().getHeader(HttpHeaders.AUTHORIZATION) != null
+                        ? null
+                        : context.get(HttpAuthenticator.class.getName());
         if (authenticator == null) {
             return Uni.createFrom().item(unauthenticated());
         }
@@ -48,11 +50,17 @@ public class SecurityProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         String detail = e.getMessage() == null ? "Not allowed." : e.getMessage();
-        return Response.status(403).type(Problem.MEDIA_TYPE).entity(Problem.of(403, "Forbidden", detail)).build();
+        return Response.status(403)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(403, "Forbidden", detail))
+                .build();
     }
 
     static Response unauthenticated() {
-        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .entity(Problem.of(401, "Unauthorized", "A valid bearer token is required.")).build();
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(Problem.of(401, "Unauthorized", "A valid bearer token is required."))
+                .build();
     }
 }

@@ -7,8 +7,15 @@ import com.spotfunnel.voice.events.CallEvent;
  *
  * @param event the decoded event, null for a record that could not be decoded
  */
-public record ParkedRecord(String topic, int partition, long offset, String key, byte[] raw, RecordFailure reason,
-        String error, CallEvent event) {
+public record ParkedRecord(
+        String topic,
+        int partition,
+        long offset,
+        String key,
+        byte[] raw,
+        RecordFailure reason,
+        String error,
+        CallEvent event) {
 
     /** Where the record is, for log lines: {@code call-events-3 offset 1234}. */
     public String where() {

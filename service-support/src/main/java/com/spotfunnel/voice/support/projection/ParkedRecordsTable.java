@@ -31,12 +31,19 @@ public final class ParkedRecordsTable implements ParkingLot {
     @Override
     public Uni<Void> park(ParkedRecord record) {
         CallEvent event = record.event();
-        return pool.preparedQuery(insert).execute(Tuple.from(Arrays.asList(record.topic(), record.partition(),
-                        record.offset(), text(record.key()),
+        return pool.preparedQuery(insert)
+                .execute(Tuple.from(Arrays.asList(
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        text(record.key()),
                         record.raw() == null ? null : Buffer.buffer(record.raw()),
-                        record.reason().reason(), text(truncated(record.error())),
-                        event == null ? null : event.eventId(), event == null ? null : event.type().wireName(),
-                        event == null ? null : text(event.tenantId()), event == null ? null : text(event.callId()))))
+                        record.reason().reason(),
+                        text(truncated(record.error())),
+                        event == null ? null : event.eventId(),
+                        event == null ? null : event.type().wireName(),
+                        event == null ? null : text(event.tenantId()),
+                        event == null ? null : text(event.callId()))))
                 .replaceWithVoid();
     }
 

@@ -38,8 +38,12 @@ public final class ProjectionConsumer {
     private final CallEventIntake intake;
     private final ProjectionMeters meters;
 
-    public ProjectionConsumer(ProjectionSettings settings, Projection projection, ParkingLot parking,
-            CallEventIntake intake, MeterRegistry meters) {
+    public ProjectionConsumer(
+            ProjectionSettings settings,
+            Projection projection,
+            ParkingLot parking,
+            CallEventIntake intake,
+            MeterRegistry meters) {
         this.settings = settings;
         this.projection = projection;
         this.parking = parking;
@@ -47,14 +51,14 @@ public final class ProjectionConsumer {
         this.meters = new ProjectionMeters(meters, settings);
     }
 
-    private record Received(CallEvent event, ConsumerRecord<String, ReceivedCallEvent> record) {
-    }
+    private record Received(CallEvent event, ConsumerRecord<String, ReceivedCallEvent> record) {}
 
     public Uni<Void> onBatch(ConsumerRecords<String, ReceivedCallEvent> records) {
         List<Received> events = new ArrayList<>(records.count());
         List<ParkedRecord> malformed = new ArrayList<>();
         for (ConsumerRecord<String, ReceivedCallEvent> record : records) {
-            DecodedCallEvent decoded = record.value() == null ? null : record.value().decoded();
+            DecodedCallEvent decoded =
+                    record.value() == null ? null : record.value().decoded();
             if (decoded == null) {
                 malformed.add(parked(record, null, RecordFailure.MALFORMED, "no value"));
                 continue;
@@ -81,18 +85,21 @@ public final class ProjectionConsumer {
                 .invoke(fresh -> meters.applied(events.size(), fresh))
                 .replaceWithVoid()
                 // Some event in the batch is poison: find it by applying one at a time, park only it.
-                .onFailure().recoverWithUni(e -> oneByOne(received));
+                .onFailure()
+                .recoverWithUni(e -> oneByOne(received));
     }
 
     private Uni<Void> oneByOne(List<Received> received) {
         Uni<Void> done = Uni.createFrom().voidItem();
         for (Received one : received) {
-            done = done.call(() -> retried(List.of(one.event()), one.record().topic() + "-"
-                    + one.record().partition() + " offset " + one.record().offset())
+            done = done.call(() -> retried(
+                            List.of(one.event()),
+                            one.record().topic() + "-" + one.record().partition() + " offset "
+                                    + one.record().offset())
                     .invoke(fresh -> meters.applied(1, fresh))
                     .replaceWithVoid()
-                    .onFailure().recoverWithUni(e -> park(parked(one.record(), one.event(), RecordFailure.of(e),
-                            e.toString()))));
+                    .onFailure()
+                    .recoverWithUni(e -> park(parked(one.record(), one.event(), RecordFailure.of(e), e.toString()))));
         }
         return done;
     }
@@ -100,8 +107,8 @@ public final class ProjectionConsumer {
     /** The projection's write, retried while its failure is transient; what comes out is a poison failure. */
     private Uni<Integer> retried(List<CallEvent> events, String what) {
         // deferred: a retry runs the write again, and a projection that throws instead of failing its Uni is caught
-        return retriedWhileTransient(Uni.createFrom().deferred(() -> projection.applyAll(events)),
-                "Projection write of " + what);
+        return retriedWhileTransient(
+                Uni.createFrom().deferred(() -> projection.applyAll(events)), "Projection write of " + what);
     }
 
     /**
@@ -116,34 +123,48 @@ public final class ProjectionConsumer {
             MDC.put("tenantId", event.tenantId());
         }
         try {
-            LOG.errorf("Parked call-events record at %s (%s, %s): %s", record.where(),
-                    event == null ? "not decoded" : event.type().wireName(), record.reason().reason(), record.error());
+            LOG.errorf(
+                    "Parked call-events record at %s (%s, %s): %s",
+                    record.where(),
+                    event == null ? "not decoded" : event.type().wireName(),
+                    record.reason().reason(),
+                    record.error());
         } finally {
             MDC.remove("callId");
             MDC.remove("tenantId");
         }
-        return retriedWhileTransient(Uni.createFrom().deferred(() -> parking.park(record)),
-                "Parking of the record at " + record.where())
-                .onFailure().recoverWithItem(e -> {
+        return retriedWhileTransient(
+                        Uni.createFrom().deferred(() -> parking.park(record)),
+                        "Parking of the record at " + record.where())
+                .onFailure()
+                .recoverWithItem(e -> {
                     LOG.errorf("Could not park the call-events record at %s, skipped: %s", record.where(), e);
                     return null;
                 });
     }
 
     private <T> Uni<T> retriedWhileTransient(Uni<T> write, String what) {
-        return write
-                .onFailure(e -> !RecordFailure.of(e).poison()).invoke(e -> {
+        return write.onFailure(e -> !RecordFailure.of(e).poison())
+                .invoke(e -> {
                     meters.retried();
                     LOG.warnf("%s failed, retrying: %s", what, e.toString());
                 })
-                .onFailure(e -> !RecordFailure.of(e).poison()).retry()
+                .onFailure(e -> !RecordFailure.of(e).poison())
+                .retry()
                 .withBackOff(settings.retryInitialBackoff(), settings.retryMaxBackoff())
                 .indefinitely();
     }
 
-    private static ParkedRecord parked(ConsumerRecord<String, ReceivedCallEvent> record, CallEvent event,
-            RecordFailure reason, String error) {
-        return new ParkedRecord(record.topic(), record.partition(), record.offset(), record.key(),
-                record.value() == null ? null : record.value().raw(), reason, error, event);
+    private static ParkedRecord parked(
+            ConsumerRecord<String, ReceivedCallEvent> record, CallEvent event, RecordFailure reason, String error) {
+        return new ParkedRecord(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                record.value() == null ? null : record.value().raw(),
+                reason,
+                error,
+                event);
     }
 }

@@ -25,12 +25,17 @@ final class ProjectionMeters {
         this.duplicates = outcome(meters, events, "duplicate");
         this.rejected = outcome(meters, events, "rejected");
         this.retries = Counter.builder(settings.meterPrefix() + "_projection_retries_total")
-                .description("projection writes retried (PostgreSQL unavailable or busy)").register(meters);
+                .description("projection writes retried (PostgreSQL unavailable or busy)")
+                .register(meters);
         for (RecordFailure reason : RecordFailure.values()) {
             if (reason.poison()) {
-                parked.put(reason, Counter.builder("projection_records_parked_total")
-                        .description("call-events records a projection could not apply, parked for an operator")
-                        .tag("consumer", settings.consumer()).tag("reason", reason.reason()).register(meters));
+                parked.put(
+                        reason,
+                        Counter.builder("projection_records_parked_total")
+                                .description("call-events records a projection could not apply, parked for an operator")
+                                .tag("consumer", settings.consumer())
+                                .tag("reason", reason.reason())
+                                .register(meters));
             }
         }
     }
@@ -52,7 +57,9 @@ final class ProjectionMeters {
     }
 
     private static Counter outcome(MeterRegistry meters, String name, String outcome) {
-        return Counter.builder(name).description("call events written to the read model").tag("outcome", outcome)
+        return Counter.builder(name)
+                .description("call events written to the read model")
+                .tag("outcome", outcome)
                 .register(meters);
     }
 }

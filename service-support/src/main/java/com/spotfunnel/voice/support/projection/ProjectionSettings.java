@@ -9,6 +9,5 @@ import java.time.Duration;
  * @param retryInitialBackoff first wait before a transient failure is retried (doubling, with jitter)
  * @param retryMaxBackoff     longest wait between retries
  */
-public record ProjectionSettings(String consumer, String meterPrefix, Duration retryInitialBackoff,
-        Duration retryMaxBackoff) {
-}
+public record ProjectionSettings(
+        String consumer, String meterPrefix, Duration retryInitialBackoff, Duration retryMaxBackoff) {}

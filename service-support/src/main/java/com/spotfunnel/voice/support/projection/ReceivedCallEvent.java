@@ -8,5 +8,4 @@ import com.spotfunnel.voice.events.DecodedCallEvent;
  *
  * @param raw the record's value, null for a record without one
  */
-public record ReceivedCallEvent(DecodedCallEvent decoded, byte[] raw) {
-}
+public record ReceivedCallEvent(DecodedCallEvent decoded, byte[] raw) {}

@@ -49,16 +49,22 @@ public enum RecordFailure {
                     case UNAVAILABLE, LOST_RACE, OTHER -> TRANSIENT;
                 };
             }
-            if (t instanceof ClosedConnectionException || t instanceof IOException || t instanceof TimeoutException
-                    || t instanceof io.smallrye.mutiny.TimeoutException || t instanceof ConnectionPoolTooBusyException) {
+            if (t instanceof ClosedConnectionException
+                    || t instanceof IOException
+                    || t instanceof TimeoutException
+                    || t instanceof io.smallrye.mutiny.TimeoutException
+                    || t instanceof ConnectionPoolTooBusyException) {
                 return TRANSIENT;
             }
             if (t instanceof DecodeException) {
                 return MALFORMED;
             }
-            if (t instanceof NullPointerException || t instanceof IllegalArgumentException
-                    || t instanceof ClassCastException || t instanceof IndexOutOfBoundsException
-                    || t instanceof ArithmeticException || t instanceof DateTimeException) {
+            if (t instanceof NullPointerException
+                    || t instanceof IllegalArgumentException
+                    || t instanceof ClassCastException
+                    || t instanceof IndexOutOfBoundsException
+                    || t instanceof ArithmeticException
+                    || t instanceof DateTimeException) {
                 return PROJECTION_ERROR;
             }
         }

@@ -7,8 +7,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** The value of one claim of a verified bearer token, or null (anonymous, no token, no such claim). */
 final class PrincipalClaim {
 
-    private PrincipalClaim() {
-    }
+    private PrincipalClaim() {}
 
     static String of(SecurityIdentity identity, String claim) {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {

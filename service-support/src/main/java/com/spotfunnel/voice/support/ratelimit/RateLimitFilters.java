@@ -34,6 +34,7 @@ public class RateLimitFilters {
 
     /** Quarkus' CORS filter runs at 300, authentication at 200, HTTP permission checks at 100. */
     static final int CLIENT_PRIORITY = 250;
+
     static final int PRINCIPAL_PRIORITY = 120;
     static final String CLIENT = "client";
     static final String CALLS = "calls";
@@ -72,12 +73,25 @@ public class RateLimitFilters {
             return;
         }
         SocketAddress peer = rc.request().connection().remoteAddress();
-        String client = proxies.clientAddress(peer == null ? "unknown" : peer.hostAddress(),
+        String client = proxies.clientAddress(
+                peer == null ? "unknown" : peer.hostAddress(),
                 rc.request().headers().getAll("X-Forwarded-For"));
         if (callPaths.covers(path)) {
-            count(rc, limiter.hit(CALLS, client, config.calls().requests(), config.calls().window()));
+            count(
+                    rc,
+                    limiter.hit(
+                            CALLS,
+                            client,
+                            config.calls().requests(),
+                            config.calls().window()));
         } else {
-            count(rc, limiter.hit(CLIENT, client, config.client().requests(), config.client().window()));
+            count(
+                    rc,
+                    limiter.hit(
+                            CLIENT,
+                            client,
+                            config.client().requests(),
+                            config.client().window()));
         }
     }
 
@@ -89,15 +103,25 @@ public class RateLimitFilters {
         RateLimitConfig.Principal principal = config.principal();
         Context context = Vertx.currentContext();
         // A bad token is not this filter's business: the request goes on and is refused where auth is checked.
-        QuarkusHttpUser.getSecurityIdentity(rc, null).onFailure().recoverWithNull()
-                .map(identity -> hasExemptRole(identity) ? null : PrincipalClaim.of(identity, principal.claim().orElseThrow()))
-                .subscribe().with(subject -> onContext(context, () -> {
-                    if (subject == null) {
-                        rc.next();
-                    } else {
-                        count(rc, limiter.hit(principal.label(), subject, principal.requests(), principal.window()));
-                    }
-                }), failure -> onContext(context, rc::next));
+        QuarkusHttpUser.getSecurityIdentity(rc, null)
+                .onFailure()
+                .recoverWithNull()
+                .map(identity -> hasExemptRole(identity)
+                        ? null
+                        : PrincipalClaim.of(identity, principal.claim().orElseThrow()))
+                .subscribe()
+                .with(
+                        subject -> onContext(context, () -> {
+                            if (subject == null) {
+                                rc.next();
+                            } else {
+                                count(
+                                        rc,
+                                        limiter.hit(
+                                                principal.label(), subject, principal.requests(), principal.window()));
+                            }
+                        }),
+                        failure -> onContext(context, rc::next));
     }
 
     private boolean hasExemptRole(SecurityIdentity identity) {
@@ -106,8 +130,10 @@ public class RateLimitFilters {
 
     private void count(RoutingContext rc, Uni<Optional<Usage>> hit) {
         Context context = Vertx.currentContext();
-        hit.subscribe().with(usage -> onContext(context, () -> decide(rc, usage.orElse(null))),
-                failure -> onContext(context, rc::next));
+        hit.subscribe()
+                .with(
+                        usage -> onContext(context, () -> decide(rc, usage.orElse(null))),
+                        failure -> onContext(context, rc::next));
     }
 
     private void decide(RoutingContext rc, Usage usage) {
@@ -127,18 +153,27 @@ public class RateLimitFilters {
         rc.put(SHOWN_USAGE, usage);
         limiter.refused(usage.limit());
         long retryAfter = usage.resetSeconds();
-        JsonObject problem = new JsonObject().put("type", "about:blank").put("title", "Too Many Requests")
+        JsonObject problem = new JsonObject()
+                .put("type", "about:blank")
+                .put("title", "Too Many Requests")
                 .put("status", 429)
-                .put("detail", "Rate limit '" + usage.limit() + "' exceeded: " + usage.allowed() + " requests per "
-                        + seconds(windowOf(usage.limit())) + " s; retry after " + retryAfter + " s.")
+                .put(
+                        "detail",
+                        "Rate limit '" + usage.limit() + "' exceeded: " + usage.allowed() + " requests per "
+                                + seconds(windowOf(usage.limit())) + " s; retry after " + retryAfter + " s.")
                 .put("limit", usage.limit());
-        rc.response().setStatusCode(429).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Retry-After", Long.toString(retryAfter)).end(problem.encode());
+        rc.response()
+                .setStatusCode(429)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Retry-After", Long.toString(retryAfter))
+                .end(problem.encode());
     }
 
     private void writeHeaders(RoutingContext rc) {
         Usage usage = rc.get(SHOWN_USAGE);
-        rc.response().headers().set("X-RateLimit-Limit", Integer.toString(usage.allowed()))
+        rc.response()
+                .headers()
+                .set("X-RateLimit-Limit", Integer.toString(usage.allowed()))
                 .set("X-RateLimit-Remaining", Long.toString(usage.remaining()))
                 .set("X-RateLimit-Reset", Long.toString(usage.resetSeconds()));
     }

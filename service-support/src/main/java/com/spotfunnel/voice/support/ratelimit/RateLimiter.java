@@ -32,7 +32,10 @@ public class RateLimiter {
     private final AtomicLong skipStoreUntil = new AtomicLong();
     private final AtomicLong nextErrorLog = new AtomicLong();
 
-    public RateLimiter(RedisWindowCounter counter, RateLimitConfig config, MeterRegistry meters,
+    public RateLimiter(
+            RedisWindowCounter counter,
+            RateLimitConfig config,
+            MeterRegistry meters,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.counter = counter;
         this.config = config;
@@ -50,16 +53,23 @@ public class RateLimiter {
             return Uni.createFrom().item(Optional.empty());
         }
         return counter.increment(keyPrefix + limit + ":" + subject, window.toMillis())
-                .ifNoItem().after(config.storeTimeout()).fail()
+                .ifNoItem()
+                .after(config.storeTimeout())
+                .fail()
                 .map(w -> Optional.of(new Usage(limit, allowed, w.count(), w.resetMillis())))
-                .onFailure().recoverWithItem(this::storeFailed);
+                .onFailure()
+                .recoverWithItem(this::storeFailed);
     }
 
     /** Counts a request refused with 429 in {@code http_rate_limited_total{limit}}. */
     public void refused(String limit) {
-        limited.computeIfAbsent(limit, l -> Counter.builder("http_rate_limited_total")
-                .description("Requests refused with 429 because a rate limit was exceeded")
-                .tag("limit", l).register(meters)).increment();
+        limited.computeIfAbsent(
+                        limit,
+                        l -> Counter.builder("http_rate_limited_total")
+                                .description("Requests refused with 429 because a rate limit was exceeded")
+                                .tag("limit", l)
+                                .register(meters))
+                .increment();
     }
 
     private Optional<Usage> storeFailed(Throwable failure) {
@@ -67,10 +77,13 @@ public class RateLimiter {
         long now = System.currentTimeMillis();
         skipStoreUntil.set(now + config.storeRetryInterval().toMillis());
         long due = nextErrorLog.get();
-        if (now >= due && nextErrorLog.compareAndSet(due, now + config.storeErrorLogInterval().toMillis())) {
-            LOG.warnf("Rate-limit store (Redis) unavailable, serving requests without limits: %s "
-                    + "(logged at most once per %s; see rate_limit_store_errors_total)", failure.toString(),
-                    config.storeErrorLogInterval());
+        if (now >= due
+                && nextErrorLog.compareAndSet(
+                        due, now + config.storeErrorLogInterval().toMillis())) {
+            LOG.warnf(
+                    "Rate-limit store (Redis) unavailable, serving requests without limits: %s "
+                            + "(logged at most once per %s; see rate_limit_store_errors_total)",
+                    failure.toString(), config.storeErrorLogInterval());
         }
         return Optional.empty();
     }

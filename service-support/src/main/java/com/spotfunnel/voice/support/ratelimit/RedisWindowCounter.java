@@ -27,10 +27,10 @@ public class RedisWindowCounter {
             end
             return {count, ttl}
             """;
+
     private static final String SHA = sha1(SCRIPT);
 
-    public record Window(long count, long resetMillis) {
-    }
+    public record Window(long count, long resetMillis) {}
 
     private final ReactiveRedisDataSource redis;
 
@@ -53,8 +53,8 @@ public class RedisWindowCounter {
 
     private static String sha1(String script) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(script.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

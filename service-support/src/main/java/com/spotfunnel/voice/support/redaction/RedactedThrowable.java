@@ -17,7 +17,8 @@ final class RedactedThrowable extends RuntimeException {
     }
 
     static Throwable of(Throwable thrown, SensitiveText sensitive) {
-        return needsMasking(thrown, sensitive, new IdentityHashMap<>()) ? copy(thrown, sensitive, new IdentityHashMap<>())
+        return needsMasking(thrown, sensitive, new IdentityHashMap<>())
+                ? copy(thrown, sensitive, new IdentityHashMap<>())
                 : thrown;
     }
 
@@ -39,8 +40,8 @@ final class RedactedThrowable extends RuntimeException {
             return done;
         }
         copies.put(t, t); // a cause cycle ends at the original
-        RedactedThrowable copy = new RedactedThrowable(t.getClass().getName(), sensitive.mask(t.getMessage()),
-                copy(t.getCause(), sensitive, copies));
+        RedactedThrowable copy = new RedactedThrowable(
+                t.getClass().getName(), sensitive.mask(t.getMessage()), copy(t.getCause(), sensitive, copies));
         copy.setStackTrace(t.getStackTrace());
         copies.put(t, copy);
         return copy;

@@ -20,7 +20,8 @@ public final class SensitiveText {
     /** Shorter values would mask ordinary words; no real secret is this short. */
     static final int MIN_SECRET_LENGTH = 6;
 
-    private static final Pattern PHONE = Pattern.compile(String.join("|",
+    private static final Pattern PHONE = Pattern.compile(String.join(
+            "|",
             // +CC… with optional single separators: +1 415 555 0100, +44-20-7946-0958, +14155550100
             "(?<![\\w+%])\\+\\d(?:[ .\\-]?\\(?\\d\\)?){6,14}(?!\\w)",
             // URL-encoded plus (form bodies, query strings): %2B14155550100
@@ -32,8 +33,11 @@ public final class SensitiveText {
 
     private SensitiveText(List<String> secrets) {
         // Longest first, so a secret that contains another is masked whole.
-        this.secrets = secrets.stream().filter(s -> s != null && s.length() >= MIN_SECRET_LENGTH).distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        this.secrets = secrets.stream()
+                .filter(s -> s != null && s.length() >= MIN_SECRET_LENGTH)
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 
     public static SensitiveText of(List<String> secretValues) {
@@ -42,8 +46,10 @@ public final class SensitiveText {
 
     /** The values of the named settings (for example {@code TWILIO_AUTH_TOKEN}) that are set in {@code config}. */
     public static SensitiveText fromSettings(Config config, List<String> secretSettings) {
-        return of(secretSettings.stream().map(name -> config.getOptionalValue(name, String.class))
-                .flatMap(Optional::stream).toList());
+        return of(secretSettings.stream()
+                .map(name -> config.getOptionalValue(name, String.class))
+                .flatMap(Optional::stream)
+                .toList());
     }
 
     public String mask(String text) {

@@ -1,12 +1,12 @@
 package com.spotfunnel.voice.support.redaction;
 
+import io.quarkus.arc.Unremovable;
 import io.sentry.Breadcrumb;
 import io.sentry.Hint;
 import io.sentry.SentryEvent;
 import io.sentry.SentryOptions;
 import io.sentry.protocol.Message;
 import io.sentry.protocol.SentryException;
-import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,8 +28,8 @@ public class SentryEventRedactor implements SentryOptions.BeforeSendCallback {
 
     private final SensitiveText sensitive;
 
-    public SentryEventRedactor(Config config,
-            @ConfigProperty(name = "spotfunnel.redaction.secret-settings") List<String> secretSettings) {
+    public SentryEventRedactor(
+            Config config, @ConfigProperty(name = "spotfunnel.redaction.secret-settings") List<String> secretSettings) {
         this.sensitive = SensitiveText.fromSettings(config, secretSettings);
     }
 
@@ -40,7 +40,8 @@ public class SentryEventRedactor implements SentryOptions.BeforeSendCallback {
             message.setMessage(sensitive.mask(message.getMessage()));
             message.setFormatted(sensitive.mask(message.getFormatted()));
             if (message.getParams() != null) {
-                message.setParams(message.getParams().stream().map(sensitive::mask).toList());
+                message.setParams(
+                        message.getParams().stream().map(sensitive::mask).toList());
             }
         }
         if (event.getExceptions() != null) {
@@ -53,7 +54,8 @@ public class SentryEventRedactor implements SentryOptions.BeforeSendCallback {
         if (event.getBreadcrumbs() != null) {
             for (Breadcrumb breadcrumb : event.getBreadcrumbs()) {
                 breadcrumb.setMessage(sensitive.mask(breadcrumb.getMessage()));
-                for (Map.Entry<String, Object> data : new ArrayList<>(breadcrumb.getData().entrySet())) {
+                for (Map.Entry<String, Object> data :
+                        new ArrayList<>(breadcrumb.getData().entrySet())) {
                     breadcrumb.setData(data.getKey(), mask(data.getValue()));
                 }
             }
@@ -64,7 +66,8 @@ public class SentryEventRedactor implements SentryOptions.BeforeSendCallback {
         if (event.getExtras() != null) {
             event.getExtras().replaceAll((key, value) -> mask(value));
         }
-        for (Map.Entry<String, Object> context : new ArrayList<>(event.getContexts().entrySet())) {
+        for (Map.Entry<String, Object> context :
+                new ArrayList<>(event.getContexts().entrySet())) {
             if (context.getValue() instanceof Map<?, ?> || context.getValue() instanceof String) {
                 event.getContexts().put(context.getKey(), mask(context.getValue()));
             }

@@ -69,8 +69,10 @@ public class WebSocketShutdownAccounting {
             done.setAccessible(true);
             return done;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warnf("Quarkus changed QuarkusRequestWrapper (%s): closed WebSockets will keep graceful shutdown "
-                    + "waiting its whole timeout", e.toString());
+            LOG.warnf(
+                    "Quarkus changed QuarkusRequestWrapper (%s): closed WebSockets will keep graceful shutdown "
+                            + "waiting its whole timeout",
+                    e.toString());
             return null;
         }
     }

@@ -25,8 +25,7 @@ final class RequiredSettings {
     static final String FEATURES = "spotfunnel.required-settings.features";
     static final String FEATURE_PREFIX = "spotfunnel.required-settings.feature.";
 
-    private RequiredSettings() {
-    }
+    private RequiredSettings() {}
 
     /** The required names that have no non-blank value, in the order they were listed. */
     static List<String> missing(Function<String, Optional<String>> lookup) {
@@ -34,7 +33,9 @@ final class RequiredSettings {
         for (String feature : list(lookup.apply(FEATURES))) {
             required.addAll(list(lookup.apply(FEATURE_PREFIX + feature)));
         }
-        return required.stream().filter(name -> lookup.apply(name).filter(v -> !v.isBlank()).isEmpty()).toList();
+        return required.stream()
+                .filter(name -> lookup.apply(name).filter(v -> !v.isBlank()).isEmpty())
+                .toList();
     }
 
     static String refusal(List<String> missing) {
@@ -43,7 +44,10 @@ final class RequiredSettings {
     }
 
     private static List<String> list(Optional<String> value) {
-        return value.map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+        return value.map(v -> Arrays.stream(v.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList())
                 .orElse(List.of());
     }
 }

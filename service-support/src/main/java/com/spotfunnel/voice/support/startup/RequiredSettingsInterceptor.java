@@ -47,7 +47,10 @@ public class RequiredSettingsInterceptor implements ConfigSourceInterceptor {
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
         // The first lookups (the profile itself) run with expansion off; wait for one that resolves expressions.
-        if (!checking.get() && !checked.get() && Expressions.isEnabled() && starting.get()
+        if (!checking.get()
+                && !checked.get()
+                && Expressions.isEnabled()
+                && starting.get()
                 && checked.compareAndSet(false, true)) {
             checking.set(true);
             try {

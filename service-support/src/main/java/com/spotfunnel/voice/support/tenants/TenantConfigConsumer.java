@@ -32,9 +32,11 @@ public class TenantConfigConsumer {
 
     public TenantConfigConsumer(MeterRegistry meters) {
         Gauge.builder("tenants_known", registry, TenantRegistry::size)
-                .description("tenants in this instance's in-memory registry").register(meters);
+                .description("tenants in this instance's in-memory registry")
+                .register(meters);
         unreadable = Counter.builder("tenant_config_skipped_total")
-                .description("tenant-config records that could not be read").register(meters);
+                .description("tenant-config records that could not be read")
+                .register(meters);
     }
 
     @Produces
@@ -54,8 +56,9 @@ public class TenantConfigConsumer {
             }
         } catch (IllegalArgumentException e) {
             unreadable.increment();
-            LOG.warnf("Skipped tenant-config record at partition %d offset %d: %s", record.partition(),
-                    record.offset(), e.getMessage());
+            LOG.warnf(
+                    "Skipped tenant-config record at partition %d offset %d: %s",
+                    record.partition(), record.offset(), e.getMessage());
         }
     }
 }

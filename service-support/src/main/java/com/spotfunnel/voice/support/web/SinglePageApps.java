@@ -22,16 +22,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SinglePageApps {
 
-    void install(@Observes Router router,
+    void install(
+            @Observes Router router,
             @ConfigProperty(name = "spotfunnel.web.apps") Optional<List<String>> apps,
             @ConfigProperty(name = "spotfunnel.web.root-redirect") Optional<String> rootRedirect) {
-        rootRedirect.ifPresent(target -> router.get("/").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
-                .handler(rc -> redirect(rc, target)));
+        rootRedirect.ifPresent(target ->
+                router.get("/").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(rc -> redirect(rc, target)));
         for (String app : apps.orElse(List.of())) {
             String base = app.endsWith("/") ? app.substring(0, app.length() - 1) : app;
             // A regex, not get(base): a Vert.x path route also matches base + "/", which would loop.
-            router.getWithRegex(Pattern.quote(base)).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(rc -> redirect(rc, base + "/"));
-            router.getWithRegex(Pattern.quote(base) + "/[^.]*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+            router.getWithRegex(Pattern.quote(base))
+                    .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+                    .handler(rc -> redirect(rc, base + "/"));
+            router.getWithRegex(Pattern.quote(base) + "/[^.]*")
+                    .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                     .handler(rc -> rc.reroute(base + "/index.html"));
         }
     }

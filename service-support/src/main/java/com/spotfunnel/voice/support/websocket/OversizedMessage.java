@@ -11,8 +11,7 @@ public final class OversizedMessage {
     /** RFC 6455 7.4.1: the endpoint received a message too big to process. */
     public static final int CLOSE_CODE = 1009;
 
-    private OversizedMessage() {
-    }
+    private OversizedMessage() {}
 
     public static boolean is(Throwable error) {
         return error instanceof IllegalStateException

@@ -10,7 +10,8 @@ class CorsOriginsGuardTest {
 
     @Test
     void exactOriginsPass() {
-        assertEquals(Optional.empty(),
+        assertEquals(
+                Optional.empty(),
                 CorsOriginsGuard.wildcard(List.of("https://admin.example.com", "http://localhost:5173")));
     }
 

@@ -19,10 +19,12 @@ class EdgeSecurityTest {
 
     @Test
     void preflightFromAnAllowedOriginIsAnsweredWithCredentialsAndCached() {
-        given().header("Origin", ALLOWED).header("Access-Control-Request-Method", "POST")
+        given().header("Origin", ALLOWED)
+                .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "Authorization,Content-Type")
                 .options("/test")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", ALLOWED)
                 .header("Access-Control-Allow-Credentials", "true")
                 .header("Access-Control-Allow-Methods", containsString("POST"))
@@ -32,24 +34,34 @@ class EdgeSecurityTest {
 
     @Test
     void preflightFromAnotherOriginGetsNoCorsHeaders() {
-        given().header("Origin", "https://evil.example.com").header("Access-Control-Request-Method", "POST")
+        given().header("Origin", "https://evil.example.com")
+                .header("Access-Control-Request-Method", "POST")
                 .options("/test")
-                .then().statusCode(403)
+                .then()
+                .statusCode(403)
                 .header("Access-Control-Allow-Origin", nullValue())
                 .header("Access-Control-Allow-Credentials", nullValue());
     }
 
     @Test
     void aCrossOriginRequestFromAnotherOriginIsRefused() {
-        given().header("Origin", "https://evil.example.com").get("/test")
-                .then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
-        given().header("Origin", ALLOWED).get("/test")
-                .then().statusCode(200).header("Access-Control-Allow-Origin", ALLOWED);
+        given().header("Origin", "https://evil.example.com")
+                .get("/test")
+                .then()
+                .statusCode(403)
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", ALLOWED)
+                .get("/test")
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", ALLOWED);
     }
 
     @Test
     void everyResponseCarriesTheSecurityHeaders() {
-        given().get("/test").then().statusCode(200)
+        given().get("/test")
+                .then()
+                .statusCode(200)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer")
@@ -61,13 +73,20 @@ class EdgeSecurityTest {
 
     @Test
     void anOversizedBodyIsRefusedWith413AndAClearProblem() {
-        given().contentType("text/plain").body("x".repeat(2048)).post("/test")
-                .then().statusCode(413)
+        given().contentType("text/plain")
+                .body("x".repeat(2048))
+                .post("/test")
+                .then()
+                .statusCode(413)
                 .contentType("application/problem+json")
                 .body("status", equalTo(413))
                 .body("title", equalTo("Payload Too Large"))
                 .body("detail", equalTo("The request body is 2048 bytes; this service accepts at most 1024 bytes."));
-        given().contentType("text/plain").body("x".repeat(1000)).post("/test")
-                .then().statusCode(200).body(equalTo("received 1000"));
+        given().contentType("text/plain")
+                .body("x".repeat(1000))
+                .post("/test")
+                .then()
+                .statusCode(200)
+                .body(equalTo("received 1000"));
     }
 }

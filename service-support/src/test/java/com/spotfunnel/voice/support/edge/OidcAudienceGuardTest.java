@@ -17,7 +17,8 @@ class OidcAudienceGuardTest {
     @Test
     void anyOrNoAudienceIsRefused() {
         assertTrue(OidcAudienceGuard.problem(Optional.of(List.of("any"))).isPresent());
-        assertTrue(OidcAudienceGuard.problem(Optional.of(List.of("spotfunnel-api", "ANY"))).isPresent());
+        assertTrue(OidcAudienceGuard.problem(Optional.of(List.of("spotfunnel-api", "ANY")))
+                .isPresent());
         assertTrue(OidcAudienceGuard.problem(Optional.empty()).isPresent());
         assertTrue(OidcAudienceGuard.problem(Optional.of(List.of(" "))).isPresent());
     }

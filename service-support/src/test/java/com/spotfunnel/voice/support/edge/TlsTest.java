@@ -24,8 +24,13 @@ class TlsTest {
     public static class WithTls implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("TLS_CERT_FILE", "target/certs/edge.crt", "TLS_KEY_FILE", "target/certs/edge.key",
-                    "HTTPS_REDIRECT", "true");
+            return Map.of(
+                    "TLS_CERT_FILE",
+                    "target/certs/edge.crt",
+                    "TLS_KEY_FILE",
+                    "target/certs/edge.key",
+                    "HTTPS_REDIRECT",
+                    "true");
         }
     }
 
@@ -37,7 +42,10 @@ class TlsTest {
 
     @Test
     void httpsAnswersWithTheGeneratedCertificateAndSendsHsts() {
-        given().relaxedHTTPSValidation().get(https).then().statusCode(200)
+        given().relaxedHTTPSValidation()
+                .get(https)
+                .then()
+                .statusCode(200)
                 .body("ok", equalTo("yes"))
                 .header("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
                 .header("X-Frame-Options", "DENY");
@@ -45,7 +53,6 @@ class TlsTest {
 
     @Test
     void plainHttpIsRedirectedToHttps() {
-        given().redirects().follow(false).get(http).then().statusCode(301)
-                .header("Location", startsWith("https://"));
+        given().redirects().follow(false).get(http).then().statusCode(301).header("Location", startsWith("https://"));
     }
 }

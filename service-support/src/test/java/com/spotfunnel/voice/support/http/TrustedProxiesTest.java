@@ -12,8 +12,8 @@ class TrustedProxiesTest {
 
     @Test
     void withoutTrustedProxiesTheHeaderIsIgnored() {
-        assertEquals("203.0.113.9",
-                new TrustedProxies(List.of()).clientAddress("203.0.113.9", List.of("198.51.100.1")));
+        assertEquals(
+                "203.0.113.9", new TrustedProxies(List.of()).clientAddress("203.0.113.9", List.of("198.51.100.1")));
     }
 
     @Test
@@ -33,7 +33,8 @@ class TrustedProxiesTest {
         // The client sent "X-Forwarded-For: 1.2.3.4"; the ingress appended the address it really saw.
         assertEquals("198.51.100.1", behindIngress.clientAddress("10.1.2.3", List.of("1.2.3.4, 198.51.100.1")));
         // Two trusted hops (an edge proxy 192.0.2.10, then the ingress in 10/8), over two header lines.
-        assertEquals("198.51.100.1",
+        assertEquals(
+                "198.51.100.1",
                 behindIngress.clientAddress("10.1.2.3", List.of("1.2.3.4", "198.51.100.1, 192.0.2.10")));
     }
 

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 class PgErrorsTest {
 
     static DatabaseException pg(String sqlState) {
-        return new DatabaseException("ERROR: " + sqlState, 0, sqlState) {
-        };
+        return new DatabaseException("ERROR: " + sqlState, 0, sqlState) {};
     }
 
     @Test
@@ -52,6 +51,7 @@ class PgErrorsTest {
         assertTrue(PgErrors.isUniqueViolation(new VertxException("wrapped", pg("23505"))));
         assertFalse(PgErrors.isUniqueViolation(pg("23503")));
         assertFalse(PgErrors.isUniqueViolation(new IllegalStateException("23505")));
-        assertEquals("40P01", PgErrors.sqlState(new RuntimeException(pg("40P01"))).orElseThrow());
+        assertEquals(
+                "40P01", PgErrors.sqlState(new RuntimeException(pg("40P01"))).orElseThrow());
     }
 }

@@ -14,10 +14,13 @@ class DependencyOutageTest {
 
     @Test
     void aDependencyThatIsDownOrDroppedTheConnectionIsAnOutage() {
-        assertTrue(DependencyOutage.of(new ConnectException("Connection refused")).isPresent());
+        assertTrue(
+                DependencyOutage.of(new ConnectException("Connection refused")).isPresent());
         // what a restarting PostgreSQL did to a query in flight (seen in the admin-api drill as a 500 before)
-        assertTrue(DependencyOutage.of(new VertxException(new SocketException("Connection reset"))).isPresent());
-        assertTrue(DependencyOutage.of(new IOException("readAddress(..) failed: Connection reset by peer")).isPresent());
+        assertTrue(DependencyOutage.of(new VertxException(new SocketException("Connection reset")))
+                .isPresent());
+        assertTrue(DependencyOutage.of(new IOException("readAddress(..) failed: Connection reset by peer"))
+                .isPresent());
     }
 
     @Test

@@ -43,7 +43,8 @@ class ProjectionConsumerTest {
     private final List<ParkedRecord> parked = new ArrayList<>();
     private int parkingOutages;
     private final ProjectionConsumer consumer = new ProjectionConsumer(
-            new ProjectionSettings("test-api", "test", Duration.ofMillis(1), Duration.ofMillis(5)), readModel,
+            new ProjectionSettings("test-api", "test", Duration.ofMillis(1), Duration.ofMillis(5)),
+            readModel,
             record -> Uni.createFrom().deferred(() -> {
                 if (parkingOutages > 0) {
                     parkingOutages--;
@@ -51,7 +52,9 @@ class ProjectionConsumerTest {
                 }
                 parked.add(record);
                 return Uni.createFrom().voidItem();
-            }), new CallEventIntake(meters), meters);
+            }),
+            new CallEventIntake(meters),
+            meters);
 
     @Test
     void anEventOurProjectionThrowsOnIsParkedAndCountedAndTheNextOneIsApplied() {
@@ -79,8 +82,7 @@ class ProjectionConsumerTest {
     void anEventPostgresRefusesAsDataIsParkedAsRefusedData() {
         CallEvent refused = event();
         CallEvent next = event();
-        readModel.failures.put(refused.eventId(), new DatabaseException("invalid byte sequence: 0x00", 0, "22021") {
-        });
+        readModel.failures.put(refused.eventId(), new DatabaseException("invalid byte sequence: 0x00", 0, "22021") {});
 
         consume(refused, next);
 
@@ -163,23 +165,31 @@ class ProjectionConsumerTest {
         List<ConsumerRecord<String, ReceivedCallEvent>> records = new ArrayList<>();
         ReceivedCallEventDeserializer deserializer = new ReceivedCallEventDeserializer();
         for (int offset = 0; offset < values.size(); offset++) {
-            records.add(new ConsumerRecord<>(TOPIC, 0, offset, "call-1",
-                    deserializer.deserialize(TOPIC, values.get(offset))));
+            records.add(new ConsumerRecord<>(
+                    TOPIC, 0, offset, "call-1", deserializer.deserialize(TOPIC, values.get(offset))));
         }
         consumer.onBatch(new ConsumerRecords<>(Map.of(new TopicPartition(TOPIC, 0), records), Map.of()))
-                .await().atMost(Duration.ofSeconds(10));
+                .await()
+                .atMost(Duration.ofSeconds(10));
     }
 
     private double parkedCount(String reason) {
-        return meters.counter("projection_records_parked_total", "consumer", "test-api", "reason", reason).count();
+        return meters.counter("projection_records_parked_total", "consumer", "test-api", "reason", reason)
+                .count();
     }
 
     private double count(String name, String tag, String value) {
-        return meters.find(name).tag(tag, value).counters().stream().mapToDouble(c -> c.count()).sum();
+        return meters.find(name).tag(tag, value).counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     private static CallEvent event() {
-        return CallEvent.of("t1", "call-1", 1, Instant.parse("2026-11-24T09:00:00Z"),
+        return CallEvent.of(
+                "t1",
+                "call-1",
+                1,
+                Instant.parse("2026-11-24T09:00:00Z"),
                 new CallEnded(CallStatus.COMPLETED, "caller_hangup", 42, CallCosts.ZERO));
     }
 

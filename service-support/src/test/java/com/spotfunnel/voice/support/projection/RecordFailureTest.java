@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
 class RecordFailureTest {
 
     private static DatabaseException pg(String sqlState) {
-        return new DatabaseException("ERROR: " + sqlState, 0, sqlState) {
-        };
+        return new DatabaseException("ERROR: " + sqlState, 0, sqlState) {};
     }
 
     @Test
@@ -41,7 +40,8 @@ class RecordFailureTest {
         table.put(new VertxException(new SocketException("Connection reset")), RecordFailure.TRANSIENT);
         table.put(new NoStackTraceTimeoutException("pool: no connection in time"), RecordFailure.TRANSIENT);
         table.put(new io.smallrye.mutiny.TimeoutException(), RecordFailure.TRANSIENT);
-        table.put(new ConnectionPoolTooBusyException("Connection pool reached max wait queue size of 1"),
+        table.put(
+                new ConnectionPoolTooBusyException("Connection pool reached max wait queue size of 1"),
                 RecordFailure.TRANSIENT);
         table.put(new IOException("readAddress(..) failed: Connection reset by peer"), RecordFailure.TRANSIENT);
         table.put(new IllegalStateException("Pool closed"), RecordFailure.TRANSIENT);

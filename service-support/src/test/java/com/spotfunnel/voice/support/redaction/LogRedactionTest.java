@@ -23,12 +23,18 @@ class LogRedactionTest {
         String callId = "call-" + UUID.randomUUID();
         given().contentType("text/plain")
                 .body("+14155550123 with token test-twilio-token-7f3a9c and key sk-test-openai-key-0123456789")
-                .queryParam("tenantId", "tenant-acme").queryParam("callId", callId)
-                .post("/test/log").then().statusCode(204);
+                .queryParam("tenantId", "tenant-acme")
+                .queryParam("callId", callId)
+                .post("/test/log")
+                .then()
+                .statusCode(204);
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(LOG_FILE).contains(callId));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Files.readString(LOG_FILE).contains(callId));
         String written = Files.readString(LOG_FILE);
-        String line = written.lines().filter(l -> l.contains(callId)).findFirst().orElseThrow();
+        String line =
+                written.lines().filter(l -> l.contains(callId)).findFirst().orElseThrow();
         assertTrue(line.contains("[tenant-acme/" + callId + "]"), line);
         assertTrue(line.contains("Call failed: [phone] with token [secret] and key [secret]"), line);
         assertTrue(written.contains("java.lang.IllegalStateException: while calling [phone]"), written);

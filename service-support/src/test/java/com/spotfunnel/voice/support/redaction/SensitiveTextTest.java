@@ -27,6 +27,8 @@ class SensitiveTextTest {
 
     @Test
     void masksSecretValuesButNotTooShortOnes() {
-        assertEquals("Authorization: Bearer [secret] short", sensitive.mask("Authorization: Bearer sk-live-abcdef123456 short"));
+        assertEquals(
+                "Authorization: Bearer [secret] short",
+                sensitive.mask("Authorization: Bearer sk-live-abcdef123456 short"));
     }
 }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -45,8 +44,11 @@ class SentryRedactionTest {
             sentry = new WireMockServer(WireMockConfiguration.options().dynamicPort());
             sentry.start();
             sentry.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
-            return Map.of("quarkus.log.sentry.enabled", "true",
-                    "quarkus.log.sentry.dsn", "http://publickey@127.0.0.1:" + sentry.port() + "/42");
+            return Map.of(
+                    "quarkus.log.sentry.enabled",
+                    "true",
+                    "quarkus.log.sentry.dsn",
+                    "http://publickey@127.0.0.1:" + sentry.port() + "/42");
         }
 
         @Override
@@ -60,13 +62,25 @@ class SentryRedactionTest {
         String callId = "call-" + UUID.randomUUID();
         given().contentType("text/plain")
                 .body("+14155550123 rejected with token test-twilio-token-7f3a9c")
-                .queryParam("tenantId", "tenant-acme").queryParam("callId", callId)
-                .post("/test/log").then().statusCode(204);
+                .queryParam("tenantId", "tenant-acme")
+                .queryParam("callId", callId)
+                .post("/test/log")
+                .then()
+                .statusCode(204);
 
-        String event = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sentry.findAll(
-                com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(anyUrl())).stream()
-                .map(LoggedRequest::getBodyAsString).filter(body -> body.contains(callId)).findFirst().orElse(null),
-                java.util.Objects::nonNull);
+        String event = Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                sentry
+                                        .findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                                                anyUrl()))
+                                        .stream()
+                                        .map(LoggedRequest::getBodyAsString)
+                                        .filter(body -> body.contains(callId))
+                                        .findFirst()
+                                        .orElse(null),
+                        java.util.Objects::nonNull);
 
         assertTrue(event.contains("\"tenantId\":\"tenant-acme\""), event);
         assertTrue(event.contains("\"callId\":\"" + callId + "\""), event);

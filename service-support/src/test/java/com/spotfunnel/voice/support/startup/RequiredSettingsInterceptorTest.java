@@ -33,8 +33,10 @@ class RequiredSettingsInterceptorTest {
     @Test
     void inProdEveryMissingSettingIsNamedInOneLine() {
         start("prod", PIPELINE_LIKE);
-        assertEquals(List.of("Refusing to start: required settings KAFKA_BOOTSTRAP_SERVERS, DEEPGRAM_API_KEY, "
-                + "GEMINI_API_KEY are not set (see .env.example)"), refusals);
+        assertEquals(
+                List.of("Refusing to start: required settings KAFKA_BOOTSTRAP_SERVERS, DEEPGRAM_API_KEY, "
+                        + "GEMINI_API_KEY are not set (see .env.example)"),
+                refusals);
     }
 
     @Test
@@ -64,9 +66,12 @@ class RequiredSettingsInterceptorTest {
     }
 
     private void build(String profile, Map<String, String> properties, boolean starting) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withProfile(profile).addDefaultInterceptors()
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withProfile(profile)
+                .addDefaultInterceptors()
                 .withInterceptors(new RequiredSettingsInterceptor(() -> starting, refusals::add, new AtomicBoolean()))
-                .withSources(new PropertiesConfigSource(properties, "test", 100)).build();
+                .withSources(new PropertiesConfigSource(properties, "test", 100))
+                .build();
         config.getOptionalValue("any.property", String.class);
     }
 }

@@ -13,7 +13,9 @@ class SinglePageAppsTest {
 
     @Test
     void aDeepLinkGetsTheAppsPageNotA404() {
-        given().get("/app/calls/123").then().statusCode(200)
+        given().get("/app/calls/123")
+                .then()
+                .statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("<title>test app</title>"));
         given().get("/app/").then().statusCode(200).body(containsString("<title>test app</title>"));
@@ -33,7 +35,8 @@ class SinglePageAppsTest {
 
     @Test
     void theAppMayRunItsOwnScriptsButNoInlineOnesAndTheApiStaysLockedDown() {
-        given().get("/app/calls/123").then()
+        given().get("/app/calls/123")
+                .then()
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .header("Content-Security-Policy", not(containsString("'unsafe-eval'")))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));

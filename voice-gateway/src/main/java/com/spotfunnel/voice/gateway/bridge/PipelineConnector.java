@@ -48,7 +48,9 @@ public class PipelineConnector implements PipelineDialer {
         int port = base.getPort() > 0 ? base.getPort() : (tls ? 443 : 80);
         String prefix = base.getPath() == null ? "" : base.getPath().replaceAll("/$", "");
         WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setHost(base.getHost()).setPort(port).setSsl(tls)
+                .setHost(base.getHost())
+                .setPort(port)
+                .setSsl(tls)
                 .setURI(prefix + "/calls/" + URLEncoder.encode(start.callId(), StandardCharsets.UTF_8))
                 .setConnectTimeout(config.pipelineConnectTimeout().toMillis())
                 .addHeader(CallToken.HEADER, tokens.mint(start, Instant.now(), config.callTokenTtl()))

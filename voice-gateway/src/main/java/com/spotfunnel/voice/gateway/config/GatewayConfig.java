@@ -109,10 +109,12 @@ public interface GatewayConfig {
     }
 
     interface Fallback {
-        @WithDefault("I apologize, but I'm experiencing technical difficulties right now. Let me transfer you to someone who can help you immediately.")
+        @WithDefault(
+                "I apologize, but I'm experiencing technical difficulties right now. Let me transfer you to someone who can help you immediately.")
         String llmMessage();
 
-        @WithDefault("I'm sorry, I'm having trouble with my voice system. Please hold while I transfer you to a representative.")
+        @WithDefault(
+                "I'm sorry, I'm having trouble with my voice system. Please hold while I transfer you to a representative.")
         String ttsMessage();
 
         @WithDefault("I'm having trouble hearing you clearly. Let me connect you with someone who can help.")

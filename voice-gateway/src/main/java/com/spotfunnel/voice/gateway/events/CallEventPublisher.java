@@ -3,8 +3,8 @@ package com.spotfunnel.voice.gateway.events;
 import com.spotfunnel.voice.events.CallEvent;
 import com.spotfunnel.voice.events.Topics;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 

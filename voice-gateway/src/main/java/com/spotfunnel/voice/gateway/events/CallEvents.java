@@ -44,8 +44,11 @@ public class CallEvents implements CallEventSink {
 
     /** The track of the call Twilio knows by this CallSid (a scan: status callbacks come once per call). */
     public Optional<CallTrack> findByCallSid(String callSid) {
-        return callSid == null ? Optional.empty()
-                : tracks.values().stream().filter(track -> callSid.equals(track.callSid())).findFirst();
+        return callSid == null
+                ? Optional.empty()
+                : tracks.values().stream()
+                        .filter(track -> callSid.equals(track.callSid()))
+                        .findFirst();
     }
 
     public void publish(CallTrack track, EventPayload payload) {
@@ -53,19 +56,24 @@ public class CallEvents implements CallEventSink {
         synchronized (track) {
             event = CallEvent.of(track.tenantId(), track.callId(), track.takeSeq(), Instant.now(), payload);
             try {
-                publisher.publish(event).subscribe().with(ok -> { }, failure -> notWritten(event, failure));
+                publisher.publish(event).subscribe().with(ok -> {}, failure -> notWritten(event, failure));
             } catch (RuntimeException e) {
                 // e.g. the channel is already closed at shutdown: the call's other work must go on
                 notWritten(event, e);
             }
         }
-        meters.counter("gateway_events_published_total", "type", event.type().wireName()).increment();
+        meters.counter("gateway_events_published_total", "type", event.type().wireName())
+                .increment();
     }
 
     private void notWritten(CallEvent event, Throwable failure) {
         meters.counter("gateway_events_failed_total").increment();
-        LOG.errorf(failure, "CRITICAL call event %s seq %d of call %s was not written", event.type().wireName(),
-                event.seq(), event.callId());
+        LOG.errorf(
+                failure,
+                "CRITICAL call event %s seq %d of call %s was not written",
+                event.type().wireName(),
+                event.seq(),
+                event.callId());
     }
 
     private void evictOld() {

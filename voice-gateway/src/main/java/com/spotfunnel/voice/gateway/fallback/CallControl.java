@@ -58,15 +58,30 @@ public class CallControl implements LiveCallUpdates {
     }
 
     private Uni<Boolean> update(CallTrack track, String twiml, String purpose) {
-        return Uni.createFrom().completionStage(() -> twilio.updateTwiml(track.callSid(), twiml))
+        return Uni.createFrom()
+                .completionStage(() -> twilio.updateTwiml(track.callSid(), twiml))
                 .replaceWith(true)
-                .onFailure().recoverWithItem(failure -> {
-                    CallMdc.log(track.callId(), track.tenantId(), () -> LOG.errorf(failure,
-                            "CRITICAL Twilio call update (%s) failed after retries for call %s: %s",
-                            purpose, track.callId(), failure.toString()));
-                    events.publish(track, new SystemError("twilio_update_failed", Severity.CRITICAL, "voice-gateway",
-                            "Twilio REST update for " + purpose + " failed: " + failure.getClass().getSimpleName(),
-                            null, Map.of("callSid", track.callSid(), "purpose", purpose)));
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    CallMdc.log(
+                            track.callId(),
+                            track.tenantId(),
+                            () -> LOG.errorf(
+                                    failure,
+                                    "CRITICAL Twilio call update (%s) failed after retries for call %s: %s",
+                                    purpose,
+                                    track.callId(),
+                                    failure.toString()));
+                    events.publish(
+                            track,
+                            new SystemError(
+                                    "twilio_update_failed",
+                                    Severity.CRITICAL,
+                                    "voice-gateway",
+                                    "Twilio REST update for " + purpose + " failed: "
+                                            + failure.getClass().getSimpleName(),
+                                    null,
+                                    Map.of("callSid", track.callSid(), "purpose", purpose)));
                     return false;
                 });
     }

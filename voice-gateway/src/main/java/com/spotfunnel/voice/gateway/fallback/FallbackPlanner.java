@@ -29,8 +29,12 @@ public class FallbackPlanner implements FallbackPolicy {
             message = defaultMessage(kind);
         }
         String transferTo = transferNumber(tenant);
-        String twiml = transferTo == null ? Twiml.sayThenHangup(message)
-                : Twiml.sayThenDial(message, transferTo, dialActionUrl(callId, "fallback"),
+        String twiml = transferTo == null
+                ? Twiml.sayThenHangup(message)
+                : Twiml.sayThenDial(
+                        message,
+                        transferTo,
+                        dialActionUrl(callId, "fallback"),
                         config.fallback().dialTimeoutSeconds());
         return new FallbackPlan(kind, message, transferTo, twiml);
     }
@@ -38,8 +42,12 @@ public class FallbackPlanner implements FallbackPolicy {
     /** A transfer the caller asked for: no apology, just the dial (or null when the tenant has no number). */
     public String transferTwiml(TenantConfig tenant, String callId) {
         String transferTo = transferNumber(tenant);
-        return transferTo == null ? null
-                : Twiml.sayThenDial(null, transferTo, dialActionUrl(callId, "caller_request"),
+        return transferTo == null
+                ? null
+                : Twiml.sayThenDial(
+                        null,
+                        transferTo,
+                        dialActionUrl(callId, "caller_request"),
                         config.fallback().dialTimeoutSeconds());
     }
 
@@ -63,7 +71,7 @@ public class FallbackPlanner implements FallbackPolicy {
 
     private String dialActionUrl(String callId, String reason) {
         String base = config.publicBaseUrl().replaceAll("/$", "");
-        return base + "/twilio/dial-result?callId=" + URLEncoder.encode(callId, StandardCharsets.UTF_8)
-                + "&reason=" + reason;
+        return base + "/twilio/dial-result?callId=" + URLEncoder.encode(callId, StandardCharsets.UTF_8) + "&reason="
+                + reason;
     }
 }

@@ -7,6 +7,12 @@ import com.spotfunnel.voice.events.tenant.TenantConfig;
  *
  * @param tenant the tenant's current config, or null when it vanished since the webhook
  */
-public record CallContext(String callId, String tenantId, String callSid, String streamSid, String callerPhone,
-        String dialedNumber, String direction, TenantConfig tenant) {
-}
+public record CallContext(
+        String callId,
+        String tenantId,
+        String callSid,
+        String streamSid,
+        String callerPhone,
+        String dialedNumber,
+        String direction,
+        TenantConfig tenant) {}

@@ -23,12 +23,10 @@ import java.util.Set;
 public sealed interface CallPhase {
 
     /** Caller audio, marks and DTMF go to the pipeline, and what it says is carried out. */
-    record Live() implements CallPhase {
-    }
+    record Live() implements CallPhase {}
 
     /** The agent said goodbye (or a transfer has no number): the call goes on until the last mark echoes. */
-    record SayingGoodbye() implements CallPhase {
-    }
+    record SayingGoodbye() implements CallPhase {}
 
     /**
      * The gateway closed the Media Stream (the goodbye was heard, or Twilio refused the transfer) and waits for its
@@ -36,8 +34,7 @@ public sealed interface CallPhase {
      *
      * @param agentGoodbye true when the agent ended the call (CallEnded {@code completed, agent_goodbye})
      */
-    record ClosingStream(boolean agentGoodbye) implements CallPhase {
-    }
+    record ClosingStream(boolean agentGoodbye) implements CallPhase {}
 
     /**
      * The caller asked for a person: Twilio is being given the {@code <Dial>}. The pipeline is still served.
@@ -45,12 +42,10 @@ public sealed interface CallPhase {
      * @param endRequested the stream's end reason when it ended meanwhile (CallEnded waits for Twilio's answer so the
      *                     transfer's events come first), else null
      */
-    record Transferring(String transferTo, String endRequested) implements CallPhase {
-    }
+    record Transferring(String transferTo, String endRequested) implements CallPhase {}
 
     /** Twilio took the {@code <Dial>}; the stream ends when Twilio moves the call on. */
-    record Transferred(String transferTo) implements CallPhase {
-    }
+    record Transferred(String transferTo) implements CallPhase {}
 
     /**
      * The AI could not go on: the caller is Twilio's (the fallback message, then a transfer or a hang-up). Nothing
@@ -58,32 +53,31 @@ public sealed interface CallPhase {
      *
      * @param endRequested as in {@link Transferring}: the stream's end while Twilio's answer is pending
      */
-    record PlayingFallback(FallbackPlan plan, TwilioAnswer answer, String endRequested) implements CallPhase {
-    }
+    record PlayingFallback(FallbackPlan plan, TwilioAnswer answer, String endRequested) implements CallPhase {}
 
     /**
      * The caller side is over and {@code CallerHangup} was sent; the pipeline's last messages are still recorded until
      * it closes its socket or the drain timer ({@code timerId}) fires.
      */
-    record Draining(CallEnding ending, long timerId) implements CallPhase {
-    }
+    record Draining(CallEnding ending, long timerId) implements CallPhase {}
 
     /** CallEnded published: nothing more happens on this call. */
-    record Ended(CallEnding ending) implements CallPhase {
-    }
+    record Ended(CallEnding ending) implements CallPhase {}
 
     /** What Twilio said to a REST update of the live call. */
     enum TwilioAnswer {
-        PENDING, ACCEPTED, REFUSED
+        PENDING,
+        ACCEPTED,
+        REFUSED
     }
 
     Map<Class<? extends CallPhase>, Set<Class<? extends CallPhase>>> MOVES = Map.of(
-            Live.class, Set.of(SayingGoodbye.class, Transferring.class, PlayingFallback.class, Draining.class,
-                    Ended.class),
+            Live.class,
+                    Set.of(SayingGoodbye.class, Transferring.class, PlayingFallback.class, Draining.class, Ended.class),
             SayingGoodbye.class, Set.of(ClosingStream.class, PlayingFallback.class, Draining.class, Ended.class),
             ClosingStream.class, Set.of(PlayingFallback.class, Draining.class, Ended.class),
-            Transferring.class, Set.of(Transferring.class, Transferred.class, ClosingStream.class,
-                    PlayingFallback.class),
+            Transferring.class,
+                    Set.of(Transferring.class, Transferred.class, ClosingStream.class, PlayingFallback.class),
             Transferred.class, Set.of(PlayingFallback.class, Draining.class, Ended.class),
             PlayingFallback.class, Set.of(PlayingFallback.class, Draining.class, Ended.class),
             Draining.class, Set.of(Ended.class),
@@ -96,14 +90,16 @@ public sealed interface CallPhase {
         }
         if (this instanceof Transferring here && next instanceof Transferring there) {
             // only to remember the stream's end
-            return here.endRequested() == null && there.endRequested() != null
+            return here.endRequested() == null
+                    && there.endRequested() != null
                     && here.transferTo().equals(there.transferTo());
         }
         if (this instanceof PlayingFallback here && next instanceof PlayingFallback there) {
             // Twilio answers once; the stream's end is remembered once, while the answer is pending
-            return here.plan().equals(there.plan()) && (here.answer() == TwilioAnswer.PENDING
-                    && (there.answer() != TwilioAnswer.PENDING || here.endRequested() == null
-                            && there.endRequested() != null));
+            return here.plan().equals(there.plan())
+                    && (here.answer() == TwilioAnswer.PENDING
+                            && (there.answer() != TwilioAnswer.PENDING
+                                    || here.endRequested() == null && there.endRequested() != null));
         }
         if (next instanceof Draining || next instanceof Ended) {
             return !awaitsTwilio();
@@ -113,14 +109,17 @@ public sealed interface CallPhase {
 
     /** The AI has the caller: caller audio, marks and DTMF go to the pipeline and its messages are carried out. */
     default boolean aiHasCaller() {
-        return this instanceof Live || this instanceof SayingGoodbye || this instanceof ClosingStream
-                || this instanceof Transferring || this instanceof Transferred;
+        return this instanceof Live
+                || this instanceof SayingGoodbye
+                || this instanceof ClosingStream
+                || this instanceof Transferring
+                || this instanceof Transferred;
     }
 
     /** A REST update of the live call is under way: the stream's end waits for Twilio's answer. */
     default boolean awaitsTwilio() {
-        return this instanceof Transferring || this instanceof PlayingFallback fallback
-                && fallback.answer() == TwilioAnswer.PENDING;
+        return this instanceof Transferring
+                || this instanceof PlayingFallback fallback && fallback.answer() == TwilioAnswer.PENDING;
     }
 
     /** The caller side is over. */
@@ -142,7 +141,8 @@ public sealed interface CallPhase {
             return ended.ending();
         }
         if (this instanceof PlayingFallback fallback) {
-            boolean transferred = fallback.answer() == TwilioAnswer.ACCEPTED && fallback.plan().transfers();
+            boolean transferred = fallback.answer() == TwilioAnswer.ACCEPTED
+                    && fallback.plan().transfers();
             return new CallEnding(transferred ? CallStatus.TRANSFERRED : CallStatus.FAILED, "ai_failure");
         }
         if (this instanceof Transferred || this instanceof Transferring) {

@@ -54,6 +54,7 @@ public final class CallSession implements BridgeListener {
     private CallCosts costs = CallCosts.ZERO;
     /** Facts of the conversation (not phases): they only decide between completed and abandoned, and latency. */
     private boolean callerSpoke;
+
     private long lastCallerTurnNanos = -1;
 
     CallSession(CallContext call, TwilioLink twilio, SessionServices services, Runnable onEnded) {
@@ -76,10 +77,20 @@ public final class CallSession implements BridgeListener {
 
     synchronized void begin() {
         services.metrics().callStarted();
-        services.events().publish(track, new CallStarted(call.callSid(), call.callerPhone(), call.dialedNumber(),
-                call.direction()));
-        bridge = services.pipeline().connect(new GatewayMessage.CallStart(call.callId(), call.tenantId(),
-                call.callSid(), call.streamSid(), call.callerPhone(), call.dialedNumber()), this);
+        services.events()
+                .publish(
+                        track,
+                        new CallStarted(call.callSid(), call.callerPhone(), call.dialedNumber(), call.direction()));
+        bridge = services.pipeline()
+                .connect(
+                        new GatewayMessage.CallStart(
+                                call.callId(),
+                                call.tenantId(),
+                                call.callSid(),
+                                call.streamSid(),
+                                call.callerPhone(),
+                                call.dialedNumber()),
+                        this);
     }
 
     // ---- from Twilio ----
@@ -113,7 +124,8 @@ public final class CallSession implements BridgeListener {
         if (phase instanceof CallPhase.Transferring transferring && transferring.endRequested() == null) {
             // The call's new TwiML is taking effect; its events come first, then CallEnded.
             moveTo(new CallPhase.Transferring(transferring.transferTo(), reason));
-        } else if (phase instanceof CallPhase.PlayingFallback fallback && fallback.answer() == TwilioAnswer.PENDING
+        } else if (phase instanceof CallPhase.PlayingFallback fallback
+                && fallback.answer() == TwilioAnswer.PENDING
                 && fallback.endRequested() == null) {
             moveTo(new CallPhase.PlayingFallback(fallback.plan(), TwilioAnswer.PENDING, reason));
         } else if (!phase.awaitsTwilio()) {
@@ -136,7 +148,9 @@ public final class CallSession implements BridgeListener {
         try {
             handle(message);
         } catch (RuntimeException e) {
-            CallMdc.log(call.callId(), call.tenantId(),
+            CallMdc.log(
+                    call.callId(),
+                    call.tenantId(),
                     () -> LOG.errorf(e, "Unexpected error handling pipeline message on call %s", call.callId()));
             fail(FailureKind.OTHER, "gateway_error", e.getClass().getSimpleName());
         }
@@ -160,8 +174,11 @@ public final class CallSession implements BridgeListener {
         } else if (message instanceof PipelineMessage.ProviderFailure failure) {
             services.events().publish(track, failure.failure());
         } else if (message instanceof PipelineMessage.StageLatency latency && latency.stage() != null) {
-            services.metrics().providerFirstByte(latency.stage().name().toLowerCase(Locale.ROOT),
-                    latency.provider(), Duration.ofMillis(Math.max(0, latency.firstByteMs())));
+            services.metrics()
+                    .providerFirstByte(
+                            latency.stage().name().toLowerCase(Locale.ROOT),
+                            latency.provider(),
+                            Duration.ofMillis(Math.max(0, latency.firstByteMs())));
         } else if (message instanceof PipelineMessage.Failed failed) {
             fail(failed.kind() == null ? FailureKind.OTHER : failed.kind(), errorType(failed.kind()), failed.detail());
         } else if (message instanceof PipelineMessage.Transfer) {
@@ -180,13 +197,18 @@ public final class CallSession implements BridgeListener {
      * provider latencies) still counts; anything meant for the caller (audio, clear) or the call's course is moot.
      */
     private void lateMessage(PipelineMessage message) {
-        if (message instanceof PipelineMessage.Transcript || message instanceof PipelineMessage.Cost
-                || message instanceof PipelineMessage.ProviderFailure || message instanceof PipelineMessage.StageLatency) {
+        if (message instanceof PipelineMessage.Transcript
+                || message instanceof PipelineMessage.Cost
+                || message instanceof PipelineMessage.ProviderFailure
+                || message instanceof PipelineMessage.StageLatency) {
             try {
                 handle(message);
             } catch (RuntimeException e) {
-                CallMdc.log(call.callId(), call.tenantId(), () -> LOG.errorf(e,
-                        "Unexpected error handling a late pipeline message on call %s", call.callId()));
+                CallMdc.log(
+                        call.callId(),
+                        call.tenantId(),
+                        () -> LOG.errorf(
+                                e, "Unexpected error handling a late pipeline message on call %s", call.callId()));
             }
         }
     }
@@ -217,7 +239,9 @@ public final class CallSession implements BridgeListener {
             return;
         }
         if (phase.aiHasCaller()) {
-            CallMdc.log(call.callId(), call.tenantId(),
+            CallMdc.log(
+                    call.callId(),
+                    call.tenantId(),
                     () -> LOG.warnf("Pipeline socket of call %s broke (%s)", call.callId(), reason));
             fail(FailureKind.OTHER, "pipeline_disconnected", "pipeline socket " + reason);
         }
@@ -246,8 +270,11 @@ public final class CallSession implements BridgeListener {
     synchronized boolean moveTo(CallPhase next) {
         if (!phase.mayMoveTo(next)) {
             CallPhase from = phase;
-            CallMdc.log(call.callId(), call.tenantId(), () -> LOG.errorf(
-                    "BUG: call %s may not move from %s to %s; the phase stays", call.callId(), from, next));
+            CallMdc.log(
+                    call.callId(),
+                    call.tenantId(),
+                    () -> LOG.errorf(
+                            "BUG: call %s may not move from %s to %s; the phase stays", call.callId(), from, next));
             services.metrics().illegalPhaseMove(from.name(), next.name());
             return false;
         }
@@ -273,10 +300,22 @@ public final class CallSession implements BridgeListener {
         if (!moveTo(new CallPhase.PlayingFallback(plan, TwilioAnswer.PENDING, null))) {
             return;
         }
-        services.events().publish(track, new SystemError(errorType, Severity.ERROR, "voice-gateway",
-                detail == null ? errorType : detail, null, Map.of("callSid", call.callSid(), "kind",
-                        kind.name().toLowerCase(Locale.ROOT))));
-        // Half-close: the pipeline stops, answers with its last costs and transcript, then closes (kept until CallEnded).
+        services.events()
+                .publish(
+                        track,
+                        new SystemError(
+                                errorType,
+                                Severity.ERROR,
+                                "voice-gateway",
+                                detail == null ? errorType : detail,
+                                null,
+                                Map.of(
+                                        "callSid",
+                                        call.callSid(),
+                                        "kind",
+                                        kind.name().toLowerCase(Locale.ROOT))));
+        // Half-close: the pipeline stops, answers with its last costs and transcript, then closes (kept until
+        // CallEnded).
         bridge.hangUp(new GatewayMessage.CallerHangup("fallback"));
         services.control().playFallback(track, plan).subscribe().with(accepted -> fallbackAnswered(plan, accepted));
     }
@@ -285,8 +324,8 @@ public final class CallSession implements BridgeListener {
         if (!(phase instanceof CallPhase.PlayingFallback fallback) || fallback.plan() != plan) {
             return;
         }
-        if (moveTo(new CallPhase.PlayingFallback(plan, accepted ? TwilioAnswer.ACCEPTED : TwilioAnswer.REFUSED,
-                null))) {
+        if (moveTo(
+                new CallPhase.PlayingFallback(plan, accepted ? TwilioAnswer.ACCEPTED : TwilioAnswer.REFUSED, null))) {
             twilioAnswered(accepted, fallback.endRequested());
         }
     }
@@ -307,7 +346,8 @@ public final class CallSession implements BridgeListener {
         if (!(phase instanceof CallPhase.Transferring transferring)) {
             return; // a fallback took over meanwhile: its answer decides
         }
-        boolean moved = accepted ? moveTo(new CallPhase.Transferred(transferring.transferTo()))
+        boolean moved = accepted
+                ? moveTo(new CallPhase.Transferred(transferring.transferTo()))
                 : moveTo(new CallPhase.ClosingStream(false));
         if (moved) {
             twilioAnswered(accepted, transferring.endRequested());
@@ -352,9 +392,12 @@ public final class CallSession implements BridgeListener {
 
     private synchronized void drainTimedOut() {
         if (phase instanceof CallPhase.Draining) {
-            CallMdc.log(call.callId(), call.tenantId(), () -> LOG.debugf(
-                    "Pipeline of call %s did not close within %s of the hang-up; ending the call",
-                    call.callId(), services.pipelineDrainTimeout()));
+            CallMdc.log(
+                    call.callId(),
+                    call.tenantId(),
+                    () -> LOG.debugf(
+                            "Pipeline of call %s did not close within %s of the hang-up; ending the call",
+                            call.callId(), services.pipelineDrainTimeout()));
             endDrained();
         }
     }
@@ -375,8 +418,15 @@ public final class CallSession implements BridgeListener {
         if (bridge != null) {
             services.metrics().droppedFrames(bridge.droppedFrames());
         }
-        services.events().publish(track, new CallEnded(ending.status(), ending.reason(),
-                Duration.ofNanos(services.clock().nanoTime() - startedNanos).toSeconds(), costs));
+        services.events()
+                .publish(
+                        track,
+                        new CallEnded(
+                                ending.status(),
+                                ending.reason(),
+                                Duration.ofNanos(services.clock().nanoTime() - startedNanos)
+                                        .toSeconds(),
+                                costs));
         services.metrics().callEnded();
         services.metrics().callEndedWith(ending.status().name().toLowerCase(Locale.ROOT));
         onEnded.run();

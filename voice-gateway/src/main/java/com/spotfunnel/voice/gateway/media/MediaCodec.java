@@ -14,8 +14,7 @@ public final class MediaCodec {
 
     private static final ObjectMapper MAPPER = ContractJson.mapper();
 
-    private MediaCodec() {
-    }
+    private MediaCodec() {}
 
     public static TwilioFrame read(String text) {
         JsonNode root;
@@ -32,10 +31,10 @@ public final class MediaCodec {
             case "connected" -> new TwilioFrame.Connected();
             case "start" -> start(root, streamSid);
             case "media" -> media(root, streamSid);
-            case "mark" -> textField(root.path("mark").path("name"), "bad_mark",
-                    name -> new TwilioFrame.Mark(streamSid, name));
-            case "dtmf" -> textField(root.path("dtmf").path("digit"), "bad_dtmf",
-                    digit -> new TwilioFrame.Dtmf(streamSid, digit));
+            case "mark" ->
+                textField(root.path("mark").path("name"), "bad_mark", name -> new TwilioFrame.Mark(streamSid, name));
+            case "dtmf" ->
+                textField(root.path("dtmf").path("digit"), "bad_dtmf", digit -> new TwilioFrame.Dtmf(streamSid, digit));
             case "stop" -> new TwilioFrame.Stop(streamSid);
             default -> new TwilioFrame.Rejected("unknown_event");
         };
@@ -49,7 +48,9 @@ public final class MediaCodec {
             return new TwilioFrame.Rejected("bad_start");
         }
         Map<String, String> params = new LinkedHashMap<>();
-        start.path("customParameters").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+        start.path("customParameters")
+                .fields()
+                .forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
         return new TwilioFrame.Start(sid, callSid, start.path("accountSid").asText(null), params);
     }
 
@@ -70,8 +71,8 @@ public final class MediaCodec {
         }
     }
 
-    private static TwilioFrame textField(JsonNode node, String reason,
-            java.util.function.Function<String, TwilioFrame> make) {
+    private static TwilioFrame textField(
+            JsonNode node, String reason, java.util.function.Function<String, TwilioFrame> make) {
         return node.isTextual() ? make.apply(node.asText()) : new TwilioFrame.Rejected(reason);
     }
 

@@ -11,6 +11,11 @@ import java.time.Duration;
  * The collaborators every {@link CallSession} needs, each behind a small interface so a session can be built in a
  * plain unit test with fakes and a virtual clock. Production wiring: {@link SessionServicesProducer}.
  */
-public record SessionServices(CallEventSink events, PipelineDialer pipeline, FallbackPolicy planner,
-        LiveCallUpdates control, CallMetrics metrics, CallClock clock, Duration pipelineDrainTimeout) {
-}
+public record SessionServices(
+        CallEventSink events,
+        PipelineDialer pipeline,
+        FallbackPolicy planner,
+        LiveCallUpdates control,
+        CallMetrics metrics,
+        CallClock clock,
+        Duration pipelineDrainTimeout) {}

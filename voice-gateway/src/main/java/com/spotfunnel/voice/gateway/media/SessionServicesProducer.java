@@ -17,9 +17,15 @@ public class SessionServicesProducer {
 
     @Produces
     @Singleton
-    SessionServices sessionServices(CallEvents events, PipelineConnector pipeline, FallbackPlanner planner,
-            CallControl control, GatewayMetrics metrics, Vertx vertx, GatewayConfig config) {
-        return new SessionServices(events, pipeline, planner, control, metrics, new VertxCallClock(vertx),
-                config.pipelineDrainTimeout());
+    SessionServices sessionServices(
+            CallEvents events,
+            PipelineConnector pipeline,
+            FallbackPlanner planner,
+            CallControl control,
+            GatewayMetrics metrics,
+            Vertx vertx,
+            GatewayConfig config) {
+        return new SessionServices(
+                events, pipeline, planner, control, metrics, new VertxCallClock(vertx), config.pipelineDrainTimeout());
     }
 }

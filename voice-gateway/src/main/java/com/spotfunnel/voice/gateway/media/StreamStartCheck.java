@@ -19,6 +19,7 @@ public class StreamStartCheck {
 
     /** callIds started here, kept until their stream parameters expire (after that the signature check refuses). */
     private final Map<String, Instant> started = new ConcurrentHashMap<>();
+
     private final StreamToken tokens;
     private final TenantRegistry tenants;
 
@@ -35,18 +36,27 @@ public class StreamStartCheck {
         }
         String callId = params.get("callId");
         forgetExpired(now);
-        if (callId == null || started.putIfAbsent(callId,
-                Instant.ofEpochSecond(Long.parseLong(params.get(StreamToken.EXPIRES)))) != null) {
+        if (callId == null
+                || started.putIfAbsent(callId, Instant.ofEpochSecond(Long.parseLong(params.get(StreamToken.EXPIRES))))
+                        != null) {
             return Admission.refused("duplicate_call");
         }
         String tenantId = params.getOrDefault("tenantId", "unknown");
-        return new Admission(new CallContext(callId, tenantId, start.callSid(), start.streamSid(), params.get("from"),
-                params.get("to"), params.getOrDefault("direction", "inbound"),
-                tenants.byTenantId(tenantId).orElse(null)), null);
+        return new Admission(
+                new CallContext(
+                        callId,
+                        tenantId,
+                        start.callSid(),
+                        start.streamSid(),
+                        params.get("from"),
+                        params.get("to"),
+                        params.getOrDefault("direction", "inbound"),
+                        tenants.byTenantId(tenantId).orElse(null)),
+                null);
     }
 
     private void forgetExpired(Instant now) {
-        for (Iterator<Instant> expiries = started.values().iterator(); expiries.hasNext();) {
+        for (Iterator<Instant> expiries = started.values().iterator(); expiries.hasNext(); ) {
             if (expiries.next().isBefore(now)) {
                 expiries.remove();
             }

@@ -2,10 +2,10 @@ package com.spotfunnel.voice.gateway.media;
 
 import com.spotfunnel.voice.gateway.config.GatewayConfig;
 import com.spotfunnel.voice.gateway.ops.GatewayMetrics;
-import io.quarkus.websockets.next.OnBinaryMessage;
-import io.quarkus.websockets.next.OnClose;
 import com.spotfunnel.voice.support.websocket.OversizedMessage;
 import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnBinaryMessage;
+import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -38,8 +38,8 @@ public class TwilioMediaEndpoint {
     private final int maxFrameBytes;
     private final Map<String, AtomicInteger> rejections = new ConcurrentHashMap<>();
 
-    public TwilioMediaEndpoint(CallSessions sessions, StreamStartCheck startCheck, GatewayMetrics metrics,
-            GatewayConfig config) {
+    public TwilioMediaEndpoint(
+            CallSessions sessions, StreamStartCheck startCheck, GatewayMetrics metrics, GatewayConfig config) {
         this.sessions = sessions;
         this.startCheck = startCheck;
         this.metrics = metrics;
@@ -92,7 +92,7 @@ public class TwilioMediaEndpoint {
         StreamStartCheck.Admission admission = startCheck.admit(start, Instant.now());
         if (admission.refusal() != null) {
             reject(connection, admission.refusal());
-            connection.close().subscribe().with(ok -> { }, err -> { });
+            connection.close().subscribe().with(ok -> {}, err -> {});
             return;
         }
         sessions.start(connection.id(), admission.call(), new ConnectionLink(connection));
@@ -124,9 +124,12 @@ public class TwilioMediaEndpoint {
         if (OversizedMessage.is(error)) {
             // Vert.x stopped buffering at the limit but left the socket open: close it (onClose ends the call).
             reject(connection, "oversized_message");
-            connection.close(new CloseReason(OversizedMessage.CLOSE_CODE, "message too big")).subscribe().with(
-                    ok -> {
-                    }, failure -> LOG.debugf("Media stream %s: close failed: %s", connection.id(), failure));
+            connection
+                    .close(new CloseReason(OversizedMessage.CLOSE_CODE, "message too big"))
+                    .subscribe()
+                    .with(
+                            ok -> {},
+                            failure -> LOG.debugf("Media stream %s: close failed: %s", connection.id(), failure));
             return;
         }
         LOG.errorf(error, "Unexpected error on media stream %s", connection.id());
@@ -136,11 +139,19 @@ public class TwilioMediaEndpoint {
 
     private void reject(WebSocketConnection connection, String reason) {
         metrics.mediaRejected(reason);
-        int seen = rejections.computeIfAbsent(connection.id(), id -> new AtomicInteger()).incrementAndGet();
+        int seen = rejections
+                .computeIfAbsent(connection.id(), id -> new AtomicInteger())
+                .incrementAndGet();
         if (seen <= LOGGED_REJECTIONS || LOG.isDebugEnabled()) {
-            String callId = sessions.byConnection(connection.id()).map(s -> s.call().callId()).orElse("-");
-            LOG.logf(seen <= LOGGED_REJECTIONS ? Logger.Level.WARN : Logger.Level.DEBUG,
-                    "Rejected Media Streams message on connection %s (call %s): %s%s", connection.id(), callId, reason,
+            String callId = sessions.byConnection(connection.id())
+                    .map(s -> s.call().callId())
+                    .orElse("-");
+            LOG.logf(
+                    seen <= LOGGED_REJECTIONS ? Logger.Level.WARN : Logger.Level.DEBUG,
+                    "Rejected Media Streams message on connection %s (call %s): %s%s",
+                    connection.id(),
+                    callId,
+                    reason,
                     seen == LOGGED_REJECTIONS ? " (further rejections on this stream are logged at DEBUG)" : "");
         }
     }
@@ -164,15 +175,17 @@ public class TwilioMediaEndpoint {
         @Override
         public void send(String json) {
             if (connection.isOpen()) {
-                connection.sendText(json).subscribe().with(ok -> { },
-                        err -> LOG.debugf("Send to media stream %s failed: %s", connection.id(), err));
+                connection
+                        .sendText(json)
+                        .subscribe()
+                        .with(ok -> {}, err -> LOG.debugf("Send to media stream %s failed: %s", connection.id(), err));
             }
         }
 
         @Override
         public void close() {
             if (connection.isOpen()) {
-                connection.close().subscribe().with(ok -> { }, err -> { });
+                connection.close().subscribe().with(ok -> {}, err -> {});
             }
         }
     }

@@ -8,8 +8,7 @@ import org.jboss.logging.MDC;
  */
 public final class CallMdc {
 
-    private CallMdc() {
-    }
+    private CallMdc() {}
 
     public static void log(String callId, String tenantId, Runnable statement) {
         MDC.put("callId", callId == null ? "-" : callId);

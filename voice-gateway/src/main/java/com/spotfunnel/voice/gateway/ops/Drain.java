@@ -53,8 +53,9 @@ public class Drain {
         while (metrics.activeCalls() > 0 && Instant.now().isBefore(deadline)) {
             sleep(Duration.ofMillis(100));
         }
-        LOG.infof("Drain done after %d ms: %d calls still live", Duration.between(started, Instant.now()).toMillis(),
-                metrics.activeCalls());
+        LOG.infof(
+                "Drain done after %d ms: %d calls still live",
+                Duration.between(started, Instant.now()).toMillis(), metrics.activeCalls());
     }
 
     private static void sleep(Duration duration) {

@@ -20,7 +20,9 @@ public class DrainReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("voice-gateway accepting calls").status(!drain.isDraining())
-                .withData("activeCalls", metrics.activeCalls()).build();
+        return HealthCheckResponse.named("voice-gateway accepting calls")
+                .status(!drain.isDraining())
+                .withData("activeCalls", metrics.activeCalls())
+                .build();
     }
 }

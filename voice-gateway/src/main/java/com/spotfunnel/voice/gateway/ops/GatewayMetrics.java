@@ -18,7 +18,8 @@ public class GatewayMetrics implements CallMetrics {
     public GatewayMetrics(MeterRegistry meters) {
         this.meters = meters;
         Gauge.builder("gateway_active_calls", activeCalls, AtomicInteger::get)
-                .description("calls with a live Media Stream on this instance").register(meters);
+                .description("calls with a live Media Stream on this instance")
+                .register(meters);
         this.turnLatency = Timer.builder("gateway_turn_latency")
                 .description("from the caller's finished turn to the first agent audio sent to Twilio")
                 .publishPercentiles(0.5, 0.99)
@@ -44,9 +45,13 @@ public class GatewayMetrics implements CallMetrics {
     /** A provider's time to first byte on one of this gateway's calls, as the pipeline reported it. */
     public void providerFirstByte(String stage, String provider, Duration latency) {
         Timer.builder("gateway_provider_first_byte")
-                .description("provider time to first byte per stage (STT stream open, LLM first token, TTS first audio)")
-                .tag("stage", stage).tag("provider", provider == null ? "unknown" : provider)
-                .publishPercentiles(0.5, 0.99).register(meters).record(latency);
+                .description(
+                        "provider time to first byte per stage (STT stream open, LLM first token, TTS first audio)")
+                .tag("stage", stage)
+                .tag("provider", provider == null ? "unknown" : provider)
+                .publishPercentiles(0.5, 0.99)
+                .register(meters)
+                .record(latency);
     }
 
     public void mediaRejected(String reason) {
@@ -54,7 +59,8 @@ public class GatewayMetrics implements CallMetrics {
     }
 
     public void fallback(String kind, String result) {
-        meters.counter("gateway_fallbacks_total", "kind", kind, "result", result).increment();
+        meters.counter("gateway_fallbacks_total", "kind", kind, "result", result)
+                .increment();
     }
 
     public void callEndedWith(String status) {
@@ -70,7 +76,9 @@ public class GatewayMetrics implements CallMetrics {
         meters.counter("gateway_twilio_final_status_total", "status", status).increment();
         if (durationSeconds >= 0) {
             io.micrometer.core.instrument.DistributionSummary.builder("gateway_twilio_call_duration_seconds")
-                    .description("call duration reported by Twilio").baseUnit("seconds").register(meters)
+                    .description("call duration reported by Twilio")
+                    .baseUnit("seconds")
+                    .register(meters)
                     .record(durationSeconds);
         }
     }
@@ -83,6 +91,7 @@ public class GatewayMetrics implements CallMetrics {
 
     @Override
     public void illegalPhaseMove(String from, String to) {
-        meters.counter("gateway_illegal_phase_moves_total", "from", from, "to", to).increment();
+        meters.counter("gateway_illegal_phase_moves_total", "from", from, "to", to)
+                .increment();
     }
 }

@@ -40,8 +40,8 @@ public class TenantsFileLoader {
     /** @return how many tenants were applied */
     public int load(Path file) {
         try {
-            List<TenantConfig> tenants = ContractJson.mapper().readValue(Files.readAllBytes(file),
-                    new TypeReference<List<TenantConfig>>() { });
+            List<TenantConfig> tenants = ContractJson.mapper()
+                    .readValue(Files.readAllBytes(file), new TypeReference<List<TenantConfig>>() {});
             int applied = 0;
             for (TenantConfig tenant : tenants) {
                 if (tenant.tenantId() != null && registry.apply(tenant)) {

@@ -28,7 +28,8 @@ final class BaseUrlHttpClient extends HttpClient {
                 .setResponseTimeout(Timeout.ofMilliseconds(readTimeout.toMillis()))
                 .build();
         SocketConfig socketConfig = SocketConfig.custom()
-                .setSoTimeout(Timeout.ofMilliseconds(readTimeout.toMillis())).build();
+                .setSoTimeout(Timeout.ofMilliseconds(readTimeout.toMillis()))
+                .build();
         this.delegate = new NetworkHttpClient(requestConfig, socketConfig);
     }
 

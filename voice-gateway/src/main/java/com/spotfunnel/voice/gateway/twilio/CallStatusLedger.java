@@ -35,8 +35,9 @@ public class CallStatusLedger {
         }
         boolean[] changed = {false};
         byCallSid.compute(callSid, (sid, current) -> {
-            if (current == null || (!current.isFinal()
-                    && (incoming.isFinal() || incoming.sequenceNumber() > current.sequenceNumber()))) {
+            if (current == null
+                    || (!current.isFinal()
+                            && (incoming.isFinal() || incoming.sequenceNumber() > current.sequenceNumber()))) {
                 changed[0] = true;
                 return incoming;
             }

@@ -48,8 +48,11 @@ public class StreamToken {
     /** Whether the start frame's parameters are exactly those we signed for this CallSid, and still fresh. */
     public Check verify(Map<String, String> parameters, String callSid, Instant now) {
         String token = parameters.get(TOKEN);
-        if (token == null || callSid == null || !MessageDigest.isEqual(mac(parameters, callSid)
-                .getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+        if (token == null
+                || callSid == null
+                || !MessageDigest.isEqual(
+                        mac(parameters, callSid).getBytes(StandardCharsets.UTF_8),
+                        token.getBytes(StandardCharsets.UTF_8))) {
             return Check.FORGED;
         }
         try {
@@ -78,11 +81,19 @@ public class StreamToken {
 
     private static void append(StringBuilder canonical, String name, String value) {
         String v = value == null ? "" : value;
-        canonical.append('\n').append(name).append(':').append(v.length()).append(':').append(v);
+        canonical
+                .append('\n')
+                .append(name)
+                .append(':')
+                .append(v.length())
+                .append(':')
+                .append(v);
     }
 
     /** The outcome of checking a start frame's parameters. */
     public enum Check {
-        VALID, FORGED, EXPIRED
+        VALID,
+        FORGED,
+        EXPIRED
     }
 }

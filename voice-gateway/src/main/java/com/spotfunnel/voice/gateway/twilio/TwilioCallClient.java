@@ -25,13 +25,18 @@ public class TwilioCallClient {
     public TwilioCallClient(GatewayConfig config) {
         GatewayConfig.Twilio twilio = config.twilio();
         this.client = new TwilioRestClient.Builder(twilio.accountSid(), twilio.authToken())
-                .httpClient(new BaseUrlHttpClient(twilio.apiBaseUrl().orElse(null), twilio.connectTimeout(),
-                        twilio.readTimeout()))
+                .httpClient(new BaseUrlHttpClient(
+                        twilio.apiBaseUrl().orElse(null), twilio.connectTimeout(), twilio.readTimeout()))
                 .build();
     }
 
     @Asynchronous
-    @Retry(maxRetries = 3, delay = 300, jitter = 100, maxDuration = 10, durationUnit = ChronoUnit.SECONDS,
+    @Retry(
+            maxRetries = 3,
+            delay = 300,
+            jitter = 100,
+            maxDuration = 10,
+            durationUnit = ChronoUnit.SECONDS,
             abortOn = CallNotUpdatableException.class)
     @Timeout(value = 6, unit = ChronoUnit.SECONDS)
     public CompletionStage<Void> updateTwiml(String callSid, String twiml) {

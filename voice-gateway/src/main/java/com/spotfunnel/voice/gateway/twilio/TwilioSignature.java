@@ -44,8 +44,12 @@ public class TwilioSignature {
 
     private String baseFor(HttpServerRequest request) {
         SocketAddress remote = request.remoteAddress();
-        return publicBase(publicBaseUrl, trustedProxies, remote == null ? null : remote.hostAddress(),
-                request.getHeader("X-Forwarded-Proto"), request.getHeader("X-Forwarded-Host"),
+        return publicBase(
+                publicBaseUrl,
+                trustedProxies,
+                remote == null ? null : remote.hostAddress(),
+                request.getHeader("X-Forwarded-Proto"),
+                request.getHeader("X-Forwarded-Host"),
                 request.getHeader("X-Forwarded-Port"));
     }
 
@@ -53,17 +57,26 @@ public class TwilioSignature {
      * The scheme://host[:port] Twilio saw: the configured one, unless the request comes from a trusted proxy
      * that says where it was received.
      */
-    static String publicBase(String configured, TrustedProxies trustedProxies, String remoteAddress,
-            String forwardedProto, String forwardedHost, String forwardedPort) {
-        if (remoteAddress == null || forwardedHost == null || forwardedHost.isBlank()
+    static String publicBase(
+            String configured,
+            TrustedProxies trustedProxies,
+            String remoteAddress,
+            String forwardedProto,
+            String forwardedHost,
+            String forwardedPort) {
+        if (remoteAddress == null
+                || forwardedHost == null
+                || forwardedHost.isBlank()
                 || !trustedProxies.isTrusted(remoteAddress)) {
             return configured;
         }
         String proto = firstValue(forwardedProto, "https");
         String host = firstValue(forwardedHost, "");
         String port = firstValue(forwardedPort, "");
-        boolean defaultPort = port.isEmpty() || host.contains(":")
-                || ("https".equals(proto) && "443".equals(port)) || ("http".equals(proto) && "80".equals(port));
+        boolean defaultPort = port.isEmpty()
+                || host.contains(":")
+                || ("https".equals(proto) && "443".equals(port))
+                || ("http".equals(proto) && "80".equals(port));
         return proto + "://" + host + (defaultPort ? "" : ":" + port);
     }
 

@@ -9,7 +9,6 @@ import com.spotfunnel.voice.events.tenant.TenantRegistry;
 import com.spotfunnel.voice.gateway.config.GatewayConfig;
 import com.spotfunnel.voice.gateway.events.CallEvents;
 import com.spotfunnel.voice.gateway.events.CallTrack;
-import com.spotfunnel.voice.gateway.fallback.FallbackPlanner;
 import com.spotfunnel.voice.gateway.media.CallSessions;
 import com.spotfunnel.voice.gateway.ops.Drain;
 import com.spotfunnel.voice.gateway.ops.GatewayMetrics;
@@ -53,8 +52,13 @@ public class TwilioWebhookResource {
     private final GatewayConfig config;
     private final WebhookSupport support;
 
-    public TwilioWebhookResource(TwilioSignature signature, TenantRegistry tenants, CallEvents events,
-            StreamToken tokens, GatewayConfig config, WebhookSupport support) {
+    public TwilioWebhookResource(
+            TwilioSignature signature,
+            TenantRegistry tenants,
+            CallEvents events,
+            StreamToken tokens,
+            GatewayConfig config,
+            WebhookSupport support) {
         this.signature = signature;
         this.tenants = tenants;
         this.events = events;
@@ -65,7 +69,9 @@ public class TwilioWebhookResource {
 
     @POST
     @Path("/voice")
-    public String voice(MultivaluedMap<String, String> form, @HeaderParam(TwilioSignature.HEADER) String signed,
+    public String voice(
+            MultivaluedMap<String, String> form,
+            @HeaderParam(TwilioSignature.HEADER) String signed,
             @Context HttpServerRequest request) {
         Map<String, String> params = verified(form, signed, request);
         String callSid = params.getOrDefault("CallSid", "");
@@ -74,8 +80,10 @@ public class TwilioWebhookResource {
             // 503, not TwiML: Twilio then asks the number's Voice Fallback URL, which reaches a ready instance.
             support.metrics.webhook("refused_draining");
             throw new WebApplicationException(Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .header("Retry-After", "1").type(MediaType.TEXT_PLAIN)
-                    .entity("voice-gateway is shutting down; new calls go to another instance").build());
+                    .header("Retry-After", "1")
+                    .type(MediaType.TEXT_PLAIN)
+                    .entity("voice-gateway is shutting down; new calls go to another instance")
+                    .build());
         }
         TenantConfig tenant = to == null ? null : tenants.byPhoneNumber(to).orElse(null);
         String callId = UUID.randomUUID().toString();
@@ -83,8 +91,15 @@ public class TwilioWebhookResource {
             support.metrics.webhook("unknown_number");
             LOG.warnf("Call %s (CallSid %s) to a number no active tenant owns", callId, callSid);
             CallTrack track = events.track(callId, "unknown", callSid);
-            events.publish(track, new SystemError("unknown_number", Severity.WARNING, "voice-gateway",
-                    "Incoming call to a number no active tenant owns", null, Map.of("callSid", callSid)));
+            events.publish(
+                    track,
+                    new SystemError(
+                            "unknown_number",
+                            Severity.WARNING,
+                            "voice-gateway",
+                            "Incoming call to a number no active tenant owns",
+                            null,
+                            Map.of("callSid", callSid)));
             return Twiml.sayThenHangup(config.fallback().unknownNumberMessage());
         }
         support.metrics.webhook("accepted");
@@ -99,7 +114,9 @@ public class TwilioWebhookResource {
 
     @POST
     @Path("/status")
-    public String status(MultivaluedMap<String, String> form, @HeaderParam(TwilioSignature.HEADER) String signed,
+    public String status(
+            MultivaluedMap<String, String> form,
+            @HeaderParam(TwilioSignature.HEADER) String signed,
             @Context HttpServerRequest request) {
         Map<String, String> params = verified(form, signed, request);
         String callSid = params.get("CallSid");
@@ -107,47 +124,67 @@ public class TwilioWebhookResource {
         if (callSid == null || status == null) {
             return Twiml.empty();
         }
-        var incoming = new CallStatusLedger.TwilioStatus(status, number(params.get("SequenceNumber"), -1),
-                number(params.get("CallDuration"), -1), Instant.now());
+        var incoming = new CallStatusLedger.TwilioStatus(
+                status,
+                number(params.get("SequenceNumber"), -1),
+                number(params.get("CallDuration"), -1),
+                Instant.now());
         if (support.ledger.record(callSid, incoming) && incoming.isFinal()) {
             support.metrics.twilioFinalStatus(status, incoming.durationSeconds());
             // Twilio's final status and billed duration go on the call's record (once: the ledger drops repeats).
-            events.findByCallSid(callSid).ifPresent(track -> events.publish(track, new CallStatusReported(status,
-                    incoming.durationSeconds() < 0 ? null : incoming.durationSeconds())));
+            events.findByCallSid(callSid)
+                    .ifPresent(track -> events.publish(
+                            track,
+                            new CallStatusReported(
+                                    status, incoming.durationSeconds() < 0 ? null : incoming.durationSeconds())));
             // A caller who hung up without the stream's stop: end the session now.
-            support.sessions.byCallSid(callSid)
-                    .ifPresent(session -> session.streamEnded("caller_hangup"));
+            support.sessions.byCallSid(callSid).ifPresent(session -> session.streamEnded("caller_hangup"));
         }
         return Twiml.empty();
     }
 
     @POST
     @Path("/dial-result")
-    public String dialResult(MultivaluedMap<String, String> form, @HeaderParam(TwilioSignature.HEADER) String signed,
-            @Context HttpServerRequest request, @QueryParam("callId") String callId,
+    public String dialResult(
+            MultivaluedMap<String, String> form,
+            @HeaderParam(TwilioSignature.HEADER) String signed,
+            @Context HttpServerRequest request,
+            @QueryParam("callId") String callId,
             @QueryParam("reason") String reason) {
         Map<String, String> params = verified(form, signed, request);
         String outcome = params.getOrDefault("DialCallStatus", "unknown");
-        events.find(callId).filter(track -> support.firstDialResult(callId)).ifPresentOrElse(track -> {
-            String transferTo = tenants.byTenantId(track.tenantId())
-                    .map(t -> t.agent() == null ? null : t.agent().transferNumber()).orElse(null);
-            events.publish(track, new CallTransferred(transferTo, reason == null ? "fallback" : reason, outcome));
-        }, () -> LOG.infof("Dial result %s for call %s ignored (unknown or already recorded)", outcome, callId));
+        events.find(callId)
+                .filter(track -> support.firstDialResult(callId))
+                .ifPresentOrElse(
+                        track -> {
+                            String transferTo = tenants.byTenantId(track.tenantId())
+                                    .map(t ->
+                                            t.agent() == null ? null : t.agent().transferNumber())
+                                    .orElse(null);
+                            events.publish(
+                                    track,
+                                    new CallTransferred(transferTo, reason == null ? "fallback" : reason, outcome));
+                        },
+                        () -> LOG.infof(
+                                "Dial result %s for call %s ignored (unknown or already recorded)", outcome, callId));
         return Twiml.hangup();
     }
 
-    private Map<String, String> verified(MultivaluedMap<String, String> form, String signed,
-            HttpServerRequest request) {
+    private Map<String, String> verified(
+            MultivaluedMap<String, String> form, String signed, HttpServerRequest request) {
         Map<String, String> params = new HashMap<>();
         if (form != null) {
             form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
         }
         if (!signature.isValid(request, params, signed)) {
             support.metrics.webhook("bad_signature");
-            LOG.warnf("Rejected a Twilio webhook on %s: %s signature", request.path(),
-                    signed == null ? "missing" : "invalid");
+            LOG.warnf(
+                    "Rejected a Twilio webhook on %s: %s signature",
+                    request.path(), signed == null ? "missing" : "invalid");
             throw new WebApplicationException(Response.status(Response.Status.FORBIDDEN)
-                    .type(MediaType.TEXT_PLAIN).entity("invalid Twilio signature").build());
+                    .type(MediaType.TEXT_PLAIN)
+                    .entity("invalid Twilio signature")
+                    .build());
         }
         return params;
     }

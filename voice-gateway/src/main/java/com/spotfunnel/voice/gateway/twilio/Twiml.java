@@ -13,8 +13,7 @@ import java.util.Map;
 /** The TwiML documents the gateway answers with, built with twilio-java's TwiML classes. */
 public final class Twiml {
 
-    private Twiml() {
-    }
+    private Twiml() {}
 
     /** Connects the call to a bidirectional Media Stream; the parameters arrive in {@code start.customParameters}. */
     public static String connectStream(String wssUrl, Map<String, String> parameters) {
@@ -24,11 +23,15 @@ public final class Twiml {
                 stream.parameter(new Parameter.Builder().name(name).value(value).build());
             }
         });
-        return xml(new VoiceResponse.Builder().connect(new Connect.Builder().stream(stream.build()).build()).build());
+        return xml(new VoiceResponse.Builder()
+                .connect(new Connect.Builder().stream(stream.build()).build())
+                .build());
     }
 
     public static String sayThenHangup(String message) {
-        return xml(new VoiceResponse.Builder().say(new Say.Builder(message).build()).hangup(new Hangup.Builder().build())
+        return xml(new VoiceResponse.Builder()
+                .say(new Say.Builder(message).build())
+                .hangup(new Hangup.Builder().build())
                 .build());
     }
 
@@ -38,12 +41,16 @@ public final class Twiml {
         if (message != null && !message.isBlank()) {
             response.say(new Say.Builder(message).build());
         }
-        Dial dial = new Dial.Builder(number).action(actionUrl).timeout(timeoutSeconds).build();
+        Dial dial = new Dial.Builder(number)
+                .action(actionUrl)
+                .timeout(timeoutSeconds)
+                .build();
         return xml(response.dial(dial).build());
     }
 
     public static String hangup() {
-        return xml(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build());
+        return xml(
+                new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build());
     }
 
     public static String empty() {

@@ -31,20 +31,22 @@ public final class CallEventsProbe {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "gateway-test-probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
-        Thread thread = new Thread(() -> {
-            try (KafkaConsumer<String, DecodedCallEvent> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                    new CallEventDeserializer())) {
-                consumer.subscribe(List.of(Topics.CALL_EVENTS));
-                while (true) {
-                    consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                        if (record.value() instanceof DecodedCallEvent.Known known) {
-                            keys.add(record.key());
-                            events.add(known.event());
+        Thread thread = new Thread(
+                () -> {
+                    try (KafkaConsumer<String, DecodedCallEvent> consumer =
+                            new KafkaConsumer<>(props, new StringDeserializer(), new CallEventDeserializer())) {
+                        consumer.subscribe(List.of(Topics.CALL_EVENTS));
+                        while (true) {
+                            consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                                if (record.value() instanceof DecodedCallEvent.Known known) {
+                                    keys.add(record.key());
+                                    events.add(known.event());
+                                }
+                            });
                         }
-                    });
-                }
-            }
-        }, "call-events-probe");
+                    }
+                },
+                "call-events-probe");
         thread.setDaemon(true);
         thread.start();
     }
@@ -62,15 +64,22 @@ public final class CallEventsProbe {
 
     /** Waits until some call has an event matching, and returns that call's events. */
     public List<CallEvent> awaitCallWhere(Predicate<CallEvent> matching) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> events.stream().anyMatch(matching));
-        String callId = events.stream().filter(matching).findFirst().orElseThrow().callId();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> events.stream().anyMatch(matching));
+        String callId =
+                events.stream().filter(matching).findFirst().orElseThrow().callId();
         return ofCall(callId);
     }
 
     /** Waits until the call has an event matching, then returns all its events in seq order. */
     public List<CallEvent> awaitEvent(String callId, Predicate<CallEvent> matching) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ofCall(callId).stream().anyMatch(matching));
-        return ofCall(callId).stream().sorted(java.util.Comparator.comparingLong(CallEvent::seq)).toList();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> ofCall(callId).stream().anyMatch(matching));
+        return ofCall(callId).stream()
+                .sorted(java.util.Comparator.comparingLong(CallEvent::seq))
+                .toList();
     }
 
     public boolean keyedByCallId(String callId) {

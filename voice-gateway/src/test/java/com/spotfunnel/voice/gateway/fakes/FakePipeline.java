@@ -31,8 +31,12 @@ public final class FakePipeline {
     private final HttpServer server;
 
     private FakePipeline() throws Exception {
-        server = vertx.createHttpServer().webSocketHandler(this::accept).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server = vertx.createHttpServer()
+                .webSocketHandler(this::accept)
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     public static synchronized FakePipeline get() {

@@ -19,7 +19,8 @@ public final class FakeTwilioApi {
     public static final String CALL_UPDATE = "/2010-04-01/Accounts/[^/]+/Calls/([^/]+)\\.json";
     private static FakeTwilioApi instance;
 
-    private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    private final WireMockServer server =
+            new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
 
     private FakeTwilioApi() {
         server.start();
@@ -48,7 +49,9 @@ public final class FakeTwilioApi {
     }
 
     public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okCall() {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"sid\":\"CA00000000000000000000000000000000\",\"status\":\"in-progress\"}");
     }
 
@@ -63,7 +66,8 @@ public final class FakeTwilioApi {
         for (String pair : request.getBodyAsString().split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                form.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

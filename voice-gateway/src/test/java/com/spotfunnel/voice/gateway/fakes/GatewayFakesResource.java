@@ -9,8 +9,10 @@ public class GatewayFakesResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         return Map.of(
-                "gateway.pipeline-url", "ws://127.0.0.1:" + FakePipeline.get().port(),
-                "gateway.twilio.api-base-url", FakeTwilioApi.get().baseUrl());
+                "gateway.pipeline-url",
+                "ws://127.0.0.1:" + FakePipeline.get().port(),
+                "gateway.twilio.api-base-url",
+                FakeTwilioApi.get().baseUrl());
     }
 
     @Override

@@ -46,7 +46,9 @@ public final class MediaStreamClient implements WebSocket.Listener {
 
     public static MediaStreamClient open(int port) throws Exception {
         MediaStreamClient client = new MediaStreamClient();
-        client.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+        client.socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/twilio/media"), client)
                 .get(10, TimeUnit.SECONDS);
         return client;
@@ -78,19 +80,27 @@ public final class MediaStreamClient implements WebSocket.Listener {
         send("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
         ObjectNode start = event("start");
         ObjectNode body = start.putObject("start");
-        body.put("accountSid", TwilioSimulator.ACCOUNT_SID).put("streamSid", streamSid).put("callSid", callSid);
+        body.put("accountSid", TwilioSimulator.ACCOUNT_SID)
+                .put("streamSid", streamSid)
+                .put("callSid", callSid);
         body.putArray("tracks").add("inbound");
         ObjectNode params = body.putObject("customParameters");
         customParameters.forEach(params::put);
-        body.putObject("mediaFormat").put("encoding", "audio/x-mulaw").put("sampleRate", 8000).put("channels", 1);
+        body.putObject("mediaFormat")
+                .put("encoding", "audio/x-mulaw")
+                .put("sampleRate", 8000)
+                .put("channels", 1);
         send(start.toString());
     }
 
     public void media(byte[] mulaw) {
         ObjectNode media = event("media");
         int seq = sequence.get();
-        media.putObject("media").put("track", "inbound").put("chunk", String.valueOf(seq))
-                .put("timestamp", String.valueOf(seq * 20)).put("payload", Base64.getEncoder().encodeToString(mulaw));
+        media.putObject("media")
+                .put("track", "inbound")
+                .put("chunk", String.valueOf(seq))
+                .put("timestamp", String.valueOf(seq * 20))
+                .put("payload", Base64.getEncoder().encodeToString(mulaw));
         send(media.toString());
     }
 
@@ -191,7 +201,8 @@ public final class MediaStreamClient implements WebSocket.Listener {
                 synchronized (this) {
                     all.add(message);
                     if ("media".equals(message.path("event").asText())) {
-                        agentAudio.writeBytes(Base64.getDecoder().decode(message.path("media").path("payload").asText()));
+                        agentAudio.writeBytes(Base64.getDecoder()
+                                .decode(message.path("media").path("payload").asText()));
                     }
                 }
                 received.add(message);

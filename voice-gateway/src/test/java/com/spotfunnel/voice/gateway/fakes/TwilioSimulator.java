@@ -56,7 +56,8 @@ public final class TwilioSimulator {
 
     public Response post(String pathAndQuery, Map<String, String> params, String signature) {
         var request = given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParams(new HashMap<>(params)).urlEncodingEnabled(true);
+                .formParams(new HashMap<>(params))
+                .urlEncodingEnabled(true);
         if (signature != null) {
             request.header("X-Twilio-Signature", signature);
         }
@@ -79,7 +80,11 @@ public final class TwilioSimulator {
      * would echo in the start frame ({@link #lastStreamParameters()}).
      */
     public String answer(String callSid, String from, String to) {
-        String twiml = post("/twilio/voice", incomingCall(callSid, from, to)).then().statusCode(200).extract().asString();
+        String twiml = post("/twilio/voice", incomingCall(callSid, from, to))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Matcher url = Pattern.compile("<Stream url=\"([^\"]+)\"").matcher(twiml);
         if (!url.find()) {
             throw new AssertionError("no <Stream> in " + twiml);
@@ -88,7 +93,8 @@ public final class TwilioSimulator {
             throw new AssertionError("unexpected stream url " + url.group(1));
         }
         Map<String, String> parameters = new LinkedHashMap<>();
-        Matcher parameter = Pattern.compile("<Parameter name=\"([^\"]+)\" value=\"([^\"]*)\"/>").matcher(twiml);
+        Matcher parameter = Pattern.compile("<Parameter name=\"([^\"]+)\" value=\"([^\"]*)\"/>")
+                .matcher(twiml);
         while (parameter.find()) {
             parameters.put(parameter.group(1), unescape(parameter.group(2)));
         }
@@ -102,7 +108,10 @@ public final class TwilioSimulator {
     }
 
     private static String unescape(String xml) {
-        return xml.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&apos;", "'")
+        return xml.replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&apos;", "'")
                 .replace("&amp;", "&");
     }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CallPhaseTest {
 
     private static final FallbackPlan PLAN = new FallbackPlan(FailureKind.LLM, "Sorry.", null, "<Response/>");
-    private static final FallbackPlan DIALLING = new FallbackPlan(FailureKind.TTS, "Sorry.", "+61255501234",
-            "<Response/>");
+    private static final FallbackPlan DIALLING =
+            new FallbackPlan(FailureKind.TTS, "Sorry.", "+61255501234", "<Response/>");
     private static final CallEnding ABANDONED = new CallEnding(CallStatus.ABANDONED, "caller_hangup");
 
     /** One phase of each kind and shape, by name. */
@@ -44,34 +44,63 @@ class CallPhaseTest {
 
     /** The legal moves between the samples, written out: the spec the table in CallPhase must match. */
     static final Set<String> LEGAL = Set.of(
-            "Live->SayingGoodbye", "Live->Transferring", "Live->Transferring+end", "Live->Fallback(pending)",
-            "Live->Fallback(pending+end)", "Live->Fallback(accepted)", "Live->Fallback(refused)", "Live->Draining",
+            "Live->SayingGoodbye",
+            "Live->Transferring",
+            "Live->Transferring+end",
+            "Live->Fallback(pending)",
+            "Live->Fallback(pending+end)",
+            "Live->Fallback(accepted)",
+            "Live->Fallback(refused)",
+            "Live->Draining",
             "Live->Ended",
-            "SayingGoodbye->ClosingStream", "SayingGoodbye->Fallback(pending)", "SayingGoodbye->Fallback(pending+end)",
-            "SayingGoodbye->Fallback(accepted)", "SayingGoodbye->Fallback(refused)", "SayingGoodbye->Draining",
+            "SayingGoodbye->ClosingStream",
+            "SayingGoodbye->Fallback(pending)",
+            "SayingGoodbye->Fallback(pending+end)",
+            "SayingGoodbye->Fallback(accepted)",
+            "SayingGoodbye->Fallback(refused)",
+            "SayingGoodbye->Draining",
             "SayingGoodbye->Ended",
-            "ClosingStream->Fallback(pending)", "ClosingStream->Fallback(pending+end)",
-            "ClosingStream->Fallback(accepted)", "ClosingStream->Fallback(refused)", "ClosingStream->Draining",
+            "ClosingStream->Fallback(pending)",
+            "ClosingStream->Fallback(pending+end)",
+            "ClosingStream->Fallback(accepted)",
+            "ClosingStream->Fallback(refused)",
+            "ClosingStream->Draining",
             "ClosingStream->Ended",
-            "Transferring->Transferring+end", "Transferring->Transferred", "Transferring->ClosingStream",
-            "Transferring->Fallback(pending)", "Transferring->Fallback(pending+end)",
-            "Transferring->Fallback(accepted)", "Transferring->Fallback(refused)",
-            "Transferring+end->Transferred", "Transferring+end->ClosingStream", "Transferring+end->Fallback(pending)",
-            "Transferring+end->Fallback(pending+end)", "Transferring+end->Fallback(accepted)",
+            "Transferring->Transferring+end",
+            "Transferring->Transferred",
+            "Transferring->ClosingStream",
+            "Transferring->Fallback(pending)",
+            "Transferring->Fallback(pending+end)",
+            "Transferring->Fallback(accepted)",
+            "Transferring->Fallback(refused)",
+            "Transferring+end->Transferred",
+            "Transferring+end->ClosingStream",
+            "Transferring+end->Fallback(pending)",
+            "Transferring+end->Fallback(pending+end)",
+            "Transferring+end->Fallback(accepted)",
             "Transferring+end->Fallback(refused)",
-            "Transferred->Fallback(pending)", "Transferred->Fallback(pending+end)", "Transferred->Fallback(accepted)",
-            "Transferred->Fallback(refused)", "Transferred->Draining", "Transferred->Ended",
-            "Fallback(pending)->Fallback(pending+end)", "Fallback(pending)->Fallback(accepted)",
+            "Transferred->Fallback(pending)",
+            "Transferred->Fallback(pending+end)",
+            "Transferred->Fallback(accepted)",
+            "Transferred->Fallback(refused)",
+            "Transferred->Draining",
+            "Transferred->Ended",
+            "Fallback(pending)->Fallback(pending+end)",
+            "Fallback(pending)->Fallback(accepted)",
             "Fallback(pending)->Fallback(refused)",
-            "Fallback(pending+end)->Fallback(accepted)", "Fallback(pending+end)->Fallback(refused)",
-            "Fallback(accepted)->Draining", "Fallback(accepted)->Ended",
-            "Fallback(refused)->Draining", "Fallback(refused)->Ended",
+            "Fallback(pending+end)->Fallback(accepted)",
+            "Fallback(pending+end)->Fallback(refused)",
+            "Fallback(accepted)->Draining",
+            "Fallback(accepted)->Ended",
+            "Fallback(refused)->Draining",
+            "Fallback(refused)->Ended",
             "Draining->Ended");
 
     static Stream<Arguments> everyPair() {
         List<Arguments> pairs = new ArrayList<>();
-        samples().forEach((from, fromPhase) -> samples().forEach((to, toPhase) ->
-                pairs.add(Arguments.of(from, fromPhase, to, toPhase))));
+        samples()
+                .forEach((from, fromPhase) ->
+                        samples().forEach((to, toPhase) -> pairs.add(Arguments.of(from, fromPhase, to, toPhase))));
         return pairs.stream();
     }
 
@@ -83,8 +112,8 @@ class CallPhaseTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endings")
-    void theStatusAStreamEndGivesFollowsFromThePhase(String name, CallPhase phase, boolean callerSpoke,
-            CallStatus status, String reason) {
+    void theStatusAStreamEndGivesFollowsFromThePhase(
+            String name, CallPhase phase, boolean callerSpoke, CallStatus status, String reason) {
         assertEquals(new CallEnding(status, reason), phase.endingNow("caller_hangup", callerSpoke));
     }
 
@@ -93,22 +122,54 @@ class CallPhaseTest {
         return Stream.of(
                 Arguments.of("live, silent caller", new CallPhase.Live(), false, CallStatus.ABANDONED, "caller_hangup"),
                 Arguments.of("live, caller spoke", new CallPhase.Live(), true, CallStatus.COMPLETED, "caller_hangup"),
-                Arguments.of("goodbye not yet heard", new CallPhase.SayingGoodbye(), true, CallStatus.COMPLETED,
+                Arguments.of(
+                        "goodbye not yet heard",
+                        new CallPhase.SayingGoodbye(),
+                        true,
+                        CallStatus.COMPLETED,
                         "caller_hangup"),
-                Arguments.of("goodbye heard", new CallPhase.ClosingStream(true), false, CallStatus.COMPLETED,
+                Arguments.of(
+                        "goodbye heard",
+                        new CallPhase.ClosingStream(true),
+                        false,
+                        CallStatus.COMPLETED,
                         "agent_goodbye"),
-                Arguments.of("transfer refused, silent", new CallPhase.ClosingStream(false), false,
-                        CallStatus.ABANDONED, "caller_hangup"),
+                Arguments.of(
+                        "transfer refused, silent",
+                        new CallPhase.ClosingStream(false),
+                        false,
+                        CallStatus.ABANDONED,
+                        "caller_hangup"),
                 Arguments.of("transferred", new CallPhase.Transferred("+1"), false, CallStatus.TRANSFERRED, "transfer"),
-                Arguments.of("fallback accepted, hang-up", new CallPhase.PlayingFallback(PLAN, TwilioAnswer.ACCEPTED,
-                        null), true, CallStatus.FAILED, "ai_failure"),
-                Arguments.of("fallback accepted, dial", new CallPhase.PlayingFallback(DIALLING,
-                        TwilioAnswer.ACCEPTED, null), true, CallStatus.TRANSFERRED, "ai_failure"),
-                Arguments.of("fallback refused, dial", new CallPhase.PlayingFallback(DIALLING, TwilioAnswer.REFUSED,
-                        null), true, CallStatus.FAILED, "ai_failure"),
-                Arguments.of("draining keeps its ending", new CallPhase.Draining(completed, 1), false,
-                        CallStatus.COMPLETED, "agent_goodbye"),
-                Arguments.of("ended keeps its ending", new CallPhase.Ended(completed), false, CallStatus.COMPLETED,
+                Arguments.of(
+                        "fallback accepted, hang-up",
+                        new CallPhase.PlayingFallback(PLAN, TwilioAnswer.ACCEPTED, null),
+                        true,
+                        CallStatus.FAILED,
+                        "ai_failure"),
+                Arguments.of(
+                        "fallback accepted, dial",
+                        new CallPhase.PlayingFallback(DIALLING, TwilioAnswer.ACCEPTED, null),
+                        true,
+                        CallStatus.TRANSFERRED,
+                        "ai_failure"),
+                Arguments.of(
+                        "fallback refused, dial",
+                        new CallPhase.PlayingFallback(DIALLING, TwilioAnswer.REFUSED, null),
+                        true,
+                        CallStatus.FAILED,
+                        "ai_failure"),
+                Arguments.of(
+                        "draining keeps its ending",
+                        new CallPhase.Draining(completed, 1),
+                        false,
+                        CallStatus.COMPLETED,
+                        "agent_goodbye"),
+                Arguments.of(
+                        "ended keeps its ending",
+                        new CallPhase.Ended(completed),
+                        false,
+                        CallStatus.COMPLETED,
                         "agent_goodbye"));
     }
 }

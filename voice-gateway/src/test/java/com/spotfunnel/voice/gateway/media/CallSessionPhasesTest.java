@@ -1,7 +1,6 @@
 package com.spotfunnel.voice.gateway.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.spotfunnel.voice.events.bridge.GatewayMessage;
@@ -107,8 +106,8 @@ class CallSessionPhasesTest {
 
     @ParameterizedTest(name = "{0}, caller spoke: {1} -> {2}")
     @MethodSource("hangUps")
-    void hangingUpInEachPhaseEndsTheCallOnceWithTheStatusOfThatPhase(String phase, boolean callerSpoke,
-            String expected) {
+    void hangingUpInEachPhaseEndsTheCallOnceWithTheStatusOfThatPhase(
+            String phase, boolean callerSpoke, String expected) {
         SessionRig rig = new SessionRig();
         if (callerSpoke) {
             rig.callerTurn(1);
@@ -162,9 +161,14 @@ class CallSessionPhasesTest {
         CallPhase after = rig.session.phase();
         if (before.aiHasCaller()) {
             assertTrue(after instanceof CallPhase.PlayingFallback, phase + " -> " + after);
-            assertEquals("pipeline_disconnected", rig.events.of(SystemError.class).get(errorsBefore).errorType());
-            assertEquals(List.of("fallback:OTHER"), rig.updates.asked.stream()
-                    .filter(a -> a.startsWith("fallback")).toList());
+            assertEquals(
+                    "pipeline_disconnected",
+                    rig.events.of(SystemError.class).get(errorsBefore).errorType());
+            assertEquals(
+                    List.of("fallback:OTHER"),
+                    rig.updates.asked.stream()
+                            .filter(a -> a.startsWith("fallback"))
+                            .toList());
         } else if (before instanceof CallPhase.Draining) {
             assertTrue(after instanceof CallPhase.Ended);
             assertEquals(0, rig.clock.pendingTimers(), "the drain timer is cancelled");
@@ -191,7 +195,9 @@ class CallSessionPhasesTest {
 
         assertTrue(rig.session.phase() instanceof CallPhase.Ended, phase + ": " + rig.session.phase());
         assertEquals(0, rig.clock.pendingTimers());
-        assertEquals(callerHangups, rig.pipeline.of(GatewayMessage.CallerHangup.class).size(),
+        assertEquals(
+                callerHangups,
+                rig.pipeline.of(GatewayMessage.CallerHangup.class).size(),
                 "nothing is sent on a closed socket");
         assertEquals(1, rig.events.of(CallEnded.class).size());
     }

@@ -34,7 +34,8 @@ class CallSessionTest {
     void theCallStartsWithItsEventAndThePipelineSocket() {
         assertEquals(List.of("CallStarted"), rig.events.types());
         assertEquals("CA1", rig.events.of(CallStarted.class).get(0).callSid());
-        assertEquals("call-1", rig.pipeline.of(GatewayMessage.CallStart.class).get(0).callId());
+        assertEquals(
+                "call-1", rig.pipeline.of(GatewayMessage.CallStart.class).get(0).callId());
         assertEquals(1, rig.metrics.active);
         assertTrue(rig.session.phase() instanceof CallPhase.Live);
     }
@@ -47,7 +48,8 @@ class CallSessionTest {
         rig.session.markEchoed("u-1");
 
         assertEquals(1, rig.pipeline.audioFrames);
-        assertEquals(List.of(new GatewayMessage.Dtmf("5"), new GatewayMessage.Played("u-1")),
+        assertEquals(
+                List.of(new GatewayMessage.Dtmf("5"), new GatewayMessage.Played("u-1")),
                 rig.pipeline.sent.subList(1, 3));
         assertTrue(rig.twilio.sentEvent("media") && rig.twilio.sentEvent("mark"));
     }
@@ -81,8 +83,8 @@ class CallSessionTest {
         assertEquals(1, rig.twilio.closes);
 
         rig.session.streamEnded("caller_hangup");
-        rig.session.onPipelineMessage(new PipelineMessage.Transcript(new TranscriptTurn(2, Speaker.AGENT, "Bye!", 0,
-                5, false)));
+        rig.session.onPipelineMessage(
+                new PipelineMessage.Transcript(new TranscriptTurn(2, Speaker.AGENT, "Bye!", 0, 5, false)));
         rig.pipeline.closes();
 
         assertEquals(List.of("CallStarted", "TranscriptTurn", "TranscriptTurn", "CallEnded"), rig.events.types());
@@ -154,8 +156,11 @@ class CallSessionTest {
     }
 
     static Stream<Arguments> failures() {
-        return Stream.of(Arguments.of(FailureKind.LLM, "all_llm_failed"), Arguments.of(FailureKind.TTS, "all_tts_failed"),
-                Arguments.of(FailureKind.STT, "stt_failed"), Arguments.of(FailureKind.OTHER, "pipeline_error"),
+        return Stream.of(
+                Arguments.of(FailureKind.LLM, "all_llm_failed"),
+                Arguments.of(FailureKind.TTS, "all_tts_failed"),
+                Arguments.of(FailureKind.STT, "stt_failed"),
+                Arguments.of(FailureKind.OTHER, "pipeline_error"),
                 Arguments.of(null, "pipeline_error"));
     }
 
@@ -183,8 +188,8 @@ class CallSessionTest {
         rig.session.onPipelineMessage(new PipelineMessage.AgentAudio("u-9", new byte[] {1}, true));
         rig.session.onPipelineMessage(new PipelineMessage.Clear("x"));
         rig.session.onPipelineMessage(new PipelineMessage.Transfer("x"));
-        rig.session.onPipelineMessage(new PipelineMessage.ProviderFailure(new ProviderFailed(Stage.LLM, "gemini",
-                "timeout", "slow", null)));
+        rig.session.onPipelineMessage(
+                new PipelineMessage.ProviderFailure(new ProviderFailed(Stage.LLM, "gemini", "timeout", "slow", null)));
         rig.cost("0.02");
         rig.updates.answer(true);
         rig.session.streamEnded("caller_hangup");
@@ -193,8 +198,9 @@ class CallSessionTest {
         assertEquals(audio, rig.pipeline.audioFrames);
         assertEquals(twilioSent, rig.twilio.sent.size(), "nothing more for the caller from the AI");
         assertEquals(1, rig.updates.asked.size(), "no transfer on top of the fallback");
-        assertEquals(List.of("CallStarted", "CostRecorded", "SystemError", "ProviderFailed", "CostRecorded",
-                "CallEnded"), rig.events.types());
+        assertEquals(
+                List.of("CallStarted", "CostRecorded", "SystemError", "ProviderFailed", "CostRecorded", "CallEnded"),
+                rig.events.types());
         assertEquals(0, new BigDecimal("0.03").compareTo(rig.callEnded().costs().total()));
         assertEquals(CallStatus.FAILED, rig.callEnded().status());
         assertEquals("ai_failure", rig.callEnded().endedReason());
@@ -269,7 +275,8 @@ class CallSessionTest {
     void theTwilioSocketsUnexpectedErrorIsAGatewayFailure() {
         rig.session.unexpectedError(new IllegalStateException("boom"));
         assertEquals("gateway_error", rig.events.of(SystemError.class).get(0).errorType());
-        assertEquals("IllegalStateException", rig.events.of(SystemError.class).get(0).message());
+        assertEquals(
+                "IllegalStateException", rig.events.of(SystemError.class).get(0).message());
     }
 
     @Test
@@ -287,7 +294,8 @@ class CallSessionTest {
         assertEquals(twilioSent, rig.twilio.sent.size());
         assertTrue(rig.events.of(SystemError.class).isEmpty(), "a failure after the hang-up is moot");
         assertTrue(rig.pipeline.of(GatewayMessage.Played.class).isEmpty());
-        assertEquals(List.of(new GatewayMessage.CallerHangup("caller_hangup")),
+        assertEquals(
+                List.of(new GatewayMessage.CallerHangup("caller_hangup")),
                 rig.pipeline.of(GatewayMessage.CallerHangup.class));
         assertEquals(0, new BigDecimal("0.5").compareTo(rig.callEnded().costs().total()));
     }
@@ -295,17 +303,21 @@ class CallSessionTest {
     @Test
     void eventsKeepThePipelinesOrderAcrossAProviderFailover() {
         rig.callerTurn(1);
-        rig.session.onPipelineMessage(new PipelineMessage.ProviderFailure(new ProviderFailed(Stage.LLM, "openai",
-                "http_5xx", "503", "gemini")));
+        rig.session.onPipelineMessage(new PipelineMessage.ProviderFailure(
+                new ProviderFailed(Stage.LLM, "openai", "http_5xx", "503", "gemini")));
         rig.cost("0.001");
-        rig.session.onPipelineMessage(new PipelineMessage.ProviderFailure(new ProviderFailed(Stage.TTS, "cartesia",
-                "timeout", "slow", "elevenlabs")));
+        rig.session.onPipelineMessage(new PipelineMessage.ProviderFailure(
+                new ProviderFailed(Stage.TTS, "cartesia", "timeout", "slow", "elevenlabs")));
         rig.agentSays("u-2");
 
-        assertEquals(List.of("CallStarted", "TranscriptTurn", "ProviderFailed", "CostRecorded", "ProviderFailed"),
+        assertEquals(
+                List.of("CallStarted", "TranscriptTurn", "ProviderFailed", "CostRecorded", "ProviderFailed"),
                 rig.events.types());
-        assertEquals(List.of("openai", "cartesia"), rig.events.of(ProviderFailed.class).stream()
-                .map(ProviderFailed::provider).toList());
+        assertEquals(
+                List.of("openai", "cartesia"),
+                rig.events.of(ProviderFailed.class).stream()
+                        .map(ProviderFailed::provider)
+                        .toList());
         assertTrue(rig.session.phase() instanceof CallPhase.Live, "a failover is not a failure");
     }
 
@@ -341,7 +353,8 @@ class CallSessionTest {
         rig.session.streamEnded("caller_hangup");
 
         assertEquals(0, rig.clock.pendingTimers());
-        assertEquals("pipeline_disconnected", rig.events.of(SystemError.class).get(0).errorType());
+        assertEquals(
+                "pipeline_disconnected", rig.events.of(SystemError.class).get(0).errorType());
         assertEquals(CallStatus.FAILED, rig.callEnded().status());
         assertFalse(rig.pipeline.of(GatewayMessage.CallerHangup.class).size() > 1);
     }

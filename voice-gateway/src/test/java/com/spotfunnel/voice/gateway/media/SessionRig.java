@@ -48,10 +48,13 @@ final class SessionRig {
     int endedCallbacks;
 
     SessionRig() {
-        CallContext call = new CallContext("call-1", "tenant-1", "CA1", "MZ1", "+61400000001", "+61200000002",
-                "inbound", null);
-        session = new CallSession(call, twilio, new SessionServices(events, pipeline, planner, updates, metrics, clock,
-                DRAIN_TIMEOUT), () -> endedCallbacks++);
+        CallContext call =
+                new CallContext("call-1", "tenant-1", "CA1", "MZ1", "+61400000001", "+61200000002", "inbound", null);
+        session = new CallSession(
+                call,
+                twilio,
+                new SessionServices(events, pipeline, planner, updates, metrics, clock, DRAIN_TIMEOUT),
+                () -> endedCallbacks++);
         session.begin();
     }
 
@@ -63,13 +66,13 @@ final class SessionRig {
     }
 
     void callerTurn(int index) {
-        session.onPipelineMessage(new PipelineMessage.Transcript(new TranscriptTurn(index, Speaker.CALLER, "hello",
-                0, 10, false)));
+        session.onPipelineMessage(
+                new PipelineMessage.Transcript(new TranscriptTurn(index, Speaker.CALLER, "hello", 0, 10, false)));
     }
 
     void cost(String usd) {
-        session.onPipelineMessage(new PipelineMessage.Cost(new CostRecorded(1, Stage.LLM, "openai", "gpt", BigDecimal.ONE,
-                "prompt_tokens", new BigDecimal(usd))));
+        session.onPipelineMessage(new PipelineMessage.Cost(
+                new CostRecorded(1, Stage.LLM, "openai", "gpt", BigDecimal.ONE, "prompt_tokens", new BigDecimal(usd))));
     }
 
     void pipelineFails(FailureKind kind) {
@@ -81,8 +84,7 @@ final class SessionRig {
     /** Drives the session into the named phase through real inputs. */
     SessionRig driveTo(String phase) {
         switch (phase) {
-            case "Live" -> {
-            }
+            case "Live" -> {}
             case "SayingGoodbye" -> {
                 agentSays("u-1");
                 session.onPipelineMessage(new PipelineMessage.Hangup("bye"));
@@ -123,9 +125,18 @@ final class SessionRig {
     }
 
     static List<String> phases() {
-        return List.of("Live", "SayingGoodbye", "ClosingStream(goodbye)", "Transferring", "Transferred",
-                "ClosingStream(transfer refused)", "PlayingFallback(pending)", "PlayingFallback(accepted)",
-                "PlayingFallback(refused)", "Draining", "Ended");
+        return List.of(
+                "Live",
+                "SayingGoodbye",
+                "ClosingStream(goodbye)",
+                "Transferring",
+                "Transferred",
+                "ClosingStream(transfer refused)",
+                "PlayingFallback(pending)",
+                "PlayingFallback(accepted)",
+                "PlayingFallback(refused)",
+                "Draining",
+                "Ended");
     }
 
     CallEnded callEnded() {
@@ -138,8 +149,7 @@ final class SessionRig {
     /** Nanoseconds and one-shot timers that move only when the test says so. */
     static final class VirtualClock implements CallClock {
 
-        private record Timer(long dueNanos, Runnable task) {
-        }
+        private record Timer(long dueNanos, Runnable task) {}
 
         private final TreeMap<Long, Timer> timers = new TreeMap<>();
         private long nanos = 1_000_000_000L;
@@ -170,8 +180,11 @@ final class SessionRig {
         void advance(Duration by) {
             long until = nanos + by.toNanos();
             while (true) {
-                var due = timers.entrySet().stream().filter(e -> e.getValue().dueNanos() <= until)
-                        .min((a, b) -> Long.compare(a.getValue().dueNanos(), b.getValue().dueNanos())).orElse(null);
+                var due = timers.entrySet().stream()
+                        .filter(e -> e.getValue().dueNanos() <= until)
+                        .min((a, b) -> Long.compare(
+                                a.getValue().dueNanos(), b.getValue().dueNanos()))
+                        .orElse(null);
                 if (due == null) {
                     break;
                 }
@@ -376,16 +389,13 @@ final class SessionRig {
         }
 
         @Override
-        public void providerFirstByte(String stage, String provider, Duration latency) {
-        }
+        public void providerFirstByte(String stage, String provider, Duration latency) {}
 
         @Override
-        public void mediaRejected(String reason) {
-        }
+        public void mediaRejected(String reason) {}
 
         @Override
-        public void droppedFrames(long count) {
-        }
+        public void droppedFrames(long count) {}
 
         @Override
         public void illegalPhaseMove(String from, String to) {

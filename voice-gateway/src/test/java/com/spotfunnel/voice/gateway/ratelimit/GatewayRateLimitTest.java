@@ -28,7 +28,8 @@ class GatewayRateLimitTest {
     @Test
     void aForgedForwardedForFromAnUntrustedPeerDoesNotBuyANewBudget() {
         // Each request claims another client; all are counted on the real peer's budget.
-        assertTrue(floodUntilRefused() <= RateLimitedGatewayProfile.CLIENT_REQUESTS,
+        assertTrue(
+                floodUntilRefused() <= RateLimitedGatewayProfile.CLIENT_REQUESTS,
                 "refused within the client budget although every request forged another address");
     }
 
@@ -37,11 +38,15 @@ class GatewayRateLimitTest {
         floodUntilRefused();
         int allowed = RateLimitedGatewayProfile.CALLS_REQUESTS;
         for (int i = 1; i <= allowed; i++) {
-            twilio.post("/twilio/status", status()).then().statusCode(200)
+            twilio.post("/twilio/status", status())
+                    .then()
+                    .statusCode(200)
                     .header("X-RateLimit-Limit", String.valueOf(allowed))
                     .header("X-RateLimit-Remaining", String.valueOf(allowed - i));
         }
-        twilio.post("/twilio/status", status()).then().statusCode(429)
+        twilio.post("/twilio/status", status())
+                .then()
+                .statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue())
                 .body("limit", equalTo("calls"));
@@ -50,8 +55,11 @@ class GatewayRateLimitTest {
     /** Sends non-webhook requests, each with a new X-Forwarded-For, until one is refused; returns how many passed. */
     private static int floodUntilRefused() {
         for (int i = 0; i <= RateLimitedGatewayProfile.CLIENT_REQUESTS; i++) {
-            int status = given().header("X-Forwarded-For", "198.51.100." + (i + 1)).get("/not-a-webhook")
-                    .then().extract().statusCode();
+            int status = given().header("X-Forwarded-For", "198.51.100." + (i + 1))
+                    .get("/not-a-webhook")
+                    .then()
+                    .extract()
+                    .statusCode();
             if (status == 429) {
                 given().get("/not-a-webhook").then().statusCode(429).body("limit", equalTo("client"));
                 return i;
@@ -61,8 +69,8 @@ class GatewayRateLimitTest {
     }
 
     private static Map<String, String> status() {
-        Map<String, String> params = TwilioSimulator.incomingCall(TwilioSimulator.newCallSid(), "+14155550199",
-                "+15550000001");
+        Map<String, String> params =
+                TwilioSimulator.incomingCall(TwilioSimulator.newCallSid(), "+14155550199", "+15550000001");
         params.put("CallStatus", "in-progress");
         return params;
     }

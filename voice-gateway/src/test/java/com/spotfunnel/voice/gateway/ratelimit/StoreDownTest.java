@@ -40,7 +40,8 @@ class StoreDownTest {
     }
 
     private static double storeErrors() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("^rate_limit_store_errors_total(\\{[^}]*})? ([0-9.eE+-]+)$", Pattern.MULTILINE)
                 .matcher(metrics);
         assertTrue(m.find(), "rate_limit_store_errors_total is exposed");

@@ -19,22 +19,36 @@ class TwilioSignaturePublicUrlTest {
 
     @Test
     void aTrustedProxyIsBelieved() {
-        assertEquals("https://edge.example.com",
+        assertEquals(
+                "https://edge.example.com",
                 TwilioSignature.publicBase(CONFIGURED, TRUSTED, "10.0.0.5", "https", "edge.example.com", "443"));
-        assertEquals("https://edge.example.com:8443",
+        assertEquals(
+                "https://edge.example.com:8443",
                 TwilioSignature.publicBase(CONFIGURED, TRUSTED, "10.0.0.5", "https", "edge.example.com", "8443"));
-        assertEquals("http://edge.example.com",
-                TwilioSignature.publicBase(CONFIGURED, TRUSTED, "10.0.0.5", "http, https", "edge.example.com, x", null));
+        assertEquals(
+                "http://edge.example.com",
+                TwilioSignature.publicBase(
+                        CONFIGURED, TRUSTED, "10.0.0.5", "http, https", "edge.example.com, x", null));
         // A range, as an ingress' pods have (TRUSTED_PROXIES is shared with rate limiting).
-        assertEquals("https://edge.example.com", TwilioSignature.publicBase(CONFIGURED,
-                new TrustedProxies(List.of("10.0.0.0/8")), "10.3.2.1", "https", "edge.example.com", null));
+        assertEquals(
+                "https://edge.example.com",
+                TwilioSignature.publicBase(
+                        CONFIGURED,
+                        new TrustedProxies(List.of("10.0.0.0/8")),
+                        "10.3.2.1",
+                        "https",
+                        "edge.example.com",
+                        null));
     }
 
     @Test
     void anyoneElsesForwardedHeadersAreIgnored() {
-        assertEquals(CONFIGURED,
+        assertEquals(
+                CONFIGURED,
                 TwilioSignature.publicBase(CONFIGURED, TRUSTED, "203.0.113.9", "https", "evil.example", "443"));
-        assertEquals(CONFIGURED,
-                TwilioSignature.publicBase(CONFIGURED, new TrustedProxies(List.of()), "10.0.0.5", "https", "edge.example.com", null));
+        assertEquals(
+                CONFIGURED,
+                TwilioSignature.publicBase(
+                        CONFIGURED, new TrustedProxies(List.of()), "10.0.0.5", "https", "edge.example.com", null));
     }
 }

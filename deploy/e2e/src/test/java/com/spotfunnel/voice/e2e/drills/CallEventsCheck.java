@@ -16,8 +16,7 @@ import java.util.UUID;
  */
 final class CallEventsCheck {
 
-    private CallEventsCheck() {
-    }
+    private CallEventsCheck() {}
 
     /** True once the call's last events (CallEnded and CallAnalyzed) have arrived. */
     static boolean ended(CallEventsLog log, String callSid) {
@@ -36,11 +35,13 @@ final class CallEventsCheck {
         Set<UUID> ids = new HashSet<>();
         for (CallEvent record : records) {
             if (!ids.add(record.eventId())) {
-                problems.add(callSid + ": event " + record.eventId() + " (" + record.type().wireName() + ", seq "
-                        + record.seq() + ") arrived twice");
+                problems.add(callSid + ": event " + record.eventId() + " ("
+                        + record.type().wireName() + ", seq " + record.seq() + ") arrived twice");
             }
         }
-        List<CallEvent> numbered = records.stream().filter(e -> !(e.payload() instanceof CallAnalyzed)).toList();
+        List<CallEvent> numbered = records.stream()
+                .filter(e -> !(e.payload() instanceof CallAnalyzed))
+                .toList();
         Set<Long> seqs = new HashSet<>();
         numbered.forEach(e -> seqs.add(e.seq()));
         long last = numbered.isEmpty() ? -1 : numbered.get(numbered.size() - 1).seq();

@@ -32,12 +32,18 @@ final class CallEventsLog {
     /** Reads until {@code complete} holds for what was read so far, or the timeout passes. */
     static CallEventsLog read(String kafka, Duration timeout, Predicate<CallEventsLog> complete) {
         List<CallEvent> records = new ArrayList<>();
-        try (KafkaConsumer<String, DecodedCallEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-                ConsumerConfig.GROUP_ID_CONFIG, "drill-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new CallEventDeserializer())) {
+        try (KafkaConsumer<String, DecodedCallEvent> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "drill-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new CallEventDeserializer())) {
             consumer.subscribe(List.of(Topics.CALL_EVENTS));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
@@ -58,16 +64,22 @@ final class CallEventsLog {
     String callIdOf(String callSid) {
         return records.stream()
                 .filter(e -> e.payload() instanceof CallStarted started && callSid.equals(started.callSid()))
-                .map(CallEvent::callId).findFirst().orElse(null);
+                .map(CallEvent::callId)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Every record of the call, duplicates included, in seq order. */
     List<CallEvent> recordsOf(String callId) {
-        return records.stream().filter(e -> e.callId().equals(callId))
-                .sorted(Comparator.comparingLong(CallEvent::seq)).toList();
+        return records.stream()
+                .filter(e -> e.callId().equals(callId))
+                .sorted(Comparator.comparingLong(CallEvent::seq))
+                .toList();
     }
 
     <T> long count(String callId, Class<T> type) {
-        return recordsOf(callId).stream().filter(e -> type.isInstance(e.payload())).count();
+        return recordsOf(callId).stream()
+                .filter(e -> type.isInstance(e.payload()))
+                .count();
     }
 }

@@ -46,6 +46,7 @@ class GatewaySigtermDrillTest {
 
     /** Long enough that waiting it out would be unmistakable; the drill expects far shorter stops. */
     static final Duration GRACE = Duration.ofSeconds(40);
+
     static final Duration QUICK_STOP = Duration.ofSeconds(10);
     static final int LIVE_CALLS = 10;
 
@@ -78,12 +79,12 @@ class GatewaySigtermDrillTest {
     @Test
     @Order(1)
     void withLiveCallsNoNewCallIsTakenTheLiveOnesFinishAndTheirEventsAreFlushed() throws Exception {
-        ServiceProcess gateway = SimulatedVoiceStack.startGateway("drill-sigterm-voice-gateway-live", kafka, pipeline,
-                tenants, GRACE);
+        ServiceProcess gateway =
+                SimulatedVoiceStack.startGateway("drill-sigterm-voice-gateway-live", kafka, pipeline, tenants, GRACE);
         try {
             gateway.awaitReady(Duration.ofSeconds(90));
-            List<LiveCall> calls = SimulatedVoiceStack.place(SimulatedVoiceStack.plan(gateway, 3), LIVE_CALLS,
-                    Duration.ofSeconds(2), callers);
+            List<LiveCall> calls = SimulatedVoiceStack.place(
+                    SimulatedVoiceStack.plan(gateway, 3), LIVE_CALLS, Duration.ofSeconds(2), callers);
             // SIGTERM once every call is live on the gateway (its media stream started, the pipeline bridged).
             gateway.awaitMetric("gateway_active_calls", LIVE_CALLS, Duration.ofSeconds(60));
             assertTrue(calls.stream().noneMatch(c -> c.result().isDone()), "the calls are still live at SIGTERM");
@@ -100,26 +101,34 @@ class GatewaySigtermDrillTest {
                 results.add(call.result().get(GRACE.toSeconds(), TimeUnit.SECONDS));
             }
             long lastCallEnded = System.nanoTime();
-            List<String> cut = results.stream().filter(r -> !r.succeeded())
-                    .map(r -> r.callSid() + ": " + r.error() + " answered " + r.answeredTurns() + "/" + r.plannedTurns())
+            List<String> cut = results.stream()
+                    .filter(r -> !r.succeeded())
+                    .map(r ->
+                            r.callSid() + ": " + r.error() + " answered " + r.answeredTurns() + "/" + r.plannedTurns())
                     .toList();
             assertEquals(List.of(), cut, "live calls cut short by SIGTERM");
 
             assertTrue(gateway.awaitExit(QUICK_STOP), "the gateway exits once its last call has ended");
             long exited = System.nanoTime();
-            log("live calls: SIGTERM → last call ended %d ms, → exit %d ms (grace %s)",
+            log(
+                    "live calls: SIGTERM → last call ended %d ms, → exit %d ms (grace %s)",
                     millis(sigterm, lastCallEnded), millis(sigterm, exited), GRACE);
 
             List<String> callSids = calls.stream().map(c -> c.call().callSid()).toList();
-            CallEventsLog events = CallEventsLog.read(kafka, Duration.ofSeconds(60),
+            CallEventsLog events = CallEventsLog.read(
+                    kafka,
+                    Duration.ofSeconds(60),
                     log -> callSids.stream().allMatch(sid -> CallEventsCheck.ended(log, sid)));
             List<String> problems = new ArrayList<>();
             for (String sid : callSids) {
                 problems.addAll(CallEventsCheck.problems(events, sid));
                 String callId = events.callIdOf(sid);
                 if (callId != null) {
-                    events.recordsOf(callId).stream().map(e -> e.payload()).filter(CallEnded.class::isInstance)
-                            .map(CallEnded.class::cast).filter(ended -> ended.status() != CallStatus.COMPLETED)
+                    events.recordsOf(callId).stream()
+                            .map(e -> e.payload())
+                            .filter(CallEnded.class::isInstance)
+                            .map(CallEnded.class::cast)
+                            .filter(ended -> ended.status() != CallStatus.COMPLETED)
                             .forEach(ended -> problems.add(sid + ": ended " + ended.status()));
                 }
             }
@@ -132,8 +141,8 @@ class GatewaySigtermDrillTest {
     @Test
     @Order(2)
     void withoutLiveCallsGatewayAndPipelineStopInSecondsNotAfterTheGracePeriod() throws Exception {
-        ServiceProcess gateway = SimulatedVoiceStack.startGateway("drill-sigterm-voice-gateway-idle", kafka, pipeline,
-                tenants, GRACE);
+        ServiceProcess gateway =
+                SimulatedVoiceStack.startGateway("drill-sigterm-voice-gateway-idle", kafka, pipeline, tenants, GRACE);
         try {
             gateway.awaitReady(Duration.ofSeconds(90));
             // One whole call first: a WebSocket that was upgraded and has closed is what made Quarkus wait.
@@ -153,11 +162,13 @@ class GatewaySigtermDrillTest {
         long sigterm = System.nanoTime();
         pipeline.terminate();
         assertTrue(pipeline.awaitExit(QUICK_STOP), "an idle pipeline-service stops in seconds");
-        log("idle pipeline-service (after %d calls): SIGTERM → exit %d ms", LIVE_CALLS + 1,
-                millis(sigterm, System.nanoTime()));
+        log(
+                "idle pipeline-service (after %d calls): SIGTERM → exit %d ms",
+                LIVE_CALLS + 1, millis(sigterm, System.nanoTime()));
     }
 
-    private static void awaitReadiness(ServiceProcess service, int status, Duration timeout) throws InterruptedException {
+    private static void awaitReadiness(ServiceProcess service, int status, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int last = -1;
         while (System.nanoTime() < deadline) {
@@ -180,12 +191,17 @@ class GatewaySigtermDrillTest {
         params.put("To", SimulatedVoiceStack.NUMBER);
         params.put("CallStatus", "ringing");
         params.put("Direction", "inbound");
-        String form = params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", TwilioSignature.sign(SimulatedVoiceStack.AUTH_TOKEN, url, params))
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String form = params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Twilio-Signature", TwilioSignature.sign(SimulatedVoiceStack.AUTH_TOKEN, url, params))
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static long millis(long fromNanos, long toNanos) {

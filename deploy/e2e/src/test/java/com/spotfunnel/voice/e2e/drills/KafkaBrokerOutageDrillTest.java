@@ -40,8 +40,8 @@ class KafkaBrokerOutageDrillTest {
         broker = RestartableKafkaBroker.start();
         Path tenants = SimulatedVoiceStack.publishTenant(broker.bootstrapServers());
         pipeline = SimulatedVoiceStack.startPipeline("drill-outage-pipeline-service", broker.bootstrapServers());
-        gateway = SimulatedVoiceStack.startGateway("drill-outage-voice-gateway", broker.bootstrapServers(), pipeline,
-                tenants, Duration.ofSeconds(5));
+        gateway = SimulatedVoiceStack.startGateway(
+                "drill-outage-voice-gateway", broker.bootstrapServers(), pipeline, tenants, Duration.ofSeconds(5));
         pipeline.awaitReady(Duration.ofSeconds(90));
         gateway.awaitReady(Duration.ofSeconds(90));
         callers = CallerTransport.open();
@@ -66,8 +66,8 @@ class KafkaBrokerOutageDrillTest {
     @Test
     void everyEventOfFiftyLiveCallsArrivesOnceThoughTheBrokerWasDown() throws Exception {
         long started = System.nanoTime();
-        List<LiveCall> calls = SimulatedVoiceStack.place(SimulatedVoiceStack.plan(gateway, 3), CALLS,
-                Duration.ofSeconds(5), callers);
+        List<LiveCall> calls =
+                SimulatedVoiceStack.place(SimulatedVoiceStack.plan(gateway, 3), CALLS, Duration.ofSeconds(5), callers);
 
         // The broker goes away once every call is live (CallStarted written, bridged to the pipeline): each call
         // then has events before, during and after the outage.
@@ -86,30 +86,40 @@ class KafkaBrokerOutageDrillTest {
         }
         broker.startAgain();
         Instant outageEnded = Instant.now();
-        log("broker back after %d s of outage, %d s into the drill; health meanwhile: %s", OUTAGE_SECONDS,
-                seconds(started), healthDuringOutage);
+        log(
+                "broker back after %d s of outage, %d s into the drill; health meanwhile: %s",
+                OUTAGE_SECONDS, seconds(started), healthDuringOutage);
         // The services still take calls (events wait in the producer buffer): a broker outage must not take
         // every instance out of its load balancer at once, nor get them restarted.
-        assertEquals(Set.of("gateway ready 200", "gateway live 200", "pipeline ready 200", "pipeline live 200"),
-                healthDuringOutage, "health during the broker outage");
+        assertEquals(
+                Set.of("gateway ready 200", "gateway live 200", "pipeline ready 200", "pipeline live 200"),
+                healthDuringOutage,
+                "health during the broker outage");
 
         List<CallResult> results = new ArrayList<>();
         for (LiveCall call : calls) {
             results.add(call.result().get(120, TimeUnit.SECONDS));
         }
-        List<String> failed = results.stream().filter(r -> !r.succeeded())
+        List<String> failed = results.stream()
+                .filter(r -> !r.succeeded())
                 .map(r -> r.callSid() + ": " + r.error() + " answered " + r.answeredTurns() + "/" + r.plannedTurns())
                 .toList();
         assertEquals(List.of(), failed, "calls disturbed by the broker outage");
 
         List<String> callSids = calls.stream().map(c -> c.call().callSid()).toList();
-        CallEventsLog events = CallEventsLog.read(broker.bootstrapServers(), Duration.ofSeconds(180),
+        CallEventsLog events = CallEventsLog.read(
+                broker.bootstrapServers(),
+                Duration.ofSeconds(180),
                 log -> callSids.stream().allMatch(sid -> CallEventsCheck.ended(log, sid)));
         List<String> problems = new ArrayList<>();
         callSids.forEach(sid -> problems.addAll(CallEventsCheck.problems(events, sid)));
         assertEquals(List.of(), problems, "events lost or duplicated across the broker outage");
-        long writtenDuringOutage = callSids.stream().map(events::callIdOf).flatMap(id -> events.recordsOf(id).stream())
-                .filter(e -> e.occurredAt().isAfter(outageStarted) && e.occurredAt().isBefore(outageEnded)).count();
+        long writtenDuringOutage = callSids.stream()
+                .map(events::callIdOf)
+                .flatMap(id -> events.recordsOf(id).stream())
+                .filter(e ->
+                        e.occurredAt().isAfter(outageStarted) && e.occurredAt().isBefore(outageEnded))
+                .count();
         assertTrue(writtenDuringOutage > 0, "the outage overlapped the calls: no event was produced during it");
         log("%d events were produced while the broker was down", writtenDuringOutage);
         assertTrue(gateway.isAlive() && pipeline.isAlive(), "both services rode the outage out");

@@ -35,8 +35,7 @@ final class SimulatedVoiceStack {
     static final String CALLER = "+15005550100";
     static final String NUMBER = "+15005550401";
 
-    private SimulatedVoiceStack() {
-    }
+    private SimulatedVoiceStack() {}
 
     /** The drill tenant on {@code tenant-config} (the pipeline's source) and in a file for the gateway. */
     static Path publishTenant(String kafka) throws Exception {
@@ -49,18 +48,23 @@ final class SimulatedVoiceStack {
                    "transferNumber": null, "fallbackMessages": {}, "businessHours": null},
                  "updatedAt": "2026-11-24T00:00:00Z"}
                 """.formatted(NUMBER);
-        TenantConfig tenant = TenantConfigCodec.decode(json.getBytes(StandardCharsets.UTF_8)).orElseThrow();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.TENANT_CONFIG, tenant.tenantId(), TenantConfigCodec.encode(tenant)))
+        TenantConfig tenant =
+                TenantConfigCodec.decode(json.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                            Topics.TENANT_CONFIG, tenant.tenantId(), TenantConfigCodec.encode(tenant)))
                     .get(30, TimeUnit.SECONDS);
         }
         Path logs = Path.of(System.getProperty("e2e.logs", "target/e2e-logs"));
         Files.createDirectories(logs);
         Path file = logs.resolve("drill-tenants.json");
-        Files.write(file, ("[" + new String(TenantConfigCodec.encode(tenant), StandardCharsets.UTF_8) + "]")
-                .getBytes(StandardCharsets.UTF_8));
+        Files.write(
+                file,
+                ("[" + new String(TenantConfigCodec.encode(tenant), StandardCharsets.UTF_8) + "]")
+                        .getBytes(StandardCharsets.UTF_8));
         return file;
     }
 
@@ -74,8 +78,8 @@ final class SimulatedVoiceStack {
         return ServiceProcess.start(name, "e2e.pipeline-service.jar", ServiceProcess.freePort(), env, List.of());
     }
 
-    static ServiceProcess startGateway(String name, String kafka, ServiceProcess pipeline, Path tenantsFile,
-            Duration grace) throws Exception {
+    static ServiceProcess startGateway(
+            String name, String kafka, ServiceProcess pipeline, Path tenantsFile, Duration grace) throws Exception {
         int port = ServiceProcess.freePort();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
@@ -92,13 +96,19 @@ final class SimulatedVoiceStack {
     }
 
     static CallPlan plan(ServiceProcess gateway, int utterances) {
-        return new CallPlan(gateway.baseUrl(), AUTH_TOKEN, ACCOUNT_SID, CALLER, NUMBER, utterances,
-                Duration.ofMillis(1200), Duration.ofSeconds(30));
+        return new CallPlan(
+                gateway.baseUrl(),
+                AUTH_TOKEN,
+                ACCOUNT_SID,
+                CALLER,
+                NUMBER,
+                utterances,
+                Duration.ofMillis(1200),
+                Duration.ofSeconds(30));
     }
 
     /** A caller whose call is under way: the simulator and what it will experience. */
-    record LiveCall(SimulatedCall call, CompletableFuture<CallResult> result) {
-    }
+    record LiveCall(SimulatedCall call, CompletableFuture<CallResult> result) {}
 
     /** Starts {@code count} calls spread over {@code rampUp}; returns without waiting for them. */
     static List<LiveCall> place(CallPlan plan, int count, Duration rampUp, CallerTransport callers)

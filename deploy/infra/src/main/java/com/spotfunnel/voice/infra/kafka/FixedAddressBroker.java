@@ -37,7 +37,8 @@ final class FixedAddressBroker implements AutoCloseable {
         Files.createDirectories(logDir);
         Properties config = config(logDir, port, controllerPort);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
-            new Formatter().setPrintStream(System.out)
+            new Formatter()
+                    .setPrintStream(System.out)
                     .setNodeId(NODE_ID)
                     .setClusterId(Uuid.randomUuid().toString())
                     .setDirectories(List.of(logDir.toString()))

@@ -43,8 +43,7 @@ public final class KafkaBrokerMain {
             "transaction.state.log.num.partitions", "3",
             "group.initial.rebalance.delay.ms", "0");
 
-    private KafkaBrokerMain() {
-    }
+    private KafkaBrokerMain() {}
 
     public static void main(String[] args) throws Exception {
         boolean exitWithParent = false;
@@ -57,13 +56,15 @@ public final class KafkaBrokerMain {
                 case "--data-dir" -> dataDir = Path.of(args[++i]);
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--controller-port" -> controllerPort = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (usage: [--data-dir DIR] [--port N --controller-port N] [--exit-with-parent])");
+                default ->
+                    throw new IllegalArgumentException("unknown argument " + args[i]
+                            + " (usage: [--data-dir DIR] [--port N --controller-port N] [--exit-with-parent])");
             }
         }
         boolean fixedAddress = port > 0;
         if (fixedAddress && (controllerPort <= 0 || dataDir == null)) {
-            throw new IllegalArgumentException("--port needs --controller-port and --data-dir (a restart reuses all three)");
+            throw new IllegalArgumentException(
+                    "--port needs --controller-port and --data-dir (a restart reuses all three)");
         }
         boolean temporary = dataDir == null;
         if (temporary) {
@@ -96,17 +97,20 @@ public final class KafkaBrokerMain {
 
         Path brokerDir = dataDir;
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                cluster.close();
-            } catch (Exception e) {
-                System.err.println("Kafka broker did not close cleanly: " + e);
-            }
-            if (temporary) {
-                deleteRecursively(brokerDir);
-            }
-            stopped.countDown();
-        }, "kafka-broker-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                cluster.close();
+                            } catch (Exception e) {
+                                System.err.println("Kafka broker did not close cleanly: " + e);
+                            }
+                            if (temporary) {
+                                deleteRecursively(brokerDir);
+                            }
+                            stopped.countDown();
+                        },
+                        "kafka-broker-shutdown"));
 
         System.out.println(READY_PREFIX + bootstrapServers);
         System.out.flush();
@@ -124,13 +128,17 @@ public final class KafkaBrokerMain {
      * (which this module cannot depend on: call-events' tests depend on it).
      */
     private static void createPlatformTopics(String bootstrapServers) throws Exception {
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin =
+                Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             try {
                 admin.createTopics(List.of(
-                        new NewTopic("call-events", 3, (short) 1),
-                        new NewTopic("tenant-config", 1, (short) 1)
-                                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-                        .all().get();
+                                new NewTopic("call-events", 3, (short) 1),
+                                new NewTopic("tenant-config", 1, (short) 1)
+                                        .configs(Map.of(
+                                                TopicConfig.CLEANUP_POLICY_CONFIG,
+                                                TopicConfig.CLEANUP_POLICY_COMPACT))))
+                        .all()
+                        .get();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
@@ -142,7 +150,8 @@ public final class KafkaBrokerMain {
 
     private static void deleteRecursively(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             System.err.println("Could not delete " + dir + ": " + e);
         }

@@ -36,12 +36,19 @@ public final class KafkaBrokerProcess {
     static KafkaBrokerProcess start(List<String> arguments) {
         try {
             Path log = Files.createTempFile("spotfunnel-kafka-", ".log");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new java.util.ArrayList<>(List.of(java,
-                    "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    java,
+                    "-Xms64m",
+                    "-Xmx512m",
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                    "-cp", brokerClasspath(),
-                    KafkaBrokerMain.class.getName(), "--exit-with-parent"));
+                    "-cp",
+                    brokerClasspath(),
+                    KafkaBrokerMain.class.getName(),
+                    "--exit-with-parent"));
             command.addAll(arguments);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -79,7 +86,8 @@ public final class KafkaBrokerProcess {
         while (System.nanoTime() < deadline) {
             Optional<String> ready = Files.readAllLines(log).stream()
                     .filter(line -> line.startsWith(KafkaBrokerMain.READY_PREFIX))
-                    .map(line -> line.substring(KafkaBrokerMain.READY_PREFIX.length()).trim())
+                    .map(line -> line.substring(KafkaBrokerMain.READY_PREFIX.length())
+                            .trim())
                     .findFirst();
             if (ready.isPresent()) {
                 return ready.get();
@@ -91,8 +99,8 @@ public final class KafkaBrokerProcess {
             sleep(100);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("The Kafka broker was not ready after " + START_TIMEOUT.toSeconds()
-                + " s; its output is in " + log);
+        throw new IllegalStateException(
+                "The Kafka broker was not ready after " + START_TIMEOUT.toSeconds() + " s; its output is in " + log);
     }
 
     private static String brokerClasspath() throws IOException {

@@ -29,8 +29,8 @@ public final class RestartableKafkaBroker implements AutoCloseable {
     /** Picks two free ports and a fresh data directory, and starts the broker on them. */
     public static RestartableKafkaBroker start() {
         try {
-            RestartableKafkaBroker broker = new RestartableKafkaBroker(freePort(), freePort(),
-                    Files.createTempDirectory("spotfunnel-kafka-restartable-"));
+            RestartableKafkaBroker broker = new RestartableKafkaBroker(
+                    freePort(), freePort(), Files.createTempDirectory("spotfunnel-kafka-restartable-"));
             broker.startAgain();
             return broker;
         } catch (IOException e) {
@@ -57,8 +57,13 @@ public final class RestartableKafkaBroker implements AutoCloseable {
     /** Starts the broker again on the same ports and logs; returns once it accepts clients. */
     public synchronized void startAgain() {
         if (process == null) {
-            process = KafkaBrokerProcess.start(List.of("--port", Integer.toString(port),
-                    "--controller-port", Integer.toString(controllerPort), "--data-dir", dataDir.toString()));
+            process = KafkaBrokerProcess.start(List.of(
+                    "--port",
+                    Integer.toString(port),
+                    "--controller-port",
+                    Integer.toString(controllerPort),
+                    "--data-dir",
+                    dataDir.toString()));
         }
     }
 

@@ -8,8 +8,7 @@ public final class SharedKafkaBroker {
 
     private static final String PROPERTY = "spotfunnel.test.kafka.bootstrap-servers";
 
-    private SharedKafkaBroker() {
-    }
+    private SharedKafkaBroker() {}
 
     public static String bootstrapServers() {
         synchronized (System.class) {

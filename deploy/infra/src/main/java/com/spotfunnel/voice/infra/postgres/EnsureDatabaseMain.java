@@ -6,8 +6,7 @@ package com.spotfunnel.voice.infra.postgres;
  */
 public final class EnsureDatabaseMain {
 
-    private EnsureDatabaseMain() {
-    }
+    private EnsureDatabaseMain() {}
 
     public static void main(String[] args) {
         boolean fresh = args.length == 2 && args[0].equals("--fresh");

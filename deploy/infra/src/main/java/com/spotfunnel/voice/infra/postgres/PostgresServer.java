@@ -40,17 +40,22 @@ public record PostgresServer(String host, int port, String user, String password
     /** Quarkus settings pointing both datasources (JDBC for Flyway, the reactive client for queries) here. */
     public Map<String, String> quarkusDatasource(String database) {
         return Map.of(
-                "quarkus.datasource.jdbc.url", jdbcUrl(database),
-                "quarkus.datasource.reactive.url", reactiveUrl(database),
-                "quarkus.datasource.username", user,
-                "quarkus.datasource.password", password);
+                "quarkus.datasource.jdbc.url",
+                jdbcUrl(database),
+                "quarkus.datasource.reactive.url",
+                reactiveUrl(database),
+                "quarkus.datasource.username",
+                user,
+                "quarkus.datasource.password",
+                password);
     }
 
     /** Creates the database unless it exists. */
     public void ensureDatabase(String name) {
         requireSafe(name);
-        try (Connection c = connect("postgres"); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+        try (Connection c = connect("postgres");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
             if (!rs.next()) {
                 s.execute("CREATE DATABASE " + name);
             }
@@ -61,9 +66,11 @@ public record PostgresServer(String host, int port, String user, String password
 
     /** Creates a new, empty database whose name starts with {@code prefix} and ends in its creation time. */
     public String createFreshDatabase(String prefix) {
-        String name = prefix + "_" + System.currentTimeMillis() + "_" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        String name = prefix + "_" + System.currentTimeMillis() + "_"
+                + ThreadLocalRandom.current().nextInt(1000, 9999);
         requireSafe(name);
-        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = connect("postgres");
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
             return name;
         } catch (SQLException e) {
@@ -73,7 +80,8 @@ public record PostgresServer(String host, int port, String user, String password
 
     public void dropDatabase(String name) {
         requireSafe(name);
-        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = connect("postgres");
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             System.err.println("Could not drop test database " + name + ": " + e.getMessage());
@@ -84,8 +92,10 @@ public record PostgresServer(String host, int port, String user, String password
     public void dropStaleDatabases(String prefix, long olderThanMillis) {
         long cutoff = System.currentTimeMillis() - olderThanMillis;
         List<String> stale = new ArrayList<>();
-        try (Connection c = connect("postgres"); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + prefix + "\\_%'")) {
+        try (Connection c = connect("postgres");
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + prefix + "\\_%'")) {
             while (rs.next()) {
                 String name = rs.getString(1);
                 String[] parts = name.substring(prefix.length() + 1).split("_");
@@ -110,9 +120,12 @@ public record PostgresServer(String host, int port, String user, String password
     }
 
     private IllegalStateException unreachable(SQLException e) {
-        return new IllegalStateException("PostgreSQL is not reachable at " + host + ":" + port + " as " + user
-                + " (" + e.getMessage() + "). Fix: start it (pg_ctlcluster <version> main start) or point PGHOST, "
-                + "PGPORT, PGUSER and PGPASSWORD at a server where that user may create databases.", e);
+        return new IllegalStateException(
+                "PostgreSQL is not reachable at " + host + ":" + port + " as " + user
+                        + " (" + e.getMessage()
+                        + "). Fix: start it (pg_ctlcluster <version> main start) or point PGHOST, "
+                        + "PGPORT, PGUSER and PGPASSWORD at a server where that user may create databases.",
+                e);
     }
 
     private static void requireSafe(String name) {

@@ -11,8 +11,7 @@ public final class SharedTestDatabase {
     private static final String PROPERTY = "spotfunnel.test.postgres.database";
     private static final String PREFIX = "spotfunnel_test";
 
-    private SharedTestDatabase() {
-    }
+    private SharedTestDatabase() {}
 
     public static String name(PostgresServer server) {
         synchronized (System.class) {

@@ -44,7 +44,9 @@ public final class ThrowawayPostgres implements AutoCloseable {
         try {
             Path directory = Files.createTempDirectory("spotfunnel-pg-");
             if (runningAsRoot()) {
-                UserPrincipal owner = directory.getFileSystem().getUserPrincipalLookupService()
+                UserPrincipal owner = directory
+                        .getFileSystem()
+                        .getUserPrincipalLookupService()
                         .lookupPrincipalByName(OS_USER);
                 Files.setOwner(directory, owner);
             }
@@ -74,8 +76,16 @@ public final class ThrowawayPostgres implements AutoCloseable {
 
     /** Starts the server again on the same port and data; returns once it accepts connections. */
     public void startServer() {
-        run("pg_ctl", "-D", data(), "-l", directory.resolve("server.log").toString(), "-w", "-o",
-                "-p " + port + " -h 127.0.0.1 -k " + directory + " -c fsync=off -c max_connections=60", "start");
+        run(
+                "pg_ctl",
+                "-D",
+                data(),
+                "-l",
+                directory.resolve("server.log").toString(),
+                "-w",
+                "-o",
+                "-p " + port + " -h 127.0.0.1 -k " + directory + " -c fsync=off -c max_connections=60",
+                "start");
     }
 
     @Override
@@ -119,15 +129,17 @@ public final class ThrowawayPostgres implements AutoCloseable {
         command.addAll(List.of(args));
         Path output = directory.resolve(program + ".out");
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(program + " did not finish in " + COMMAND_TIMEOUT_SECONDS + " s");
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue()
-                        + ": " + Files.readString(output));
+                throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue() + ": "
+                        + Files.readString(output));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not run " + program, e);
@@ -148,7 +160,8 @@ public final class ThrowawayPostgres implements AutoCloseable {
         }
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
             return versions.filter(v -> v.getFileName().toString().matches("\\d+"))
-                    .max(Comparator.comparingInt(v -> Integer.parseInt(v.getFileName().toString())))
+                    .max(Comparator.comparingInt(
+                            v -> Integer.parseInt(v.getFileName().toString())))
                     .map(v -> v.resolve("bin"))
                     .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
                     .orElseThrow(ThrowawayPostgres::noBinaries);

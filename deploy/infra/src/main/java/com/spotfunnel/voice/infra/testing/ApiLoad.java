@@ -23,10 +23,10 @@ public final class ApiLoad implements AutoCloseable {
     private static final Duration PAUSE = Duration.ofMillis(25);
 
     /** One answer; {@code sentAt} is {@link System#nanoTime()} when the request left. */
-    public record Answer(long sentAt, int status, String contentType, String retryAfter, String body, Duration took) {
-    }
+    public record Answer(long sentAt, int status, String contentType, String retryAfter, String body, Duration took) {}
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Answer> answers = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> workers = new ArrayList<>();
@@ -42,8 +42,11 @@ public final class ApiLoad implements AutoCloseable {
 
     /** Starts {@code workers} loops of GET {@code uri} with this bearer token. */
     public static ApiLoad start(URI uri, String bearerToken, int workers) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + bearerToken).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + bearerToken)
+                .GET()
+                .build();
         return new ApiLoad(request, workers);
     }
 
@@ -53,7 +56,10 @@ public final class ApiLoad implements AutoCloseable {
 
     /** How many answers sent at or after {@code sentAfter} (nanoTime) match. */
     public synchronized long count(long sentAfter, Predicate<Answer> which) {
-        return answers.stream().filter(a -> a.sentAt() >= sentAfter).filter(which).count();
+        return answers.stream()
+                .filter(a -> a.sentAt() >= sentAfter)
+                .filter(which)
+                .count();
     }
 
     @Override
@@ -75,9 +81,13 @@ public final class ApiLoad implements AutoCloseable {
             Answer answer;
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                answer = new Answer(sent, response.statusCode(),
+                answer = new Answer(
+                        sent,
+                        response.statusCode(),
                         response.headers().firstValue("Content-Type").orElse(""),
-                        response.headers().firstValue("Retry-After").orElse(null), response.body(), since(sent));
+                        response.headers().firstValue("Retry-After").orElse(null),
+                        response.body(),
+                        since(sent));
             } catch (IOException e) {
                 answer = new Answer(sent, -1, "", null, e.toString(), since(sent));
             } catch (InterruptedException e) {

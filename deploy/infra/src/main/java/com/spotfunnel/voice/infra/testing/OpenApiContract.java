@@ -21,7 +21,12 @@ public abstract class OpenApiContract {
 
     @Test
     void theDocumentLintsWithoutErrors() throws Exception {
-        String document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        String document = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         OpenApiLint.Result result = OpenApiLint.lint(document, Path.of("target", "openapi-lint"));
         System.out.println(result.output());
         assertEquals(0, result.exitCode(), () -> "Redocly found errors:\n" + result.output());
@@ -30,8 +35,13 @@ public abstract class OpenApiContract {
     @Test
     @SuppressWarnings("unchecked")
     void everyOperationHasAStableCamelCaseIdAndTheServerIsNamed() {
-        Map<String, Object> document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath().getMap("$");
+        Map<String, Object> document = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("$");
         assertTrue(document.get("servers") instanceof List<?> servers && !servers.isEmpty(), "servers are named");
         List<String> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -44,10 +54,17 @@ public abstract class OpenApiContract {
             }
         }
         assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
-        ((Map<String, Object>) document.get("paths")).values().forEach(item -> ((Map<String, Object>) item).values()
-                .forEach(op -> ((List<Map<String, Object>>) ((Map<String, Object>) op).getOrDefault("parameters", List.of()))
-                        .stream().filter(p -> "limit".equals(p.get("name")))
-                        .forEach(p -> assertEquals("integer", ((Map<String, Object>) p.get("schema")).get("type"),
-                                "limit is an integer"))));
+        ((Map<String, Object>) document.get("paths"))
+                .values()
+                .forEach(item -> ((Map<String, Object>) item)
+                        .values()
+                        .forEach(op -> ((List<Map<String, Object>>)
+                                        ((Map<String, Object>) op).getOrDefault("parameters", List.of()))
+                                .stream()
+                                        .filter(p -> "limit".equals(p.get("name")))
+                                        .forEach(p -> assertEquals(
+                                                "integer",
+                                                ((Map<String, Object>) p.get("schema")).get("type"),
+                                                "limit is an integer"))));
     }
 }

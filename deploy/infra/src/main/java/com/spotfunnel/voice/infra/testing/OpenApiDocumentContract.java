@@ -27,9 +27,14 @@ public abstract class OpenApiDocumentContract {
 
     @Test
     void committedOpenApiDocumentMatchesTheLiveOne() throws IOException {
-        String live = given().accept("application/json").queryParam("format", "json")
-                .when().get("/q/openapi")
-                .then().statusCode(200).extract().asString();
+        String live = given().accept("application/json")
+                .queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Path committed = committedDocument();
         if (Boolean.getBoolean("openapi.refresh")) {
             Files.createDirectories(committed.toAbsolutePath().getParent());
@@ -44,8 +49,9 @@ public abstract class OpenApiDocumentContract {
         if (!Files.exists(committed)) {
             throw new AssertionError(committed + " is missing. " + how);
         }
-        Map<String, Object> expected = withoutTestEnvironment(
-                JsonPath.from(Files.readString(committed, StandardCharsets.UTF_8)).getMap(""));
+        Map<String, Object> expected =
+                withoutTestEnvironment(JsonPath.from(Files.readString(committed, StandardCharsets.UTF_8))
+                        .getMap(""));
         Map<String, Object> actual = withoutTestEnvironment(JsonPath.from(live).getMap(""));
         assertEquals(expected, actual, how);
     }

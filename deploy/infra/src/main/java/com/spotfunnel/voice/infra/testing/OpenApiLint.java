@@ -14,11 +14,9 @@ import java.util.concurrent.TimeUnit;
 public final class OpenApiLint {
 
     /** What the linter said, and whether it found errors. */
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
-    private OpenApiLint() {
-    }
+    private OpenApiLint() {}
 
     public static Result lint(String document, Path workDir) throws IOException, InterruptedException {
         Path security = RepositoryRoot.find().resolve("deploy/security");
@@ -29,12 +27,23 @@ public final class OpenApiLint {
         Path dir = Files.createDirectories(workDir.toAbsolutePath());
         Path file = dir.resolve("openapi.json");
         Files.writeString(file, document, StandardCharsets.UTF_8);
-        return run(security, List.of(security.resolve("node_modules/.bin/redocly").toString(), "lint",
-                "--config", security.resolve("redocly.yaml").toString(), "--format", "stylish", file.toString()));
+        return run(
+                security,
+                List.of(
+                        security.resolve("node_modules/.bin/redocly").toString(),
+                        "lint",
+                        "--config",
+                        security.resolve("redocly.yaml").toString(),
+                        "--format",
+                        "stylish",
+                        file.toString()));
     }
 
     private static Result run(Path dir, List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();

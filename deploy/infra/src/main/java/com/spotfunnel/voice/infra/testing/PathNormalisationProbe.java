@@ -22,8 +22,7 @@ public final class PathNormalisationProbe {
     /** What a refused or unroutable trick may answer; anything else (a 2xx, a redirect, a 5xx) fails. */
     private static final Set<Integer> REFUSED = Set.of(400, 401, 403, 404);
 
-    private PathNormalisationProbe() {
-    }
+    private PathNormalisationProbe() {}
 
     /** The tricks on {@code protectedPath} (for example {@code /tenants}); each must be refused. */
     public static List<String> tricks(String protectedPath) {
@@ -57,10 +56,12 @@ public final class PathNormalisationProbe {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
+            String statusLine = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
             return Integer.parseInt(statusLine.split(" ")[1]);
         }
     }

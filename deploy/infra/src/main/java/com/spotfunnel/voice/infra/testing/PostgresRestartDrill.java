@@ -30,23 +30,29 @@ public final class PostgresRestartDrill {
     private static final Duration DOWN_WITHIN = Duration.ofSeconds(30);
     private static final Duration UP_WITHIN = Duration.ofSeconds(60);
     private static final int ANSWERS_TO_SEE = 3;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** What the drill measured, in {@link System#nanoTime()} instants and durations. */
-    public record Report(long stoppedAt, long startedAt, Duration readinessDownAfter, Duration readinessUpAfter,
-            Duration firstOkAfter, List<ApiLoad.Answer> answers) {
+    public record Report(
+            long stoppedAt,
+            long startedAt,
+            Duration readinessDownAfter,
+            Duration readinessUpAfter,
+            Duration firstOkAfter,
+            List<ApiLoad.Answer> answers) {
 
         @Override
         public String toString() {
-            return "PostgreSQL restart drill: outage " + Duration.ofNanos(startedAt - stoppedAt).toMillis()
+            return "PostgreSQL restart drill: outage "
+                    + Duration.ofNanos(startedAt - stoppedAt).toMillis()
                     + " ms, readiness DOWN after " + readinessDownAfter.toMillis() + " ms, readiness UP "
                     + readinessUpAfter.toMillis() + " ms and first 200 " + firstOkAfter.toMillis()
                     + " ms after the server was back; " + answers.size() + " API answers";
         }
     }
 
-    private PostgresRestartDrill() {
-    }
+    private PostgresRestartDrill() {}
 
     public static Duration outage() {
         return Duration.ofSeconds(Long.getLong("drill.postgres.outage-seconds", 8));
@@ -54,7 +60,8 @@ public final class PostgresRestartDrill {
 
     public static Report run(ThrowawayPostgres postgres, ApiLoad load, URI readiness, Runnable duringOutage) {
         long begin = System.nanoTime();
-        Awaitility.await("the API answers 200 before the drill").atMost(UP_WITHIN)
+        Awaitility.await("the API answers 200 before the drill")
+                .atMost(UP_WITHIN)
                 .until(() -> load.count(begin, a -> a.status() == 200) >= ANSWERS_TO_SEE);
 
         long stoppedAt = System.nanoTime();
@@ -62,7 +69,8 @@ public final class PostgresRestartDrill {
         Awaitility.await("readiness DOWN").atMost(DOWN_WITHIN).until(() -> status(readiness) == 503);
         Duration downAfter = Duration.ofNanos(System.nanoTime() - stoppedAt);
         assertEquals(200, status(readiness.resolve("live")), "liveness stays UP: a restart would not help");
-        Awaitility.await("503 answers while PostgreSQL is down").atMost(DOWN_WITHIN)
+        Awaitility.await("503 answers while PostgreSQL is down")
+                .atMost(DOWN_WITHIN)
                 .until(() -> load.count(stoppedAt, a -> a.status() == 503) >= ANSWERS_TO_SEE);
         duringOutage.run();
         Duration left = outage().minusNanos(System.nanoTime() - stoppedAt);
@@ -75,12 +83,16 @@ public final class PostgresRestartDrill {
         postgres.startServer();
         Awaitility.await("readiness UP again").atMost(UP_WITHIN).until(() -> status(readiness) == 200);
         Duration upAfter = Duration.ofNanos(System.nanoTime() - startedAt);
-        Awaitility.await("200 answers again").atMost(UP_WITHIN)
+        Awaitility.await("200 answers again")
+                .atMost(UP_WITHIN)
                 .until(() -> load.count(startedAt, a -> a.status() == 200) >= ANSWERS_TO_SEE);
-        long firstOk = load.answers().stream().filter(a -> a.sentAt() >= startedAt && a.status() == 200)
-                .mapToLong(a -> a.sentAt() + a.took().toNanos()).min().orElseThrow();
-        return new Report(stoppedAt, startedAt, downAfter, upAfter, Duration.ofNanos(firstOk - startedAt),
-                load.answers());
+        long firstOk = load.answers().stream()
+                .filter(a -> a.sentAt() >= startedAt && a.status() == 200)
+                .mapToLong(a -> a.sentAt() + a.took().toNanos())
+                .min()
+                .orElseThrow();
+        return new Report(
+                stoppedAt, startedAt, downAfter, upAfter, Duration.ofNanos(firstOk - startedAt), load.answers());
     }
 
     /**
@@ -105,8 +117,12 @@ public final class PostgresRestartDrill {
 
     private static int status(URI uri) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofSeconds(15)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(15))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode();
         } catch (IOException e) {
             return -1;

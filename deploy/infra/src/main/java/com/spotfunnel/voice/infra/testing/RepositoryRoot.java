@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** The repository's top folder, found from a module's working directory (where its tests run). */
 final class RepositoryRoot {
 
-    private RepositoryRoot() {
-    }
+    private RepositoryRoot() {}
 
     static Path find() {
         Path dir = Path.of("").toAbsolutePath();
@@ -15,7 +14,8 @@ final class RepositoryRoot {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("the repository root (docs/SCHEMA.md) is not above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException("the repository root (docs/SCHEMA.md) is not above "
+                    + Path.of("").toAbsolutePath());
         }
         return dir;
     }

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class SchemaDocumentationContract {
 
-    private static final Pattern TABLE = Pattern.compile("CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:\\w+\\.)?(\\w+)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern INDEX = Pattern.compile("CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)",
+    private static final Pattern TABLE = Pattern.compile(
+            "CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:\\w+\\.)?(\\w+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INDEX = Pattern.compile(
+            "CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MIGRATION = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 
@@ -40,14 +41,16 @@ public abstract class SchemaDocumentationContract {
                 }
                 String historyRow = "| " + schema() + " | V" + version.group(1) + " `" + version.group(2) + "` |";
                 if (!doc.contains(historyRow)) {
-                    missing.add("migration " + file.getFileName() + " (expected a history row starting " + historyRow + ")");
+                    missing.add("migration " + file.getFileName() + " (expected a history row starting " + historyRow
+                            + ")");
                 }
                 String sql = Files.readString(file);
                 for (Pattern named : List.of(TABLE, INDEX)) {
                     Matcher m = named.matcher(sql);
                     while (m.find()) {
                         if (!doc.contains("`" + m.group(1) + "`")) {
-                            missing.add((named == TABLE ? "table " : "index ") + m.group(1) + " (" + file.getFileName() + ")");
+                            missing.add((named == TABLE ? "table " : "index ") + m.group(1) + " (" + file.getFileName()
+                                    + ")");
                         }
                     }
                 }

@@ -24,16 +24,25 @@ import org.junit.jupiter.api.Test;
 public abstract class SecuritySuite {
 
     /** The kinds of token every operation is tried with; a service maps each to a bearer token (null = none). */
-    public static final List<String> TOKEN_KINDS = List.of("none", "garbage", "forged", "otherAudience", "customer",
-            "otherTenantCustomer", "admin", "service");
+    public static final List<String> TOKEN_KINDS = List.of(
+            "none", "garbage", "forged", "otherAudience", "customer", "otherTenantCustomer", "admin", "service");
 
     /** Values no parameter should answer with a 5xx. */
-    public static final List<String> HOSTILE = List.of("\u0000", "x".repeat(1000), "-1", "abc", "1.5",
-            "\u00fc\u202e\ud83d\ude00", "../../etc/passwd", "' OR 1=1--", "%00", "9".repeat(30),
+    public static final List<String> HOSTILE = List.of(
+            "\u0000",
+            "x".repeat(1000),
+            "-1",
+            "abc",
+            "1.5",
+            "\u00fc\u202e\ud83d\ude00",
+            "../../etc/passwd",
+            "' OR 1=1--",
+            "%00",
+            "9".repeat(30),
             "+1000000000-12-31T23:59:59Z");
 
-    private static final List<Object> HOSTILE_JSON = List.of("\u0000", "x".repeat(3000), -1, 1.5, true,
-            List.of("a"), Map.of("a", 1), "' OR 1=1--", "../../etc/passwd");
+    private static final List<Object> HOSTILE_JSON = List.of(
+            "\u0000", "x".repeat(3000), -1, 1.5, true, List.of("a"), Map.of("a", 1), "' OR 1=1--", "../../etc/passwd");
 
     /** Bearer token per kind of {@link #TOKEN_KINDS}; {@code null} for none. */
     protected abstract Map<String, String> tokens();
@@ -68,38 +77,55 @@ public abstract class SecuritySuite {
         Map<String, List<String>> matrix = matrix();
         List<String> findings = new ArrayList<>();
         for (Operation operation : operations()) {
-            String kind = matrix.getOrDefault(operation.id(), List.of("admin")).stream().filter(k -> !k.equals("none")).findFirst().orElse("admin");
+            String kind = matrix.getOrDefault(operation.id(), List.of("admin")).stream()
+                    .filter(k -> !k.equals("none"))
+                    .findFirst()
+                    .orElse("admin");
             for (String parameter : operation.pathParameters()) {
                 for (String value : HOSTILE) {
                     Map<String, String> path = new LinkedHashMap<>(pathValues());
                     path.put(parameter, value);
-                    check(operation, kind + " " + parameter + "=" + shown(value),
-                            send(operation, kind, path, queryFor(kind), Map.of()), null, findings);
+                    check(
+                            operation,
+                            kind + " " + parameter + "=" + shown(value),
+                            send(operation, kind, path, queryFor(kind), Map.of()),
+                            null,
+                            findings);
                 }
             }
             for (String parameter : operation.queryParameters()) {
                 for (String value : HOSTILE) {
                     Map<String, String> query = new LinkedHashMap<>(queryFor(kind));
                     query.put(parameter, value);
-                    check(operation, kind + " ?" + parameter + "=" + shown(value),
-                            send(operation, kind, pathValues(), query, Map.of()), null, findings);
+                    check(
+                            operation,
+                            kind + " ?" + parameter + "=" + shown(value),
+                            send(operation, kind, pathValues(), query, Map.of()),
+                            null,
+                            findings);
                 }
             }
             for (String field : operation.bodyFields()) {
                 for (Object value : HOSTILE_JSON) {
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put(field, value);
-                    check(operation, kind + " body " + field + "=" + shown(String.valueOf(value)),
-                            send(operation, kind, pathValues(), queryFor(kind), body), null, findings);
+                    check(
+                            operation,
+                            kind + " body " + field + "=" + shown(String.valueOf(value)),
+                            send(operation, kind, pathValues(), queryFor(kind), body),
+                            null,
+                            findings);
                 }
             }
         }
         assertTrue(findings.isEmpty(), () -> findings.size() + " findings:\n" + String.join("\n", findings));
     }
 
-    private void check(Operation operation, String what, Response response, List<String> allowed, List<String> findings) {
+    private void check(
+            Operation operation, String what, Response response, List<String> allowed, List<String> findings) {
         int status = response.statusCode();
-        String where = operation.method() + " " + operation.path() + " (" + operation.id() + ") as " + what + " → " + status;
+        String where =
+                operation.method() + " " + operation.path() + " (" + operation.id() + ") as " + what + " → " + status;
         // 503 is a dependency being down (documented, with Retry-After), not our bug; every other 5xx is.
         if (status >= 500 && !(status == 503 && operation.statuses().contains("503"))) {
             findings.add(where + ": a server error");
@@ -115,7 +141,11 @@ public abstract class SecuritySuite {
         }
     }
 
-    private Response send(Operation operation, String kind, Map<String, String> path, Map<String, String> query,
+    private Response send(
+            Operation operation,
+            String kind,
+            Map<String, String> path,
+            Map<String, String> query,
             Map<String, Object> body) {
         String token = tokens().get(kind);
         RequestSpecification request = given().redirects().follow(false).urlEncodingEnabled(true);
@@ -125,12 +155,16 @@ public abstract class SecuritySuite {
         String url = operation.path();
         for (String parameter : operation.pathParameters()) {
             String value = path.getOrDefault(parameter, "unknown");
-            url = url.replace("{" + parameter + "}", java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)
-                    .replace("+", "%20"));
+            url = url.replace(
+                    "{" + parameter + "}",
+                    java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
         }
         request.urlEncodingEnabled(false);
         StringBuilder queryString = new StringBuilder();
-        query.forEach((name, value) -> queryString.append(queryString.isEmpty() ? "?" : "&").append(name).append('=')
+        query.forEach((name, value) -> queryString
+                .append(queryString.isEmpty() ? "?" : "&")
+                .append(name)
+                .append('=')
                 .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
         if (operation.hasBody()) {
             request.contentType("application/json").body(body);
@@ -144,33 +178,54 @@ public abstract class SecuritySuite {
     }
 
     /** One operation of the document. */
-    public record Operation(String method, String path, String id, List<String> pathParameters,
-            List<String> queryParameters, boolean hasBody, List<String> bodyFields, List<String> statuses) {
-    }
+    public record Operation(
+            String method,
+            String path,
+            String id,
+            List<String> pathParameters,
+            List<String> queryParameters,
+            boolean hasBody,
+            List<String> bodyFields,
+            List<String> statuses) {}
 
     @SuppressWarnings("unchecked")
     protected static List<Operation> operations() {
-        Map<String, Object> document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath().getMap("$");
-        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document
-                .getOrDefault("components", Map.of())).getOrDefault("schemas", Map.of());
+        Map<String, Object> document = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("$");
+        Map<String, Object> schemas = (Map<String, Object>)
+                ((Map<String, Object>) document.getOrDefault("components", Map.of())).getOrDefault("schemas", Map.of());
         List<Operation> operations = new ArrayList<>();
-        ((Map<String, Object>) document.get("paths")).forEach((path, item) -> ((Map<String, Object>) item)
-                .forEach((method, value) -> {
+        ((Map<String, Object>) document.get("paths"))
+                .forEach((path, item) -> ((Map<String, Object>) item).forEach((method, value) -> {
                     if (!List.of("get", "put", "post", "delete", "patch").contains(method)) {
                         return;
                     }
                     Map<String, Object> op = (Map<String, Object>) value;
                     List<String> pathParameters = new ArrayList<>();
                     List<String> queryParameters = new ArrayList<>();
-                    for (Map<String, Object> parameter : (List<Map<String, Object>>) op.getOrDefault("parameters", List.of())) {
-                        ("path".equals(parameter.get("in")) ? pathParameters
-                                : "query".equals(parameter.get("in")) ? queryParameters : new ArrayList<String>())
+                    for (Map<String, Object> parameter :
+                            (List<Map<String, Object>>) op.getOrDefault("parameters", List.of())) {
+                        ("path".equals(parameter.get("in"))
+                                        ? pathParameters
+                                        : "query".equals(parameter.get("in"))
+                                                ? queryParameters
+                                                : new ArrayList<String>())
                                 .add((String) parameter.get("name"));
                     }
                     Map<String, Object> requestBody = (Map<String, Object>) op.get("requestBody");
-                    operations.add(new Operation(method.toUpperCase(), path, String.valueOf(op.get("operationId")),
-                            pathParameters, queryParameters, requestBody != null, bodyFields(requestBody, schemas),
+                    operations.add(new Operation(
+                            method.toUpperCase(),
+                            path,
+                            String.valueOf(op.get("operationId")),
+                            pathParameters,
+                            queryParameters,
+                            requestBody != null,
+                            bodyFields(requestBody, schemas),
                             new ArrayList<>(((Map<String, Object>) op.getOrDefault("responses", Map.of())).keySet())));
                 }));
         return operations;
@@ -186,7 +241,8 @@ public abstract class SecuritySuite {
         Map<String, Object> schema = (Map<String, Object>) json.getOrDefault("schema", Map.of());
         Object ref = schema.get("$ref");
         if (ref != null) {
-            schema = (Map<String, Object>) schemas.getOrDefault(String.valueOf(ref).replace("#/components/schemas/", ""), Map.of());
+            schema = (Map<String, Object>)
+                    schemas.getOrDefault(String.valueOf(ref).replace("#/components/schemas/", ""), Map.of());
         }
         return new ArrayList<>(((Map<String, Object>) schema.getOrDefault("properties", Map.of())).keySet());
     }
@@ -197,8 +253,9 @@ public abstract class SecuritySuite {
             if (in == null) {
                 throw new IllegalStateException(roleMatrix() + " is not on the test classpath");
             }
-            Map<String, Object> raw = io.restassured.path.json.JsonPath.from(new String(in.readAllBytes(),
-                    StandardCharsets.UTF_8)).getMap("$");
+            Map<String, Object> raw = io.restassured.path.json.JsonPath.from(
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .getMap("$");
             Map<String, List<String>> matrix = new LinkedHashMap<>();
             raw.forEach((id, kinds) -> {
                 if (!id.startsWith("_")) {

@@ -36,24 +36,31 @@ public abstract class StandardEndpointsContract {
 
     @Test
     void readinessBecomesUpAndCoversItsRealDependencies() {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
-        List<String> names = given().get("/q/health/ready").then().extract().jsonPath().getList("checks.name");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() ->
+                        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
+        List<String> names =
+                given().get("/q/health/ready").then().extract().jsonPath().getList("checks.name");
         for (String required : requiredReadinessChecks()) {
-            assertTrue(names.stream().anyMatch(n -> n.contains(required)),
+            assertTrue(
+                    names.stream().anyMatch(n -> n.contains(required)),
                     "readiness has a check about " + required + ": " + names);
         }
     }
 
     @Test
     void prometheusMetricsAreServed() {
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("jvm_memory_used_bytes"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
 
     @Test
     void openApiDocumentDescribesTheService() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("info.title", equalTo(openApiTitle()))
                 .body("openapi", containsString("3."));
         given().get("/q/swagger-ui/").then().statusCode(200);
@@ -62,15 +69,22 @@ public abstract class StandardEndpointsContract {
     @Test
     void everyResponseCarriesTheSecurityHeaders() {
         io.restassured.response.Response response = given().get("/q/health/live");
-        response.then().header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+        response.then()
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer");
-        assertEquals(List.of("default-src 'none'; frame-ancestors 'none'"),
+        assertEquals(
+                List.of("default-src 'none'; frame-ancestors 'none'"),
                 response.headers().getValues("Content-Security-Policy"));
     }
 
     @Test
     void swaggerUiGetsOnePolicyThatLetsItsInlineScriptRun() {
-        List<String> policies = given().get("/q/swagger-ui/").then().statusCode(200).extract().headers()
+        List<String> policies = given().get("/q/swagger-ui/")
+                .then()
+                .statusCode(200)
+                .extract()
+                .headers()
                 .getValues("Content-Security-Policy");
         assertEquals(1, policies.size(), policies::toString);
         assertTrue(policies.get(0).contains("script-src 'self' 'unsafe-inline'"), policies::toString);
@@ -85,7 +99,9 @@ public abstract class StandardEndpointsContract {
     @Test
     void aPreflightFromAnUnlistedOriginIsNotAllowed() {
         io.restassured.response.ValidatableResponse preflight = given().header("Origin", "https://evil.example.com")
-                .header("Access-Control-Request-Method", "POST").options("/q/health/live").then()
+                .header("Access-Control-Request-Method", "POST")
+                .options("/q/health/live")
+                .then()
                 .header("Access-Control-Allow-Origin", nullValue());
         if (browserClients()) {
             preflight.statusCode(403);
@@ -99,8 +115,11 @@ public abstract class StandardEndpointsContract {
 
     @Test
     void aBodyOverTheServiceLimitIsRefusedWith413AndAProblem() {
-        given().contentType("application/json").body(new byte[(int) maxRequestBodyBytes() + 1])
-                .post("/q/health/live").then().statusCode(413)
+        given().contentType("application/json")
+                .body(new byte[(int) maxRequestBodyBytes() + 1])
+                .post("/q/health/live")
+                .then()
+                .statusCode(413)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Payload Too Large"))
                 .body("detail", containsString("at most " + maxRequestBodyBytes() + " bytes"));
