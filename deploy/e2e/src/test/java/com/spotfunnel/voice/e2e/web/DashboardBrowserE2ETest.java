@@ -50,7 +50,10 @@ class DashboardBrowserE2ETest {
         String kafka = SharedKafkaBroker.bootstrapServers();
         postgres = PostgresServer.fromEnvironment();
         database = postgres.createFreshDatabase("spotfunnel_e2e_web");
-        keycloak = KeycloakProcess.start(ROOT.resolve("deploy/local/keycloak/spotfunnel-realm.json"), LOGS);
+        String runningIssuer = System.getProperty("e2e.oidc.issuer", "");
+        keycloak = runningIssuer.isBlank()
+                ? KeycloakProcess.start(ROOT.resolve("deploy/local/keycloak/spotfunnel-realm.json"), LOGS)
+                : KeycloakProcess.running(runningIssuer);
         DemoCalls.publish(kafka, TENANT, DemoCalls.recent(Instant.now()));
 
         int port = ServiceProcess.freePort();

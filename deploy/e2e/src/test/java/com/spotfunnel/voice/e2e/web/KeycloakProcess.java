@@ -26,14 +26,22 @@ final class KeycloakProcess implements AutoCloseable {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final int port;
+    private final String issuer;
     private final Process process;
     private final Path log;
 
-    private KeycloakProcess(int port, Process process, Path log) {
-        this.port = port;
+    private KeycloakProcess(String issuer, Process process, Path log) {
+        this.issuer = issuer;
         this.process = process;
         this.log = log;
+    }
+
+    /**
+     * A Keycloak already running with the realm (e.g. deploy/local/keycloak/start), named by its issuer
+     * ({@code -De2e.oidc.issuer=http://localhost:8180/realms/spotfunnel}): saves its start while iterating.
+     */
+    static KeycloakProcess running(String issuer) {
+        return new KeycloakProcess(issuer, null, null);
     }
 
     static KeycloakProcess start(Path realmFile, Path logs) throws IOException {
@@ -54,19 +62,19 @@ final class KeycloakProcess implements AutoCloseable {
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        return new KeycloakProcess(port, builder.start(), log);
+        return new KeycloakProcess("http://localhost:" + port + "/realms/spotfunnel", builder.start(), log);
     }
 
     /** The realm's issuer, as the browser and the services both see it (one host name, one issuer). */
     String issuer() {
-        return "http://localhost:" + port + "/realms/spotfunnel";
+        return issuer;
     }
 
     void awaitReady(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
+            if (process != null && !process.isAlive()) {
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
             }
             try {
@@ -131,6 +139,9 @@ final class KeycloakProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        if (process == null) {
+            return;
+        }
         // kc.sh execs java: stop its children as well, in case the shell stayed.
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
