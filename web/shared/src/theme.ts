@@ -13,6 +13,8 @@ export const theme = createTheme({
     Badge: Badge.extend({
       defaultProps: { variant: 'light' },
       vars: () => ({ root: { '--badge-color': 'var(--mantine-color-dark-7)' } }),
+      // Whole words in narrow table cells ("Needs action", not "NEEDS ACTI…"): the badge's width is its text.
+      styles: { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } },
     }),
   },
   headings: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif' },
