@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { App } from './App';
+import { rememberReturnTo } from '@spotfunnel/shared';
 
 const call = (id: string, startedAt: string, extra: Record<string, unknown> = {}) => ({
   callId: id, callSid: 'CA' + id, callerPhone: '+61400000' + id, direction: 'inbound', status: 'completed',
@@ -74,4 +75,12 @@ it('shows a bad filter in words, naming the field', async () => {
   fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'boom' } });
   fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
   expect(await screen.findByText(/Please correct: q must be at most 200 characters/, {}, { timeout: 10000 })).toBeTruthy();
+});
+
+it('signed in again from the app root itself, the person lands on the call list (not an empty page)', async () => {
+  window.history.replaceState(null, '', '/app/');
+  rememberReturnTo('/app/'); // signed out while on /app/ itself
+  renderApp();
+  expect(await screen.findByText('+614000002', {}, { timeout: 10000 })).toBeTruthy();
+  expect(window.location.pathname).toBe('/app/calls');
 });

@@ -20,8 +20,9 @@ function Frame() {
 
 /** After sign-in the service lands on /app/; go back to the page the person was on when the session ended. */
 function Home() {
-  const back = takeReturnTo(BASE + '/');
-  return <Navigate to={back ? back.slice(BASE.length) : '/calls'} replace />;
+  const back = takeReturnTo(BASE + '/')?.slice(BASE.length);
+  // Signed out on the app's root itself: the way back is this route again, which would render nothing.
+  return <Navigate to={back && back !== '/' ? back : '/calls'} replace />;
 }
 
 const tenantPage = (page: React.ReactNode) => <NeedsTenant>{page}</NeedsTenant>;

@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@spotfunnel/shared/src/shared.css';
 import { MantineProvider } from '@mantine/core';
-import { theme } from '@spotfunnel/shared';
+import { cssVariablesResolver, theme } from '@spotfunnel/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -16,7 +16,7 @@ const queries = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queries}>
         <App />
       </QueryClientProvider>

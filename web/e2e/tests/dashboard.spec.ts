@@ -84,8 +84,10 @@ test('first paint of the call list (measured, written for docs/benchmarks/web.md
   const samples: number[] = [];
   for (let i = 0; i < 5; i++) {
     await page.goto('/app/calls');
-    await page.locator('tr[data-call-id]').first().waitFor();
-    samples.push(await page.evaluate(() => Math.round(performance.now())));
+    // Checked on every animation frame in the page: the time is taken in the frame the first row appears.
+    const painted = await page.waitForFunction(
+      () => (document.querySelector('tr[data-call-id]') ? Math.round(performance.now()) : false), undefined, { polling: 'raf' });
+    samples.push((await painted.jsonValue()) as number);
   }
   samples.sort((a, b) => a - b);
   const result = { samplesMs: samples, medianMs: samples[2] };

@@ -10,14 +10,15 @@ export const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? resolve(here, '../../.
 
 /** Signs in through the real OIDC provider's page (Keycloak), as a person would. */
 export async function signIn(page: Page, user: string, password = user) {
+  // A fresh browser context: the app finds no session (401 from the API), sends the person to /login, and the
+  // service's code flow shows the provider's page.
   await page.goto('/app/');
-  await page.waitForURL(/\/realms\/|\/app\//);
-  if (page.url().includes('/realms/')) {
-    await page.fill('#username', user);
-    await page.fill('#password', password);
-    await page.click('#kc-login, [type=submit]');
-  }
+  await page.locator('#username').waitFor();
+  await page.fill('#username', user);
+  await page.fill('#password', password);
+  await page.click('#kc-login');
   await page.waitForURL(/\/app\//);
+  await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
 }
 
 /** No accessibility violation (axe-core, WCAG 2 A/AA rules) on the page as it is now. */
