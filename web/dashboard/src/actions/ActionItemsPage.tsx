@@ -15,7 +15,7 @@ export function ActionItemsPage() {
     queryKey: ['action-items', query],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/action-items', {
-      params: { query: { ...query, limit: '50', ...(pageParam ? { cursor: pageParam } : {}) } },
+      params: { query: { ...query, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } },
     })) as Promise<CallPage>,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

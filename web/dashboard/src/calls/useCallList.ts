@@ -19,13 +19,13 @@ export function useCallList(query: Record<string, string>) {
     queryKey: key,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/calls', {
-      params: { query: { ...query, limit: String(PAGE_SIZE), ...(pageParam ? { cursor: pageParam } : {}) } },
+      params: { query: { ...query, limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } },
     })) as Promise<CallPage>,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const newest = useQuery({
     queryKey: ['calls-newest', query],
-    queryFn: () => unwrap(api.GET('/api/v1/calls', { params: { query: { ...query, limit: '20' } } })) as Promise<CallPage>,
+    queryFn: () => unwrap(api.GET('/api/v1/calls', { params: { query: { ...query, limit: 20 } } })) as Promise<CallPage>,
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: false,
     enabled: pages.isSuccess,

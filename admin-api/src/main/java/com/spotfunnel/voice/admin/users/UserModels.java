@@ -2,6 +2,7 @@ package com.spotfunnel.voice.admin.users;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The users API's shapes. */
 public final class UserModels {
@@ -32,6 +33,8 @@ public final class UserModels {
 
     public record Acceptance(String token) {}
 
+    /** Named apart from Vert.x' own {@code User}, which the document also holds, so the schema's name never depends on the build. */
+    @Schema(name = "PlatformUser")
     public record User(
             UUID id,
             String email,
