@@ -31,14 +31,18 @@ public class SecurityProblemMappers {
         if (authenticator == null) {
             return Uni.createFrom().item(unauthenticated());
         }
-        return authenticator.getChallenge(context).map(challenge -> {
-            if (challenge == null || challenge.status == 401) {
-                return unauthenticated();
-            }
-            Response.ResponseBuilder redirect = Response.status(challenge.status);
-            challenge.getHeaders().forEach((name, value) -> redirect.header(name.toString(), value));
-            return redirect.build();
-        });
+        return authenticator
+                .getChallenge(context)
+                .map(challenge -> {
+                    if (challenge == null || challenge.status == 401) {
+                        return unauthenticated();
+                    }
+                    Response.ResponseBuilder redirect = Response.status(challenge.status);
+                    challenge.getHeaders().forEach((name, value) -> redirect.header(name.toString(), value));
+                    return redirect.build();
+                })
+                .onFailure()
+                .recoverWithItem(failure -> unauthenticated()); // the provider unreachable: still a 401
     }
 
     /** Credentials that failed (an ended browser session's cookie among them): the same answer as none. */
