@@ -1,6 +1,7 @@
 package com.spotfunnel.voice.gateway.ops;
 
 import com.spotfunnel.voice.gateway.config.GatewayConfig;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,12 +11,18 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * Graceful shutdown, second half. On SIGTERM Quarkus' graceful shutdown comes first: every new request gets 503
- * (readiness, so the load balancer stops sending; a new call's webhook, so Twilio tries the number's fallback
- * URL) while live calls' Media Streams sockets go on until they end or {@code quarkus.shutdown.timeout} passes
- * (service-support's {@code WebSocketShutdownAccounting} makes those sockets count). Then this observer marks
- * the gateway draining and waits up to {@code gateway.drain-grace} for sessions still ending, so their CallEnded
- * is handed to the Kafka producer before it closes (and flushes).
+ * Graceful shutdown in two halves.
+ *
+ * <p>First, at SIGTERM (Quarkus' pre-shutdown, {@link ShutdownDelayInitiatedEvent}, fired because
+ * {@code quarkus.shutdown.delay-enabled=true}): the gateway is draining from that instant, so readiness reports
+ * DOWN (the load balancer stops sending) and a new call's webhook is answered 503 (Twilio tries the number's
+ * fallback URL). This cannot be left to Quarkus: since Quarkus 3.28 its graceful-shutdown filter serves new
+ * requests during the wait (it only adds {@code Connection: close}), where 3.27 answered them 503.
+ *
+ * <p>Then Quarkus waits, up to {@code quarkus.shutdown.timeout}, for live calls' Media Streams sockets to end
+ * (service-support's {@code WebSocketShutdownAccounting} makes those sockets count), and fires
+ * {@link ShutdownEvent}: this observer waits up to {@code gateway.drain-grace} more for sessions still ending, so
+ * their CallEnded is handed to the Kafka producer before it closes (and flushes).
  */
 @ApplicationScoped
 public class Drain {
@@ -42,6 +49,12 @@ public class Drain {
     /** For tests and an operator's cancelled drain. */
     public void cancel() {
         draining = false;
+    }
+
+    /** At SIGTERM, before Quarkus waits for live requests: stop taking calls at once. */
+    void onShutdownRequested(@Observes ShutdownDelayInitiatedEvent event) {
+        begin();
+        LOG.infof("Shutdown requested: refusing new calls, %d live calls go on", metrics.activeCalls());
     }
 
     /** Runs first among the ShutdownEvent observers (priority 1), before the Kafka producer closes. */
