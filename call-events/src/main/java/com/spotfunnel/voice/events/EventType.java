@@ -5,6 +5,7 @@ import com.spotfunnel.voice.events.payload.CallEnded;
 import com.spotfunnel.voice.events.payload.CallStarted;
 import com.spotfunnel.voice.events.payload.CallStatusReported;
 import com.spotfunnel.voice.events.payload.CallTransferred;
+import com.spotfunnel.voice.events.payload.CallerErased;
 import com.spotfunnel.voice.events.payload.CostRecorded;
 import com.spotfunnel.voice.events.payload.EventPayload;
 import com.spotfunnel.voice.events.payload.FallbackPlayed;
@@ -29,7 +30,8 @@ public enum EventType {
     CALL_ENDED("CallEnded", 1, CallEnded.class),
     CALL_ANALYZED("CallAnalyzed", 1, CallAnalyzed.class),
     SYSTEM_ERROR("SystemError", 1, SystemError.class),
-    CALL_STATUS_REPORTED("CallStatusReported", 1, CallStatusReported.class);
+    CALL_STATUS_REPORTED("CallStatusReported", 1, CallStatusReported.class),
+    CALLER_ERASED("CallerErased", 1, CallerErased.class);
 
     private final String wireName;
     private final int schemaVersion;

@@ -7,6 +7,7 @@ import com.spotfunnel.voice.events.payload.CallStarted;
 import com.spotfunnel.voice.events.payload.CallStatus;
 import com.spotfunnel.voice.events.payload.CallStatusReported;
 import com.spotfunnel.voice.events.payload.CallTransferred;
+import com.spotfunnel.voice.events.payload.CallerErased;
 import com.spotfunnel.voice.events.payload.CostRecorded;
 import com.spotfunnel.voice.events.payload.EventPayload;
 import com.spotfunnel.voice.events.payload.FailureKind;
@@ -89,6 +90,14 @@ final class SampleEvents {
                         null,
                         Map.of("providers", "openai,gemini")));
         add(events, 9, new CallStatusReported("completed", 97L));
+        CallEvent erased = new CallEvent(
+                UUID.fromString("00000000-0000-4000-8000-000000000010"),
+                TENANT,
+                "erasure-00000000-0000-4000-8000-000000000010",
+                0,
+                Instant.parse("2026-11-24T09:00:10Z"),
+                new CallerErased(CallerErased.hash("+14155550123"), "ops@spotfunnel.example"));
+        events.put(erased.type(), erased);
         return events;
     }
 

@@ -11,5 +11,11 @@ final class Services {
     /** They own a PostgreSQL schema and migrate it with Flyway. */
     static final List<String> WITH_SCHEMA = List.of("admin-api", "dashboard-api");
 
+    /**
+     * Every service with a schema of its own: pipeline-service's (`pipeline`) is migrated by the serving container at
+     * start (Flyway's lock serialises pods; a pod takes calls only once ready), not by an init container.
+     */
+    static final List<String> DATABASE_USERS = List.of("admin-api", "dashboard-api", "pipeline-service");
+
     private Services() {}
 }

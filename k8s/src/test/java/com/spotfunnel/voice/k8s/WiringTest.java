@@ -154,7 +154,7 @@ class WiringTest {
                     redis.getPort(),
                     redisService.spec().path("ports").get(0).path("port").asInt(),
                     service + " REDIS_URL port");
-            if (Services.WITH_SCHEMA.contains(service)) {
+            if (Services.DATABASE_USERS.contains(service)) {
                 assertEquals(postgres.name() + "-rw", env.get("DB_HOST"), service);
                 assertEquals("secret:" + postgres.name() + "-app/password", env.get("DB_PASSWORD"), service);
                 assertEquals(

@@ -156,7 +156,8 @@ class WorkloadTest {
                             .path("spec")
                             .path("initContainers")
                             .isMissingNode(),
-                    service + " has no schema to migrate");
+                    service
+                            + " has no migration init container (the gateway has no schema; the pipeline migrates at start)");
         }
     }
 

@@ -18,6 +18,7 @@ public record TenantSpec(
      * @param providers        null = the platform's default order for every stage
      * @param fallbackMessages keyed by failure kind: {@code llm}, {@code tts}, {@code stt}, {@code other}
      * @param businessHours    null = always open
+     * @param callerHistory    null = the platform's defaults (returning callers remembered, default retention)
      */
     public record AgentSpec(
             String systemPrompt,
@@ -26,7 +27,29 @@ public record TenantSpec(
             ProvidersSpec providers,
             String transferNumber,
             Map<String, String> fallbackMessages,
-            BusinessHoursSpec businessHours) {}
+            BusinessHoursSpec businessHours,
+            CallerHistorySpec callerHistory) {
+
+        /** Without caller-history settings. */
+        public AgentSpec(
+                String systemPrompt,
+                String greeting,
+                String voice,
+                ProvidersSpec providers,
+                String transferNumber,
+                Map<String, String> fallbackMessages,
+                BusinessHoursSpec businessHours) {
+            this(systemPrompt, greeting, voice, providers, transferNumber, fallbackMessages, businessHours, null);
+        }
+    }
+
+    /**
+     * Whether the agent remembers returning callers, and for how many days.
+     *
+     * @param enabled       null = true
+     * @param retentionDays 1 to 3650; required
+     */
+    public record CallerHistorySpec(Boolean enabled, Integer retentionDays) {}
 
     /** Provider names per stage, first tried first; an empty or missing list = the platform default. */
     public record ProvidersSpec(List<String> stt, List<String> llm, List<String> tts) {}

@@ -4,6 +4,7 @@ import com.spotfunnel.voice.admin.config.AdminConfig;
 import com.spotfunnel.voice.events.payload.FailureKind;
 import com.spotfunnel.voice.events.tenant.AgentConfig;
 import com.spotfunnel.voice.events.tenant.BusinessHours;
+import com.spotfunnel.voice.events.tenant.CallerHistory;
 import com.spotfunnel.voice.events.tenant.ProviderOrder;
 import com.spotfunnel.voice.support.problem.InvalidInputException;
 import com.spotfunnel.voice.support.problem.Problem.FieldError;
@@ -137,7 +138,23 @@ public class TenantValidator {
                 providers,
                 blankToNull(agent.transferNumber()),
                 fallback,
-                hours);
+                hours,
+                callerHistory(agent.callerHistory(), errors));
+    }
+
+    private static CallerHistory callerHistory(TenantSpec.CallerHistorySpec history, List<FieldError> errors) {
+        if (history == null) {
+            return null;
+        }
+        Integer days = history.retentionDays();
+        if (days == null || days < CallerHistory.MIN_RETENTION_DAYS || days > CallerHistory.MAX_RETENTION_DAYS) {
+            errors.add(new FieldError(
+                    "agent.callerHistory.retentionDays",
+                    "must be a number of days from " + CallerHistory.MIN_RETENTION_DAYS + " to "
+                            + CallerHistory.MAX_RETENTION_DAYS));
+            return null;
+        }
+        return new CallerHistory(history.enabled() == null || history.enabled(), days);
     }
 
     private ProviderOrder providers(TenantSpec.ProvidersSpec providers, List<FieldError> errors) {

@@ -52,7 +52,12 @@ public record TenantView(
                 providers,
                 agent.transferNumber(),
                 fallback,
-                hours(agent.businessHours()));
+                hours(agent.businessHours()),
+                agent.callerHistory() == null
+                        ? null
+                        : new TenantSpec.CallerHistorySpec(
+                                agent.callerHistory().enabled(),
+                                agent.callerHistory().retentionDays()));
     }
 
     private static TenantSpec.BusinessHoursSpec hours(BusinessHours hours) {

@@ -11,4 +11,5 @@ public sealed interface EventPayload
                 CallEnded,
                 CallAnalyzed,
                 SystemError,
-                CallStatusReported {}
+                CallStatusReported,
+                CallerErased {}

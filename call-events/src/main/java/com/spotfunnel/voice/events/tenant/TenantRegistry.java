@@ -1,5 +1,6 @@
 package com.spotfunnel.voice.events.tenant;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,11 @@ public final class TenantRegistry {
     /** The active tenant that owns this E.164 number, if any. */
     public Optional<TenantConfig> byPhoneNumber(String e164) {
         return Optional.ofNullable(byPhoneNumber.get(e164)).filter(TenantConfig::active);
+    }
+
+    /** Every tenant's current config (a snapshot). */
+    public List<TenantConfig> all() {
+        return List.copyOf(byTenant.values());
     }
 
     public int size() {

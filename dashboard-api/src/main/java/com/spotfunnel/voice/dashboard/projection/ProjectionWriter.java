@@ -7,6 +7,7 @@ import com.spotfunnel.voice.events.payload.CallEnded;
 import com.spotfunnel.voice.events.payload.CallStarted;
 import com.spotfunnel.voice.events.payload.CallStatusReported;
 import com.spotfunnel.voice.events.payload.CallTransferred;
+import com.spotfunnel.voice.events.payload.CallerErased;
 import com.spotfunnel.voice.events.payload.CostRecorded;
 import com.spotfunnel.voice.events.payload.FallbackPlayed;
 import com.spotfunnel.voice.events.payload.TranscriptTurn;
@@ -45,11 +46,27 @@ public class ProjectionWriter {
               WHERE call_logs.tenant_id = EXCLUDED.tenant_id AND call_logs.started_seq IS NULL
                 AND EXCLUDED.started_at < call_logs.started_at""";
 
+    /** The number a caller's row shows once an operator erased them. */
+    public static final String ERASED_NUMBER = "erased";
+
+    /** The caller's number, unless an operator erased it (then masked, whatever order the events came in). */
     private static final String STARTED = """
             UPDATE dashboard.call_logs
-               SET call_sid = $3, caller_phone = $4, dialed_number = $5, direction = $6, started_at = $7,
-                   started_seq = $8
-             WHERE call_id = $1 AND tenant_id = $2 AND (started_seq IS NULL OR started_seq <= $8)""";
+               SET call_sid = $3,
+                   caller_phone = CASE WHEN EXISTS (SELECT 1 FROM dashboard.erased_callers e
+                                                     WHERE e.tenant_id = $2
+                                                       AND e.caller_sha256 = encode(sha256(convert_to($4, 'UTF8')), 'hex'))
+                                       THEN '%s' ELSE $4 END,
+                   dialed_number = $5, direction = $6, started_at = $7, started_seq = $8
+             WHERE call_id = $1 AND tenant_id = $2 AND (started_seq IS NULL OR started_seq <= $8)""".formatted(ERASED_NUMBER);
+
+    /** Remembers the erasure (for calls projected later), then masks the number in the calls already here. */
+    private static final String ERASED = """
+            WITH erased AS (
+                INSERT INTO dashboard.erased_callers (tenant_id, caller_sha256) VALUES ($1, $2) ON CONFLICT DO NOTHING)
+            UPDATE dashboard.call_logs SET caller_phone = '%s'
+             WHERE tenant_id = $1 AND caller_phone IS NOT NULL
+               AND encode(sha256(convert_to(caller_phone, 'UTF8')), 'hex') = $2""".formatted(ERASED_NUMBER);
 
     private static final String ENDED = """
             UPDATE dashboard.call_logs
@@ -111,7 +128,7 @@ public class ProjectionWriter {
 
     /** The order statement groups run in within a batch: the call rows first (turns and costs need them). */
     private static final List<String> ORDER =
-            List.of(ENSURE_CALL, STARTED, ENDED, ANALYZED, TRANSFERRED, TWILIO_STATUS, FALLBACK, TURN, COST);
+            List.of(ENSURE_CALL, STARTED, ENDED, ANALYZED, TRANSFERRED, TWILIO_STATUS, FALLBACK, TURN, COST, ERASED);
 
     private final Pool pool;
 
@@ -158,6 +175,9 @@ public class ProjectionWriter {
         // One row check per call and tenant, with the earliest occurredAt: what the per-event upserts would leave.
         Map<List<String>, OffsetDateTime> earliest = new LinkedHashMap<>();
         for (CallEvent event : events) {
+            if (event.payload() instanceof CallerErased) {
+                continue; // about a caller, not a call: no call row
+            }
             earliest.merge(List.of(event.callId(), event.tenantId()), utc(event), (a, b) -> a.isBefore(b) ? a : b);
         }
         earliest.forEach((call, at) -> groups.get(ENSURE_CALL).add(Tuple.of(call.get(0), call.get(1), at)));
@@ -265,6 +285,9 @@ public class ProjectionWriter {
                             .addValue(numeric(p.quantity()))
                             .addString(p.unit())
                             .addValue(numeric(p.costUsd() == null ? BigDecimal.ZERO : p.costUsd())));
+        }
+        if (event.payload() instanceof CallerErased p) {
+            return new Statement(ERASED, Tuple.of(event.tenantId(), p.callerPhoneSha256()));
         }
         // ProviderFailed and SystemError are for operators (admin-api): the call's row exists, that is all.
         return null;

@@ -1,5 +1,7 @@
 package com.spotfunnel.voice.e2e;
 
+import com.spotfunnel.voice.infra.postgres.PostgresServer;
+import com.spotfunnel.voice.infra.postgres.SharedTestDatabase;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -54,9 +56,28 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         // the gateway and the pipeline of one stack share the secret of their call sockets (prod requires it)
         builder.environment().put("CALL_TOKEN_SECRET", CALL_TOKEN_SECRET);
+        // every service with a schema (the pipeline's `pipeline` too) gets this JVM's own database unless told
+        // otherwise
+        builder.environment().putAll(database());
         builder.environment().putAll(env);
         return new ServiceProcess(name, port, builder.start(), log);
     }
+
+    /** DB_* of this test JVM's own database on the real PostgreSQL server (created on first use). */
+    public static synchronized Map<String, String> database() {
+        if (database == null) {
+            PostgresServer server = PostgresServer.fromEnvironment();
+            database = Map.of(
+                    "DB_HOST", server.host(),
+                    "DB_PORT", Integer.toString(server.port()),
+                    "DB_USER", server.user(),
+                    "DB_PASSWORD", server.password().isEmpty() ? "trust-auth" : server.password(),
+                    "DB_NAME", SharedTestDatabase.name(server));
+        }
+        return database;
+    }
+
+    private static Map<String, String> database;
 
     /** The e2e stacks' CALL_TOKEN_SECRET (a test value, 32+ bytes). */
     public static final String CALL_TOKEN_SECRET = "e2e-call-token-secret-000000000000000000";

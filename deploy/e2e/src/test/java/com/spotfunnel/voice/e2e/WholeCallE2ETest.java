@@ -120,33 +120,20 @@ class WholeCallE2ETest {
             guards.add(key + "timeout.value=3000");
             guards.add(key + "retry.delay=20");
         }
-        Map<String, String> pipelineEnv = new LinkedHashMap<>();
-        pipelineEnv.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-        pipelineEnv.put("PIPELINE_STT_PROVIDERS", "simulated");
-        pipelineEnv.put("PIPELINE_LLM_PROVIDERS", "openai,gemini");
-        pipelineEnv.put("PIPELINE_TTS_PROVIDERS", "simulated");
-        pipelineEnv.put("OPENAI_BASE_URL", providerUrl);
-        pipelineEnv.put("OPENAI_API_KEY", OPENAI_KEY);
-        pipelineEnv.put("GEMINI_BASE_URL", providerUrl);
-        pipelineEnv.put("GEMINI_API_KEY", GEMINI_KEY);
-        pipelineEnv.put("CARTESIA_BASE_URL", providerUrl);
-        pipelineEnv.put("ELEVENLABS_BASE_URL", providerUrl);
-        pipelineEnv.put("KNOWLEDGE_ENABLED", "false"); // no admin-api in this stack (knowledge: pipeline tests)
         pipeline = ServiceProcess.start(
-                "pipeline-service", "e2e.pipeline-service.jar", ServiceProcess.freePort(), pipelineEnv, guards);
+                "pipeline-service",
+                "e2e.pipeline-service.jar",
+                ServiceProcess.freePort(),
+                pipelineEnv(providerUrl),
+                guards);
 
         int gatewayPort = ServiceProcess.freePort();
-        Map<String, String> gatewayEnv = new LinkedHashMap<>();
-        gatewayEnv.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-        gatewayEnv.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + gatewayPort);
-        gatewayEnv.put("TWILIO_ACCOUNT_SID", ACCOUNT_SID);
-        gatewayEnv.put("TWILIO_AUTH_TOKEN", AUTH_TOKEN);
-        gatewayEnv.put("TWILIO_API_BASE_URL", "http://127.0.0.1:" + twilio.port());
-        gatewayEnv.put("PIPELINE_URL", "ws://127.0.0.1:" + pipeline.port());
-        gatewayEnv.put("TENANTS_FILE", tenantsFile.toAbsolutePath().toString());
-        gatewayEnv.put("PIPELINE_DRAIN_TIMEOUT", "2s");
-        gatewayEnv.put("DRAIN_GRACE", "1s");
-        gateway = ServiceProcess.start("voice-gateway", "e2e.voice-gateway.jar", gatewayPort, gatewayEnv, List.of());
+        gateway = ServiceProcess.start(
+                "voice-gateway",
+                "e2e.voice-gateway.jar",
+                gatewayPort,
+                gatewayEnv(gatewayPort, pipeline, tenantsFile),
+                List.of());
 
         pipeline.awaitReady(Duration.ofSeconds(60));
         gateway.awaitReady(Duration.ofSeconds(60));
@@ -262,6 +249,38 @@ class WholeCallE2ETest {
         assertEquals(FAILING_TRANSFER, fallback.transferTo());
         CallEnded ended = only(events, CallEnded.class);
         assertEquals(CallStatus.TRANSFERRED, ended.status(), "CallEnded " + ended);
+    }
+
+    /** A pipeline on simulated STT / TTS and OpenAI then Gemini at {@code providerUrl}, without admin-api. */
+    static Map<String, String> pipelineEnv(String providerUrl) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("PIPELINE_STT_PROVIDERS", "simulated");
+        env.put("PIPELINE_LLM_PROVIDERS", "openai,gemini");
+        env.put("PIPELINE_TTS_PROVIDERS", "simulated");
+        env.put("OPENAI_BASE_URL", providerUrl);
+        env.put("OPENAI_API_KEY", OPENAI_KEY);
+        env.put("GEMINI_BASE_URL", providerUrl);
+        env.put("GEMINI_API_KEY", GEMINI_KEY);
+        env.put("CARTESIA_BASE_URL", providerUrl);
+        env.put("ELEVENLABS_BASE_URL", providerUrl);
+        env.put("KNOWLEDGE_ENABLED", "false"); // no admin-api in this stack (knowledge: pipeline tests)
+        return env;
+    }
+
+    /** A gateway on {@code port} bridging to {@code pipeline}, Twilio's REST API being the fake {@link #twilio}. */
+    static Map<String, String> gatewayEnv(int port, ServiceProcess pipeline, Path tenantsFile) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + port);
+        env.put("TWILIO_ACCOUNT_SID", ACCOUNT_SID);
+        env.put("TWILIO_AUTH_TOKEN", AUTH_TOKEN);
+        env.put("TWILIO_API_BASE_URL", "http://127.0.0.1:" + twilio.port());
+        env.put("PIPELINE_URL", "ws://127.0.0.1:" + pipeline.port());
+        env.put("TENANTS_FILE", tenantsFile.toAbsolutePath().toString());
+        env.put("PIPELINE_DRAIN_TIMEOUT", "2s");
+        env.put("DRAIN_GRACE", "1s");
+        return env;
     }
 
     // ---- fakes: the providers' wire formats

@@ -54,13 +54,23 @@ public class AnalysisPublisher implements FinishedCalls {
                 .voidItem()
                 .invoke(inFlight::incrementAndGet)
                 .chain(() -> analyzer.analyze(call))
-                .invoke(analyzed -> memory.remember(call.tenantId(), call.callerPhone(), analyzed.summary()))
+                .call(analyzed -> remember(call, analyzed))
                 .chain(analyzed -> send(call, analyzed))
                 .onFailure()
                 .invoke(failure -> LOG.errorf(
                         "CallAnalyzed for call %s could not be published: %s", call.callId(), failure.toString()))
                 .onTermination()
                 .invoke(inFlight::decrementAndGet);
+    }
+
+    /** Into the caller history; should the database fail, the call is only not remembered (and logged). */
+    private Uni<Void> remember(FinishedCall call, CallAnalyzed analyzed) {
+        return memory.remember(call.tenantId(), call.callId(), call.callerPhone(), clock.instant(), analyzed)
+                .onFailure()
+                .recoverWithItem(e -> {
+                    LOG.warnf("Call %s could not be added to the caller history: %s", call.callId(), e.toString());
+                    return null;
+                });
     }
 
     private Uni<Void> send(FinishedCall call, CallAnalyzed analyzed) {

@@ -25,6 +25,34 @@ public interface PipelineConfig {
     /** The gateway's call sockets ({@code /calls/{callId}}). */
     Calls calls();
 
+    /** What the agent knows of a returning caller (schema {@code pipeline}, shared by every pod). */
+    CallerHistory callerHistory();
+
+    interface CallerHistory {
+        /** Platform default; a tenant's own {@code agent.callerHistory} wins. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * How long after the call starts the history may take to arrive; past it the conversation goes on without
+         * (it never delays the greeting, which is spoken at once).
+         */
+        @WithDefault("150ms")
+        Duration budget();
+
+        /** The most recent calls the agent is told about. */
+        @WithDefault("5")
+        int maxCalls();
+
+        /** Days a remembered call is kept when the tenant sets no retention of its own. */
+        @WithDefault("90")
+        int defaultRetentionDays();
+
+        /** How often expired calls (and those of tenants that turned history off) are deleted. */
+        @WithDefault("1h")
+        Duration purgeInterval();
+    }
+
     interface Calls {
         /**
          * The secret voice-gateway signs each call's socket token with ({@code CALL_TOKEN_SECRET}, 32+ bytes, the
@@ -123,9 +151,9 @@ public interface PipelineConfig {
         @WithDefault("120s")
         Duration conversationTimeout();
 
-        /** Runs kept in memory (the oldest finished one is forgotten first). */
-        @WithDefault("20")
-        int keepRuns();
+        /** Runs are kept in schema {@code pipeline} this many days after they started, then deleted. */
+        @WithDefault("30")
+        int keepDays();
 
         /** The launch bar: a run passes when at least this percentage of its conversations pass. */
         @WithDefault("85")

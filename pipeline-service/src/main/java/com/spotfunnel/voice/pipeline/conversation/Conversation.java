@@ -216,7 +216,7 @@ public final class Conversation implements SttListener {
         // Knowledge first (never fails: no passages when admin-api cannot answer in time; usually found already,
         // while the caller was speaking), then the LLM.
         StageListener listener = listener(turn.index);
-        Multi<String> tokens = agent.request(call.callerPhone(), lookahead.forUtterance(question), history)
+        Multi<String> tokens = agent.request(lookahead.forUtterance(question), history)
                 .onItem()
                 .transformToMulti(request -> deps.llm().stream(llmOrder, request, listener));
         play(turn, SentenceSplitter.sentences(tokens));

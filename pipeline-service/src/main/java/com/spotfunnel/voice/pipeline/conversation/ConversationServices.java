@@ -37,7 +37,8 @@ public class ConversationServices {
             LOG.warnf(
                     "Call %s: tenant %s unknown to this instance; default agent used", call.callId(), call.tenantId());
         }
-        Conversation conversation = new Conversation(call, agents.forTenant(call.tenantId()), deps, out);
+        Conversation conversation =
+                new Conversation(call, agents.forCall(call.tenantId(), call.callerPhone()), deps, out);
         deps.metrics().callStarted();
         conversation.start();
         return conversation;

@@ -1,18 +1,18 @@
 package com.spotfunnel.voice.pipeline.conversation;
 
 import com.spotfunnel.voice.events.tenant.AgentConfig;
-import com.spotfunnel.voice.pipeline.analysis.CallerMemory;
 import com.spotfunnel.voice.pipeline.config.PipelineConfig;
 import com.spotfunnel.voice.pipeline.llm.ChatMessage;
 import com.spotfunnel.voice.pipeline.llm.LlmRequest;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * A tenant's agent as the conversation logic sees it, without audio: what it greets with, how it reacts to a
  * caller's words (a fixed line for goodbye and transfer, else an LLM request built from the tenant's prompt, the
- * relevant knowledge and the caller's previous call) and which providers it uses. Live calls
+ * relevant knowledge and the caller's recent calls) and which providers it uses. Live calls
  * ({@link Conversation}) and text conversations (the stress test) both go through it, so they behave alike.
  */
 public final class TenantAgent {
@@ -20,27 +20,25 @@ public final class TenantAgent {
     /** What the agent does with an utterance: {@code line} is the fixed answer, null when the LLM answers. */
     public record Reaction(Intent intent, String line) {}
 
-    private final String tenantId;
     private final AgentConfig agent;
     private final String basePrompt;
     private final Function<String, Uni<List<String>>> knowledge;
-    private final CallerMemory callers;
+    private final Uni<Optional<String>> callerHistory;
     private final PipelineConfig config;
     private final List<String> sttOrder;
     private final List<String> llmOrder;
     private final List<String> ttsOrder;
 
+    /** @param callerHistory what the agent is told of the caller's recent calls (memoized, never fails) */
     TenantAgent(
-            String tenantId,
             AgentConfig agent,
             String promptOverride,
             Function<String, Uni<List<String>>> knowledge,
-            CallerMemory callers,
+            Uni<Optional<String>> callerHistory,
             PipelineConfig config) {
-        this.tenantId = tenantId;
         this.agent = agent;
         this.knowledge = knowledge;
-        this.callers = callers;
+        this.callerHistory = callerHistory;
         this.config = config;
         this.basePrompt = promptOverride != null && !promptOverride.isBlank()
                 ? promptOverride
@@ -99,15 +97,19 @@ public final class TenantAgent {
      * which may take a round trip to admin-api and never fails) and the last {@code history-turns} exchanges of
      * {@code history} (which already ends with the question), copied now so later turns do not change it.
      */
-    public Uni<LlmRequest> request(String callerPhone, String question, List<ChatMessage> history) {
-        return request(callerPhone, knowledge(question), history);
+    public Uni<LlmRequest> request(String question, List<ChatMessage> history) {
+        return request(knowledge(question), history);
     }
 
     /** The same, with the knowledge already on its way (looked up while the caller was still speaking). */
-    public Uni<LlmRequest> request(String callerPhone, Uni<List<String>> knowledge, List<ChatMessage> history) {
+    public Uni<LlmRequest> request(Uni<List<String>> knowledge, List<ChatMessage> history) {
         int keep = config.conversation().historyTurns() * 2;
         List<ChatMessage> window = List.copyOf(history.subList(Math.max(0, history.size() - keep), history.size()));
-        return knowledge.map(facts -> new LlmRequest(systemPrompt(callerPhone, facts), window));
+        return Uni.combine()
+                .all()
+                .unis(knowledge, callerHistory)
+                .asTuple()
+                .map(both -> new LlmRequest(systemPrompt(both.getItem2(), both.getItem1()), window));
     }
 
     /** The tenant's knowledge relevant to {@code words}; never fails (empty when none can be had). */
@@ -116,15 +118,13 @@ public final class TenantAgent {
     }
 
     /** May run once the knowledge has arrived, off the call's lock: reads only final fields. */
-    private String systemPrompt(String callerPhone, List<String> facts) {
+    private String systemPrompt(Optional<String> callerHistory, List<String> facts) {
         StringBuilder prompt = new StringBuilder(basePrompt);
         if (!facts.isEmpty()) {
             prompt.append("\n\nFacts you may use:\n");
             facts.forEach(fact -> prompt.append("- ").append(fact).append('\n'));
         }
-        callers.previousCall(tenantId, callerPhone)
-                .ifPresent(summary -> prompt.append("\n\nThis caller has called before. Last time: ")
-                        .append(summary));
+        callerHistory.ifPresent(calls -> prompt.append("\n\n").append(calls));
         prompt.append("\n\nYou are on a phone call: answer in short spoken sentences, no lists, no markdown.");
         return prompt.toString();
     }

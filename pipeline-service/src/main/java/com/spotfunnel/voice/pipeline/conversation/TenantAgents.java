@@ -31,15 +31,21 @@ public class TenantAgents {
         return tenants.byTenantId(tenantId);
     }
 
-    /** The tenant's agent; the default agent when the tenant is unknown to this instance. */
-    public TenantAgent forTenant(String tenantId) {
+    /**
+     * The tenant's agent for one call (the default agent when the tenant is unknown to this instance), with the
+     * caller's history already being fetched: it runs while the greeting plays and is waited for, within the
+     * budget counted from now, only by the first answer.
+     */
+    public TenantAgent forCall(String tenantId, String callerPhone) {
         TenantConfig tenant = tenants.byTenantId(tenantId).orElse(null);
+        Uni<Optional<String>> history =
+                callers.recall(tenantId, callerPhone).memoize().indefinitely();
+        history.subscribe().with(ignored -> {}, ignored -> {});
         return new TenantAgent(
-                tenantId,
                 tenant == null ? null : tenant.agent(),
                 null,
                 question -> knowledge.relevant(tenantId, question),
-                callers,
+                history,
                 config);
     }
 
@@ -50,7 +56,6 @@ public class TenantAgents {
     public TenantAgent withDrafts(TenantConfig tenant, String draftPrompt, List<String> draftKnowledge) {
         String tenantId = tenant.tenantId();
         return new TenantAgent(
-                tenantId,
                 tenant.agent(),
                 draftPrompt,
                 draftKnowledge == null
@@ -60,7 +65,7 @@ public class TenantAgents {
                                         draftKnowledge,
                                         question,
                                         config.knowledge().maxPassages())),
-                callers,
+                Uni.createFrom().item(Optional.empty()),
                 config);
     }
 }

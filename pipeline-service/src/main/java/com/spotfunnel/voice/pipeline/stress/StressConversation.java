@@ -107,7 +107,7 @@ final class StressConversation {
                         case GOODBYE -> ended(reaction.line(), HANGUP);
                         case CONVERSE ->
                             setup.agent()
-                                    .request(null, line, history)
+                                    .request(line, history)
                                     .onItem()
                                     .transformToUni(request -> text(
                                             "agent", setup.agent().llmOrder(), request, ConversationCosts.Role.AGENT))
@@ -132,7 +132,7 @@ final class StressConversation {
                 .map(Turn::text)
                 .collect(Collectors.joining(" "));
         return setup.agent()
-                .request(null, callerWords, List.of())
+                .request(callerWords, List.of())
                 .map(briefing -> Judge.request(briefing.systemPrompt(), persona, transcript(), describe(ending)))
                 .onItem()
                 .transformToUni(ask -> text("judge", setup.judgeOrder(), ask, ConversationCosts.Role.JUDGE))

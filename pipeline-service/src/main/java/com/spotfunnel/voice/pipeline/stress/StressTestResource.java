@@ -3,6 +3,7 @@ package com.spotfunnel.voice.pipeline.stress;
 import com.spotfunnel.voice.events.stress.StressTestRequest;
 import com.spotfunnel.voice.support.problem.InvalidInputException;
 import com.spotfunnel.voice.support.problem.Problem;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,7 +38,7 @@ public class StressTestResource {
 
     /** 202 with the run (progress 0 of N) and its Location; 400 naming the field; 404 when the tenant is unknown here. */
     @POST
-    public Response start(StressTestRequest request) {
+    public Uni<Response> start(StressTestRequest request) {
         var wrong = service.check(request);
         if (!wrong.isEmpty()) {
             throw new InvalidInputException(wrong.stream()
@@ -45,25 +46,25 @@ public class StressTestResource {
                     .toList());
         }
         return service.start(request)
-                .map(run -> Response.accepted(run.view())
-                        .location(URI.create("/internal/stress-tests/" + run.id()))
-                        .build())
-                .orElseGet(
-                        () -> notFound(
-                                "tenantId",
-                                "tenant " + request.tenantId()
-                                        + " is not known to pipeline-service yet (its config is published shortly after a change)"));
+                .map(
+                        started -> started.map(run -> Response.accepted(run.view())
+                                        .location(URI.create("/internal/stress-tests/" + run.id()))
+                                        .build())
+                                .orElseGet(
+                                        () -> notFound(
+                                                "tenantId",
+                                                "tenant " + request.tenantId()
+                                                        + " is not known to pipeline-service yet (its config is published shortly after a change)")));
     }
 
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") String id) {
+    public Uni<Response> get(@PathParam("id") String id) {
         return service.get(id)
-                .map(run -> Response.ok(run.view()).build())
-                .orElseGet(() -> notFound(
-                        null,
-                        "no stress-test run " + id + " (finished runs are kept in memory, "
-                                + "the most recent ones only)"));
+                .map(found -> found.map(run -> Response.ok(run).build())
+                        .orElseGet(() -> notFound(
+                                null,
+                                "no stress-test run " + id + " (runs are kept for pipeline.stress-test.keep-days)")));
     }
 
     private static Response notFound(String field, String detail) {

@@ -3,6 +3,7 @@ package com.spotfunnel.voice.pipeline.stress;
 import com.spotfunnel.voice.events.stress.PersonaSpec;
 import com.spotfunnel.voice.events.stress.StressTestRequest;
 import com.spotfunnel.voice.events.stress.StressTestRules;
+import com.spotfunnel.voice.events.stress.StressTestRun;
 import com.spotfunnel.voice.events.tenant.TenantConfig;
 import com.spotfunnel.voice.pipeline.config.PipelineConfig;
 import com.spotfunnel.voice.pipeline.conversation.TenantAgent;
@@ -10,6 +11,7 @@ import com.spotfunnel.voice.pipeline.conversation.TenantAgents;
 import com.spotfunnel.voice.pipeline.cost.PriceTable;
 import com.spotfunnel.voice.pipeline.llm.LlmChain;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.List;
@@ -47,11 +49,14 @@ public class StressTestService {
                 request, settings.maxConversations(), settings.maxTurnsLimit(), StressTestRules.MAX_KNOWLEDGE_CHARS);
     }
 
-    /** The run, started; empty when this instance does not know the tenant (its config was not published yet). */
-    public Optional<StressRun> start(StressTestRequest request) {
+    /**
+     * The run, stored and started; empty when this instance does not know the tenant (its config was not published
+     * yet).
+     */
+    public Uni<Optional<StressRun>> start(StressTestRequest request) {
         TenantConfig tenant = agents.tenant(request.tenantId()).orElse(null);
         if (tenant == null) {
-            return Optional.empty();
+            return Uni.createFrom().item(Optional.empty());
         }
         var settings = config.stressTest();
         TenantAgent agent = agents.withDrafts(tenant, request.systemPrompt(), facts(request.knowledgeBase()));
@@ -74,10 +79,16 @@ public class StressTestService {
                 total,
                 settings.launchBarPercent(),
                 settings.targetDuration());
-        runs.add(run);
+        return runs.add(run).invoke(() -> launch(run, setup, personas)).map(stored -> Optional.of(run));
+    }
+
+    private void launch(StressRun run, StressConversation.Setup setup, List<PersonaSpec> personas) {
+        var settings = config.stressTest();
+        int total = run.view().progress().total();
+        String tenantId = run.view().tenantId();
         LOG.infof(
                 "Stress test %s for tenant %s: %d conversations, %d personas",
-                run.id(), tenant.tenantId(), total, personas.size());
+                run.id(), tenantId, total, personas.size());
         Multi.createFrom()
                 .range(0, total)
                 .onItem()
@@ -85,7 +96,8 @@ public class StressTestService {
                     ConversationCosts costs = new ConversationCosts(prices);
                     return new StressConversation(i, personas.get(i % personas.size()), setup, costs)
                             .run()
-                            .invoke(result -> run.finished(result, costs));
+                            .invoke(result -> run.finished(result, costs))
+                            .call(() -> runs.update(run));
                 })
                 .merge(settings.concurrency())
                 .subscribe()
@@ -94,16 +106,18 @@ public class StressTestService {
                         failure -> {
                             LOG.errorf(failure, "Stress test %s stopped early", run.id());
                             run.complete();
+                            runs.update(run).subscribe().with(ignored -> {});
                         },
                         () -> {
                             run.complete();
                             var summary = run.view().summary();
                             LOG.infof("Stress test %s finished: %s%% passed", run.id(), summary.passRate());
+                            runs.update(run).subscribe().with(ignored -> {});
                         });
-        return Optional.of(run);
     }
 
-    public Optional<StressRun> get(String id) {
+    /** The run as stored: the same answer on every pipeline pod. */
+    public Uni<Optional<StressTestRun>> get(String id) {
         return runs.get(id);
     }
 

@@ -112,8 +112,8 @@ class CallAnalyzedTest extends FakesReset {
         ProviderFakes.wireMock()
                 .verify(postRequestedFor(urlPathMatching(".*/chat/completions"))
                         .withRequestBody(notContaining(ANALYSIS_PROMPT))
-                        .withRequestBody(containing(
-                                "This caller has called before. Last time: Bo booked a boiler service for Friday.")));
+                        .withRequestBody(
+                                containing("Bo booked a boiler service for Friday. Outcome: appointment booked.")));
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.spotfunnel.voice.events.payload.ProviderFailed;
 import com.spotfunnel.voice.events.payload.Speaker;
 import com.spotfunnel.voice.events.payload.Stage;
 import com.spotfunnel.voice.events.payload.TranscriptTurn;
-import com.spotfunnel.voice.pipeline.analysis.CallerMemory;
 import com.spotfunnel.voice.pipeline.analysis.FinishedCall;
 import com.spotfunnel.voice.pipeline.analysis.FinishedCalls;
 import com.spotfunnel.voice.pipeline.config.PipelineConfig;
@@ -34,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -77,14 +77,13 @@ final class ConversationRig {
 
     ConversationRig start() {
         TenantAgent agent = new TenantAgent(
-                "tenant-1",
                 null,
                 null,
                 words -> {
                     searches.add(words);
                     return Uni.createFrom().item(List.of("We open at nine."));
                 },
-                new CallerMemory(),
+                Uni.createFrom().item(Optional.empty()),
                 CONFIG);
         ConversationDeps deps =
                 new ConversationDeps(stt, llm, tts, new PriceTable(new Prices()), analysis, metrics, nanos::get);

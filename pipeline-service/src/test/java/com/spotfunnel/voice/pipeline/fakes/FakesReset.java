@@ -23,12 +23,17 @@ public abstract class FakesReset {
     @Inject
     ConversationServices conversations;
 
+    /** No call open and every analysis published. */
+    protected boolean idle() {
+        return conversations.activeCalls() == 0 && analyses.inFlight() == 0;
+    }
+
     @BeforeEach
     void resetFakes() {
         Awaitility.await()
                 .pollInterval(Duration.ofMillis(20))
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> conversations.activeCalls() == 0 && analyses.inFlight() == 0);
+                .until(this::idle);
         ProviderFakes.resetAll();
         breakers.resetAll();
     }

@@ -63,6 +63,15 @@ public final class GatewayClient implements AutoCloseable {
         return client;
     }
 
+    /** A call from this caller's number. */
+    public static GatewayClient connectFrom(URI root, String callId, String tenantId, String callerPhone) {
+        GatewayMessage.CallStart start = new GatewayMessage.CallStart(
+                callId, tenantId, "CA" + "0".repeat(32), "MZ" + "0".repeat(32), callerPhone, "+15550002222");
+        GatewayClient client = open(root, callId, token(start));
+        client.send(start);
+        return client;
+    }
+
     /** A start as the gateway sends it for a call to this tenant. */
     public static GatewayMessage.CallStart start(String callId, String tenantId) {
         return new GatewayMessage.CallStart(

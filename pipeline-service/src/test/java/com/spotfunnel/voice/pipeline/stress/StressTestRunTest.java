@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -344,6 +345,30 @@ class StressTestRunTest extends FakesReset {
     }
 
     @Test
+    void aRunStoredByAnotherPipelinePodIsServedHere() {
+        // As another pod of the deployment stores a run: this instance never started it.
+        String id = UUID.randomUUID().toString();
+        String run = """
+                {"id": "%s", "tenantId": "t-elsewhere", "status": "running", "progress": {"completed": 1, "total": 4},
+                 "summary": null, "conversations": [], "startedAt": "2026-12-01T10:00:00Z", "finishedAt": null}""".formatted(id);
+        pool.preparedQuery("""
+                        INSERT INTO pipeline.stress_runs (run_id, tenant_id, status, completed, run, started_at, updated_at)
+                        VALUES ($1, 't-elsewhere', 'running', 1, $2, now(), now())""")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(id, new io.vertx.core.json.JsonObject(run)))
+                .await()
+                .atMost(java.time.Duration.ofSeconds(10));
+
+        given().get("/internal/stress-tests/" + id)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .body("tenantId", equalTo("t-elsewhere"))
+                .body("status", equalTo("running"))
+                .body("progress.completed", equalTo(1))
+                .body("progress.total", equalTo(4));
+    }
+
+    @Test
     void onlyAdminApisServiceAccountMayUseTheInternalApi() {
         Map<String, Object> run = Map.of("tenantId", TENANT, "numConversations", 1);
         RestAssured.given()
@@ -395,6 +420,9 @@ class StressTestRunTest extends FakesReset {
      * Requests as admin-api makes them: with its service account's client-credentials token (signed once, as admin-api
      * reuses its token, so the progress polls below stay as quick as before).
      */
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     private static RequestSpecification given() {
         return RestAssured.given().auth().oauth2(AdminApiToken.VALUE);
     }
