@@ -69,7 +69,7 @@ public class GeminiLlm implements LlmProvider {
             String url = config.url() + "/v1beta/models/" + config.model() + ":streamGenerateContent?alt=sse";
             return http.post(url, headers, body(request).encode())
                     .onItem()
-                    .transformToIterable(buffer -> parse(sse.feed(buffer.toString()), state))
+                    .transformToIterable(buffer -> parse(sse.feed(buffer.getBytes()), state))
                     .onCompletion()
                     .switchTo(() -> {
                         List<LlmEvent> tail = parse(sse.finish(), state);

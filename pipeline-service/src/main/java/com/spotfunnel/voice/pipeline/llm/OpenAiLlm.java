@@ -68,7 +68,7 @@ public class OpenAiLlm implements LlmProvider {
                             headers,
                             body(request).encode())
                     .onItem()
-                    .transformToIterable(buffer -> parse(sse.feed(buffer.toString()), done))
+                    .transformToIterable(buffer -> parse(sse.feed(buffer.getBytes()), done))
                     .onCompletion()
                     .switchTo(() -> done[0]
                             ? Multi.createFrom().empty()

@@ -161,6 +161,15 @@ public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
                 .withBody(body);
     }
 
+    /**
+     * An SSE body sent the way a real network may deliver it: in reads of {@code bytesPerRead} bytes (chunked,
+     * a few milliseconds apart), so boundaries fall inside multi-byte UTF-8 characters.
+     */
+    public static ResponseDefinitionBuilder dribbled(String body, int bytesPerRead) {
+        int chunks = Math.max(1, body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length / bytesPerRead);
+        return sse(body).withChunkedDribbleDelay(chunks, chunks * 2);
+    }
+
     public static ResponseDefinitionBuilder audio() {
         byte[] audio = new byte[AUDIO_BYTES_PER_REQUEST];
         java.util.Arrays.fill(audio, (byte) 0x7E);
