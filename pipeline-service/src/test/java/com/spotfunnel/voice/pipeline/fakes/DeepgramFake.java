@@ -23,6 +23,8 @@ public final class DeepgramFake {
     public static final int INTERIM_BYTES = UTTERANCE_BYTES / 2;
     private static final String DEFAULT_LINE = "What are your opening hours?";
     public static final String KEY = "test-deepgram-key";
+    /** The models the live endpoint serves; any other is refused at the handshake with 400, as Deepgram does. */
+    public static final java.util.Set<String> MODELS = java.util.Set.of("nova-3", "nova-3-multilingual", "nova-2");
 
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
@@ -101,6 +103,11 @@ public final class DeepgramFake {
             socket.reject(reject ? 503 : 401);
             return;
         }
+        if (!MODELS.contains(queryParam(socket.query(), "model"))) {
+            rejected.incrementAndGet();
+            socket.reject(400);
+            return;
+        }
         connections.incrementAndGet();
         open.add(socket);
         socket.closeHandler(v -> open.remove(socket));
@@ -135,6 +142,18 @@ public final class DeepgramFake {
                 socket.close();
             }
         });
+    }
+
+    private static String queryParam(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        return null;
     }
 
     private static String results(String transcript, double start, double duration, boolean speechFinal) {
