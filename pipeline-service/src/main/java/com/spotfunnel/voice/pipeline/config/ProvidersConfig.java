@@ -22,6 +22,19 @@ public interface ProvidersConfig {
 
     Simulated simulated();
 
+    /** Failover on silence: the longest gap allowed between two items of a stream once it has started. */
+    Stall stall();
+
+    interface Stall {
+        /** Between two LLM tokens (chunks). */
+        @WithDefault("2s")
+        Duration llm();
+
+        /** Between two audio chunks of one TTS sentence. */
+        @WithDefault("1s")
+        Duration tts();
+    }
+
     interface Deepgram {
         /** The live endpoint, {@code wss://api.deepgram.com/v1/listen}. */
         @WithDefault("wss://api.deepgram.com/v1/listen")

@@ -90,6 +90,8 @@ public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
         config.put("pipeline.default-providers.llm", "openai,gemini");
         config.put("pipeline.default-providers.tts", "cartesia,elevenlabs");
         config.putAll(AdminApiFake.config(http));
+        // Failover on silence, shorter than the guards' 1 s first-item timeout so a drill can stall mid-stream.
+        config.put("pipeline.providers.stall.llm", "300ms");
         // The test price table: round numbers so expected costs are easy to read.
         config.put("pipeline.prices.stt-per-second.deepgram", "0.0001");
         config.put("pipeline.prices.llm.\"gpt-6-luna\".prompt-token", "0.000001");
