@@ -241,7 +241,7 @@ class WholeCallE2ETest {
                 twiml.contains("<Dial") && twiml.contains(FAILING_TRANSFER), "dialed to the transfer number: " + twiml);
         assertTrue(twiml.indexOf("<Say") < twiml.indexOf("<Dial"), "message before the dial: " + twiml);
         providers.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
-        providers.verify(postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-2.0-flash:streamGenerateContent")));
+        providers.verify(postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent")));
 
         FallbackPlayed fallback = only(events, FallbackPlayed.class);
         assertEquals(FailureKind.LLM, fallback.kind());
@@ -291,7 +291,7 @@ class WholeCallE2ETest {
     }
 
     static com.github.tomakehurst.wiremock.client.MappingBuilder gemini() {
-        return post(urlPathEqualTo("/v1beta/models/gemini-2.0-flash:streamGenerateContent"))
+        return post(urlPathEqualTo("/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent"))
                 .withQueryParam("alt", equalTo("sse"))
                 .withHeader("x-goog-api-key", equalTo(GEMINI_KEY));
     }

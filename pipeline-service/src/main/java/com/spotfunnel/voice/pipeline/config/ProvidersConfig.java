@@ -22,6 +22,19 @@ public interface ProvidersConfig {
 
     Simulated simulated();
 
+    /** Failover on silence: the longest gap allowed between two items of a stream once it has started. */
+    Stall stall();
+
+    interface Stall {
+        /** Between two LLM tokens (chunks). */
+        @WithDefault("2s")
+        Duration llm();
+
+        /** Between two audio chunks of one TTS sentence. */
+        @WithDefault("1s")
+        Duration tts();
+    }
+
     interface Deepgram {
         /** The live endpoint, {@code wss://api.deepgram.com/v1/listen}. */
         @WithDefault("wss://api.deepgram.com/v1/listen")
@@ -29,8 +42,12 @@ public interface ProvidersConfig {
 
         Optional<String> apiKey();
 
-        @WithDefault("nova-3")
+        /** Default: the catalog's ({@code provider-catalog.deepgram.model}). */
         String model();
+
+        /** After CloseStream, how long to wait for Deepgram's last results and Metadata before closing. */
+        @WithDefault("2s")
+        Duration closeTimeout();
 
         @WithDefault("300")
         int endpointingMs();
@@ -48,11 +65,15 @@ public interface ProvidersConfig {
 
         Optional<String> apiKey();
 
-        @WithDefault("gpt-4o-mini")
+        /** Default: the catalog's ({@code provider-catalog.openai.model}). */
         String model();
 
+        /** Sent as {@code max_completion_tokens} (output plus reasoning tokens; {@code max_tokens} is deprecated). */
         @WithDefault("300")
         int maxTokens();
+
+        /** {@code reasoning_effort} for reasoning models (e.g. {@code minimal}, {@code low}); not sent when unset. */
+        Optional<String> reasoningEffort();
     }
 
     interface Gemini {
@@ -61,11 +82,19 @@ public interface ProvidersConfig {
 
         Optional<String> apiKey();
 
-        @WithDefault("gemini-2.0-flash")
+        /** Default: the catalog's ({@code provider-catalog.gemini.model}). */
         String model();
 
+        /** {@code maxOutputTokens}; thinking tokens count against it. */
         @WithDefault("300")
         int maxTokens();
+
+        /**
+         * {@code generationConfig.thinkingConfig.thinkingBudget}: 0 turns thinking off (a caller waits for every
+         * thought), a positive number caps it; thinking tokens are billed as output and priced as completion tokens.
+         */
+        @WithDefault("0")
+        int thinkingBudget();
     }
 
     interface Cartesia {
@@ -77,7 +106,7 @@ public interface ProvidersConfig {
         @WithDefault("2025-04-16")
         String version();
 
-        @WithDefault("sonic-2")
+        /** Default: the catalog's ({@code provider-catalog.cartesia.model}). */
         String model();
 
         /** The voice used when the tenant names none. */
@@ -91,7 +120,7 @@ public interface ProvidersConfig {
 
         Optional<String> apiKey();
 
-        @WithDefault("eleven_flash_v2_5")
+        /** Default: the catalog's ({@code provider-catalog.elevenlabs.model}). */
         String model();
 
         @WithDefault("21m00Tcm4TlvDq8ikWAM")

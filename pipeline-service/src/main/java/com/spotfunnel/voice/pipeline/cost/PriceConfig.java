@@ -5,9 +5,10 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * The price table ({@code pipeline.prices.*}), in US dollars: STT per audio second by provider, LLM per prompt and
- * completion token by model, TTS per character by provider. A provider or model missing from it costs zero (and
- * is logged once).
+ * Overrides of the catalog's list prices ({@code pipeline.prices.*}), in US dollars: STT per audio second by
+ * provider, LLM per prompt and completion token by model, TTS per character by provider. Empty by default: the
+ * prices come from {@link com.spotfunnel.voice.events.providers.ProviderCatalog}; set one where a negotiated rate
+ * differs (e.g. {@code PIPELINE_PRICES_TTS_PER_CHARACTER_CARTESIA}).
  */
 @ConfigMapping(prefix = "pipeline.prices")
 public interface PriceConfig {

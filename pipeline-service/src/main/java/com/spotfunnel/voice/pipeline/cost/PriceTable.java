@@ -2,16 +2,21 @@ package com.spotfunnel.voice.pipeline.cost;
 
 import com.spotfunnel.voice.events.payload.CostRecorded;
 import com.spotfunnel.voice.events.payload.Stage;
+import com.spotfunnel.voice.events.providers.ProviderCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Prices usage with the configured table: {@code quantity × unit price}, rounded half-up to 8 decimals (a
- * millionth of a cent). Quantities are audio seconds (3 decimals), tokens or characters.
+ * Prices usage: {@code quantity × unit price}, rounded half-up to 8 decimals (a millionth of a cent). Quantities
+ * are audio seconds (3 decimals), tokens or characters. The unit prices are the {@link ProviderCatalog}'s list
+ * prices; {@code pipeline.prices.*} ({@link PriceConfig}) overrides one where an operator pays another rate.
+ * The configured models are checked at start ({@link PriceCheck}); a model only a tenant names and that has no
+ * price counts as zero and is logged once.
  */
 @ApplicationScoped
 public class PriceTable {
@@ -41,8 +46,9 @@ public class PriceTable {
                 amount.multiply(unitPrice).setScale(SCALE, RoundingMode.HALF_UP));
     }
 
-    BigDecimal unitPrice(Stage stage, String provider, String model, String unit) {
-        BigDecimal price = switch (stage) {
+    /** The unit price, or empty when neither the configuration nor the catalog prices this model. */
+    public Optional<BigDecimal> known(Stage stage, String provider, String model, String unit) {
+        BigDecimal configured = switch (stage) {
             case STT -> prices.sttPerSecond().get(provider);
             case TTS -> prices.ttsPerCharacter().get(provider);
             case LLM -> {
@@ -50,12 +56,14 @@ public class PriceTable {
                 yield llm == null ? null : "prompt_tokens".equals(unit) ? llm.promptToken() : llm.completionToken();
             }
         };
-        if (price == null) {
-            if (reportedMissing.add(stage + "/" + provider + "/" + model)) {
-                LOG.warnf("No price for %s %s %s: counted as 0", stage, provider, model);
-            }
-            return BigDecimal.ZERO;
+        return configured != null ? Optional.of(configured) : ProviderCatalog.price(stage, provider, model, unit);
+    }
+
+    BigDecimal unitPrice(Stage stage, String provider, String model, String unit) {
+        Optional<BigDecimal> price = known(stage, provider, model, unit);
+        if (price.isEmpty() && reportedMissing.add(stage + "/" + provider + "/" + model)) {
+            LOG.warnf("No price for %s %s %s: counted as 0", stage, provider, model);
         }
-        return price;
+        return price.orElse(BigDecimal.ZERO);
     }
 }

@@ -69,7 +69,7 @@ public class GeminiLlm implements LlmProvider {
             String url = config.url() + "/v1beta/models/" + config.model() + ":streamGenerateContent?alt=sse";
             return http.post(url, headers, body(request).encode())
                     .onItem()
-                    .transformToIterable(buffer -> parse(sse.feed(buffer.toString()), state))
+                    .transformToIterable(buffer -> parse(sse.feed(buffer.getBytes()), state))
                     .onCompletion()
                     .switchTo(() -> {
                         List<LlmEvent> tail = parse(sse.finish(), state);
@@ -99,7 +99,13 @@ public class GeminiLlm implements LlmProvider {
                                 .put(
                                         "parts",
                                         new JsonArray().add(new JsonObject().put("text", request.systemPrompt()))))
-                .put("generationConfig", new JsonObject().put("maxOutputTokens", config.maxTokens()));
+                .put(
+                        "generationConfig",
+                        new JsonObject()
+                                .put("maxOutputTokens", config.maxTokens())
+                                .put(
+                                        "thinkingConfig",
+                                        new JsonObject().put("thinkingBudget", config.thinkingBudget())));
     }
 
     private List<LlmEvent> parse(List<String> data, State state) {
@@ -138,7 +144,8 @@ public class GeminiLlm implements LlmProvider {
                         name(),
                         config.model(),
                         usage.getLong("promptTokenCount", 0L),
-                        usage.getLong("candidatesTokenCount", 0L),
+                        // thinking tokens are billed as output
+                        usage.getLong("candidatesTokenCount", 0L) + usage.getLong("thoughtsTokenCount", 0L),
                         false);
             }
         }

@@ -3,15 +3,18 @@ package com.spotfunnel.voice.pipeline.llm;
 import com.spotfunnel.voice.events.payload.FailureKind;
 import com.spotfunnel.voice.events.payload.ProviderFailed;
 import com.spotfunnel.voice.events.payload.Stage;
+import com.spotfunnel.voice.pipeline.config.ProvidersConfig;
 import com.spotfunnel.voice.pipeline.provider.ProviderChains;
 import com.spotfunnel.voice.pipeline.provider.ProviderException;
 import com.spotfunnel.voice.pipeline.provider.ProviderMetrics;
 import com.spotfunnel.voice.pipeline.provider.StageFailedException;
 import com.spotfunnel.voice.pipeline.provider.StageListener;
+import com.spotfunnel.voice.pipeline.provider.Stalls;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +25,8 @@ import java.util.Map;
  * the same request. After tokens were produced, the text produced so far is kept (it is already on its way to
  * the caller) and the next provider is asked to continue the answer from exactly there; a
  * {@link ContinuationFilter} drops a restarted answer. When the last provider fails the stream fails with
- * {@link StageFailedException} ({@code LLM}).
+ * {@link StageFailedException} ({@code LLM}). A stream that stalls between tokens for longer than
+ * {@code pipeline.providers.stall.llm} fails with {@code stall} and is continued the same way.
  */
 @ApplicationScoped
 public class LlmChain implements LlmStage {
@@ -31,10 +35,12 @@ public class LlmChain implements LlmStage {
 
     private final Map<String, LlmProvider> providers;
     private final ProviderMetrics metrics;
+    private final Duration stall;
 
-    public LlmChain(@Any Instance<LlmProvider> providers, ProviderMetrics metrics) {
+    public LlmChain(@Any Instance<LlmProvider> providers, ProviderMetrics metrics, ProvidersConfig config) {
         this.providers = ProviderChains.byName(providers.stream().toList(), LlmProvider::name);
         this.metrics = metrics;
+        this.stall = config.stall().llm();
     }
 
     @Override
@@ -57,7 +63,7 @@ public class LlmChain implements LlmStage {
         boolean[] usageSeen = {false};
         return metrics.timeFirst(Stage.LLM, provider.name(), provider.stream(request), listener)
                 .onItem()
-                .transformToMulti(events -> events)
+                .transformToMulti(events -> Stalls.guard(events, stall, provider.name()))
                 .onItem()
                 .transform(event -> {
                     if (event instanceof LlmEvent.Usage usage) {

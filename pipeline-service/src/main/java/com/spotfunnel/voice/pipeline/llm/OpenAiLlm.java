@@ -68,7 +68,7 @@ public class OpenAiLlm implements LlmProvider {
                             headers,
                             body(request).encode())
                     .onItem()
-                    .transformToIterable(buffer -> parse(sse.feed(buffer.toString()), done))
+                    .transformToIterable(buffer -> parse(sse.feed(buffer.getBytes()), done))
                     .onCompletion()
                     .switchTo(() -> done[0]
                             ? Multi.createFrom().empty()
@@ -84,12 +84,14 @@ public class OpenAiLlm implements LlmProvider {
                 .forEach(m -> messages.add(new JsonObject()
                         .put("role", m.role() == ChatMessage.Role.USER ? "user" : "assistant")
                         .put("content", m.text())));
-        return new JsonObject()
+        JsonObject body = new JsonObject()
                 .put("model", config.model())
                 .put("messages", messages)
                 .put("stream", true)
-                .put("max_tokens", config.maxTokens())
+                .put("max_completion_tokens", config.maxTokens())
                 .put("stream_options", new JsonObject().put("include_usage", true));
+        config.reasoningEffort().ifPresent(effort -> body.put("reasoning_effort", effort));
+        return body;
     }
 
     private List<LlmEvent> parse(List<String> data, boolean[] done) {

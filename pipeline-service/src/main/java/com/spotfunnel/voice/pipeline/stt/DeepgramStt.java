@@ -25,7 +25,9 @@ import org.jboss.logging.Logger;
  * Deepgram live transcription over a WebSocket: μ-law 8 kHz in, {@code Results} / {@code SpeechStarted} out.
  * An utterance ends on {@code speech_final: true} (endpointing) or {@code UtteranceEnd}; final segments before
  * it are joined. Interim results ({@code is_final: false}) and finalized segments before the endpoint are passed
- * on as what was heard so far. The guards wrap the handshake.
+ * on as what was heard so far. The guards wrap the handshake. {@link SttSession#close} sends CloseStream and waits
+ * (up to {@code pipeline.providers.deepgram.close-timeout}) for the final results and Metadata Deepgram sends after
+ * it; words finalized then reach the listener as a last utterance before the socket closes.
  */
 @ApplicationScoped
 public class DeepgramStt implements SttProvider {
@@ -90,12 +92,20 @@ public class DeepgramStt implements SttProvider {
         private final StringBuilder utterance = new StringBuilder();
         private final long keepAliveTimer;
         private volatile boolean closed;
+        /** After CloseStream: Deepgram still sends the last results and a Metadata message, then closes. */
+        private volatile boolean draining;
 
         Session(WebSocket socket, SttListener listener) {
             this.socket = socket;
             this.listener = listener;
             socket.textMessageHandler(this::onMessage);
-            socket.closeHandler(v -> fail("stream closed by Deepgram"));
+            socket.closeHandler(v -> {
+                if (draining) {
+                    finishDrain();
+                } else {
+                    fail("stream closed by Deepgram");
+                }
+            });
             socket.exceptionHandler(t -> fail("stream broke: " + t.getClass().getSimpleName()));
             this.keepAliveTimer = vertx.setPeriodic(
                     config.keepAlive().toMillis(), id -> socket.writeTextMessage("{\"type\":\"KeepAlive\"}"));
@@ -114,9 +124,26 @@ public class DeepgramStt implements SttProvider {
                 return;
             }
             closed = true;
+            draining = true;
             vertx.cancelTimer(keepAliveTimer);
+            // Deepgram answers CloseStream with the final results of the audio it still holds (the caller's last
+            // words) and a Metadata message, then closes: wait for them, bounded by close-timeout.
             socket.writeTextMessage("{\"type\":\"CloseStream\"}");
-            socket.close();
+            vertx.setTimer(config.closeTimeout().toMillis(), id -> finishDrain());
+        }
+
+        /** The last words (if any) go to the listener once, then the socket is closed. */
+        private void finishDrain() {
+            synchronized (this) {
+                if (!draining) {
+                    return;
+                }
+                draining = false;
+            }
+            endUtterance();
+            if (!socket.isClosed()) {
+                socket.close();
+            }
         }
 
         private void fail(String why) {
@@ -142,6 +169,11 @@ public class DeepgramStt implements SttProvider {
                 case "SpeechStarted" -> listener.onSpeechStarted();
                 case "Results" -> onResults(message);
                 case "UtteranceEnd" -> endUtterance();
+                case "Metadata" -> {
+                    if (draining) {
+                        finishDrain();
+                    }
+                }
                 default -> {}
             }
         }

@@ -108,7 +108,7 @@ class ConversationTest extends FakesReset {
             assertAmount("0.00005", stt.costUsd()); // 0.5 s × 0.0001
             CostRecorded prompt = Checks.cost(gateway, 2, Stage.LLM, "prompt_tokens");
             CostRecorded completion = Checks.cost(gateway, 2, Stage.LLM, "completion_tokens");
-            assertEquals("gpt-4o-mini", prompt.model());
+            assertEquals("gpt-6-luna", prompt.model());
             assertAmount(String.valueOf(Sse.OPENAI_PROMPT_TOKENS), prompt.quantity());
             assertAmount("0.00012", prompt.costUsd()); // 120 × 0.000001
             assertAmount(String.valueOf(Sse.OPENAI_COMPLETION_TOKENS), completion.quantity());

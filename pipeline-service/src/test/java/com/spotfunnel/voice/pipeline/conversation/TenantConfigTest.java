@@ -69,7 +69,7 @@ class TenantConfigTest extends FakesReset {
                     gateway.awaitTurn(Speaker.AGENT, 2).text());
         }
         LoggedRequest gemini = ProviderFakes.wireMock()
-                .findAll(postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-2.0-flash:streamGenerateContent")))
+                .findAll(postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent")))
                 .get(0);
         String system = new JsonObject(gemini.getBodyAsString())
                 .getJsonObject("systemInstruction")

@@ -23,6 +23,8 @@ public final class DeepgramFake {
     public static final int INTERIM_BYTES = UTTERANCE_BYTES / 2;
     private static final String DEFAULT_LINE = "What are your opening hours?";
     public static final String KEY = "test-deepgram-key";
+    /** The models the live endpoint serves; any other is refused at the handshake with 400, as Deepgram does. */
+    public static final java.util.Set<String> MODELS = java.util.Set.of("nova-3", "nova-3-multilingual", "nova-2");
 
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
@@ -33,6 +35,8 @@ public final class DeepgramFake {
     private volatile boolean reject;
     private volatile String interim;
     private volatile String lastQuery;
+    private volatile String lastWords;
+    private volatile long closeStreamDelayMs = 200;
 
     public DeepgramFake() {
         server = vertx.createHttpServer().webSocketHandler(this::onSocket);
@@ -53,6 +57,7 @@ public final class DeepgramFake {
     public void reset() {
         transcripts.clear();
         interim = null;
+        lastWords = null;
         reject = false;
         connections.set(0);
         rejected.set(0);
@@ -65,6 +70,11 @@ public final class DeepgramFake {
     /** The next utterance's interim result says these words instead of the final ones. */
     public void hearFirst(String words) {
         interim = words;
+    }
+
+    /** What the caller's last, not yet endpointed words are, finalized only after CloseStream. */
+    public void lastWords(String words) {
+        lastWords = words;
     }
 
     public void rejectConnections(boolean reject) {
@@ -101,6 +111,11 @@ public final class DeepgramFake {
             socket.reject(reject ? 503 : 401);
             return;
         }
+        if (!MODELS.contains(queryParam(socket.query(), "model"))) {
+            rejected.incrementAndGet();
+            socket.reject(400);
+            return;
+        }
         connections.incrementAndGet();
         open.add(socket);
         socket.closeHandler(v -> open.remove(socket));
@@ -120,24 +135,50 @@ public final class DeepgramFake {
                 String next = transcripts.peek();
                 String heard = interim != null ? interim : next == null ? DEFAULT_LINE : next;
                 interim = null;
-                socket.writeTextMessage(results(heard, clock[0], bytes[0] / 8000.0, false));
+                socket.writeTextMessage(results(heard, clock[0], bytes[0] / 8000.0, false, false));
             }
             if (bytes[0] >= UTTERANCE_BYTES) {
                 double duration = bytes[0] / 8000.0;
                 String text = transcripts.poll();
-                socket.writeTextMessage(results(text == null ? DEFAULT_LINE : text, clock[0], duration, true));
+                socket.writeTextMessage(results(text == null ? DEFAULT_LINE : text, clock[0], duration, true, true));
                 clock[0] += duration;
                 bytes[0] = 0;
             }
         });
         socket.textMessageHandler(text -> {
             if (text.contains("CloseStream")) {
-                socket.close();
+                // As Deepgram does: the audio it still holds is finalized and sent, then Metadata, then it closes.
+                vertx.setTimer(closeStreamDelayMs, id -> {
+                    if (bytes[0] > 0) {
+                        String heard = lastWords != null ? lastWords : DEFAULT_LINE;
+                        socket.writeTextMessage(results(heard, clock[0], bytes[0] / 8000.0, true, false));
+                    }
+                    socket.writeTextMessage(new JsonObject()
+                            .put("type", "Metadata")
+                            .put("request_id", java.util.UUID.randomUUID().toString())
+                            .put("duration", clock[0] + bytes[0] / 8000.0)
+                            .put("channels", 1)
+                            .encode());
+                    socket.close();
+                });
             }
         });
     }
 
-    private static String results(String transcript, double start, double duration, boolean speechFinal) {
+    private static String queryParam(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    private static String results(
+            String transcript, double start, double duration, boolean isFinal, boolean speechFinal) {
         JsonObject alternative = new JsonObject()
                 .put("transcript", transcript)
                 .put("confidence", 0.98)
@@ -147,7 +188,7 @@ public final class DeepgramFake {
                 .put("channel_index", new JsonArray().add(0).add(1))
                 .put("duration", duration)
                 .put("start", start)
-                .put("is_final", speechFinal)
+                .put("is_final", isFinal)
                 .put("speech_final", speechFinal)
                 .put("channel", new JsonObject().put("alternatives", new JsonArray().add(alternative)))
                 .encode();

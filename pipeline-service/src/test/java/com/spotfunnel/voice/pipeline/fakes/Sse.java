@@ -43,7 +43,7 @@ public final class Sse {
         StringBuilder body = new StringBuilder(event(new JsonObject()
                 .put("id", "chatcmpl-1")
                 .put("object", "chat.completion.chunk")
-                .put("model", "gpt-4o-mini")
+                .put("model", "gpt-6-luna")
                 .put(
                         "choices",
                         new JsonArray()
@@ -71,6 +71,11 @@ public final class Sse {
 
     /** Gemini: text chunks, the last with finishReason STOP and usageMetadata; the stream then closes. */
     public static String gemini(String... parts) {
+        return geminiThinking(0, parts);
+    }
+
+    /** Gemini as a thinking model reports it: {@code thoughtsTokenCount} beside the answer's tokens. */
+    public static String geminiThinking(long thoughtsTokens, String... parts) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
             JsonObject candidate = new JsonObject()
@@ -88,9 +93,14 @@ public final class Sse {
                         new JsonObject()
                                 .put("promptTokenCount", GEMINI_PROMPT_TOKENS)
                                 .put("candidatesTokenCount", GEMINI_COMPLETION_TOKENS)
-                                .put("totalTokenCount", GEMINI_PROMPT_TOKENS + GEMINI_COMPLETION_TOKENS));
+                                .put(
+                                        "totalTokenCount",
+                                        GEMINI_PROMPT_TOKENS + GEMINI_COMPLETION_TOKENS + thoughtsTokens));
+                if (thoughtsTokens > 0) {
+                    chunk.getJsonObject("usageMetadata").put("thoughtsTokenCount", thoughtsTokens);
+                }
             }
-            chunk.put("candidates", new JsonArray().add(candidate)).put("modelVersion", "gemini-2.0-flash");
+            chunk.put("candidates", new JsonArray().add(candidate)).put("modelVersion", "gemini-3.5-flash-lite");
             body.append(event(chunk));
         }
         return body.toString();

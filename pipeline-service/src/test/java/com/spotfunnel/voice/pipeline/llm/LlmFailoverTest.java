@@ -57,7 +57,7 @@ class LlmFailoverTest extends FakesReset {
                     .atMost(GatewayClient.WAIT)
                     .until(() -> Checks.costs(gateway, 2, Stage.LLM).size() == 2);
             assertEquals(
-                    "gemini-2.0-flash",
+                    "gemini-3.5-flash-lite",
                     Checks.cost(gateway, 2, Stage.LLM, "prompt_tokens").model());
             assertAmount(
                     "0.00005",
@@ -97,7 +97,8 @@ class LlmFailoverTest extends FakesReset {
             assertEquals(List.of("Sure thing.", "We open at nine tomorrow."), spoken.subList(2, spoken.size()));
             // Gemini was told what had been said and to continue from there
             String geminiBody = ProviderFakes.wireMock()
-                    .findAll(postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-2.0-flash:streamGenerateContent")))
+                    .findAll(postRequestedFor(
+                            urlPathEqualTo("/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent")))
                     .get(0)
                     .getBodyAsString();
             JsonObject body = new JsonObject(geminiBody);

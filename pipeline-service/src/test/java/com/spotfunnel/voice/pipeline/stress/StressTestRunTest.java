@@ -257,7 +257,7 @@ class StressTestRunTest extends FakesReset {
         // the agent was the tenant's: its prompt, asked through its own provider order
         LoggedRequest agentAsked = ProviderFakes.wireMock()
                 .findAll(WireMock.postRequestedFor(
-                        WireMock.urlPathEqualTo("/v1beta/models/gemini-2.0-flash:streamGenerateContent")))
+                        WireMock.urlPathEqualTo("/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent")))
                 .get(0);
         String system = new JsonObject(agentAsked.getBodyAsString())
                 .getJsonObject("systemInstruction")
@@ -301,7 +301,7 @@ class StressTestRunTest extends FakesReset {
         // the drafts replaced the tenant's prompt and knowledge; the persona heard of the industry asked for
         String agentBody = ProviderFakes.wireMock()
                 .findAll(WireMock.postRequestedFor(
-                        WireMock.urlPathEqualTo("/v1beta/models/gemini-2.0-flash:streamGenerateContent")))
+                        WireMock.urlPathEqualTo("/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent")))
                 .get(0)
                 .getBodyAsString();
         assertTrue(

@@ -11,6 +11,7 @@ import com.spotfunnel.voice.pipeline.provider.StageFailedException;
 import com.spotfunnel.voice.pipeline.provider.StageListener;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class TtsChainTest {
     void theNextProviderSpeaksOnlyTheRestOfACutSentence() {
         Fake cutting = new Fake("first", 2, true); // 2 × 400 bytes = 8 characters at 100 bytes per character
         Fake second = new Fake("second", 3, false);
-        TtsChain chain = new TtsChain(List.of(cutting, second), 100, METRICS);
+        TtsChain chain = new TtsChain(List.of(cutting, second), 100, METRICS, Duration.ofSeconds(1));
 
         List<byte[]> audio = chain.speak(List.of("first", "second"), "We open at nine tomorrow.", null, listener)
                 .collect()
@@ -55,8 +56,31 @@ class TtsChainTest {
     }
 
     @Test
+    void aProviderThatFallsSilentMidSentenceHandsTheUnspokenWordsToTheNext() {
+        Fake stalling = new Fake("first", 2, false) {
+            @Override
+            Multi<byte[]> tail() {
+                return Multi.createFrom().nothing(); // the connection stays open, no more audio
+            }
+        };
+        Fake second = new Fake("second", 3, false);
+        TtsChain chain = new TtsChain(List.of(stalling, second), 100, METRICS, Duration.ofMillis(200));
+
+        List<byte[]> audio = chain.speak(List.of("first", "second"), "We open at nine tomorrow.", null, listener)
+                .collect()
+                .asList()
+                .await()
+                .atMost(Duration.ofSeconds(10));
+
+        assertEquals(5, audio.size());
+        assertEquals(List.of("at nine tomorrow."), second.asked);
+        assertEquals(List.of("first:stall->second"), failures);
+    }
+
+    @Test
     void whenTheLastProviderFailsTheStageFails() {
-        TtsChain chain = new TtsChain(List.of(new Fake("first", 0, true), new Fake("second", 0, true)), 100, METRICS);
+        TtsChain chain = new TtsChain(
+                List.of(new Fake("first", 0, true), new Fake("second", 0, true)), 100, METRICS, Duration.ofSeconds(1));
         Throwable failure = chain.speak(List.of("first", "second"), "Hello.", null, listener)
                 .collect()
                 .asList()
@@ -71,7 +95,7 @@ class TtsChainTest {
         assertTrue(charged.isEmpty(), "no audio, no charge");
     }
 
-    private static final class Fake implements TtsProvider {
+    private static class Fake implements TtsProvider {
         final String name;
         final int chunks;
         final boolean cut;
@@ -100,7 +124,8 @@ class TtsChainTest {
             for (int i = 0; i < chunks; i++) {
                 audio.add(new byte[400]);
             }
-            Multi<byte[]> stream = Multi.createFrom().iterable(audio);
+            Multi<byte[]> stream =
+                    Multi.createBy().concatenating().streams(Multi.createFrom().iterable(audio), tail());
             if (cut) {
                 stream = Multi.createBy()
                         .concatenating()
@@ -109,6 +134,11 @@ class TtsChainTest {
             return chunks == 0 && cut
                     ? Uni.createFrom().failure(new ProviderException("stream_cut", "cut"))
                     : Uni.createFrom().item(stream);
+        }
+
+        /** What follows the audio: by default the stream ends. */
+        Multi<byte[]> tail() {
+            return Multi.createFrom().empty();
         }
     }
 }
