@@ -70,6 +70,13 @@ public interface GatewayConfig {
     @WithDefault("5s")
     Duration drainGrace();
 
+    /**
+     * How often to ask Kafka again for {@code tenant-config}'s end offsets at start when it does not answer (readiness
+     * waits until this instance has read the topic that far).
+     */
+    @WithDefault("2s")
+    Duration tenantConfigRetry();
+
     /** How long an ended call's sequence counter is kept for late callbacks (transfer outcome). */
     @WithDefault("30m")
     Duration endedCallRetention();

@@ -12,6 +12,7 @@ import com.spotfunnel.voice.gateway.events.CallTrack;
 import com.spotfunnel.voice.gateway.media.CallSessions;
 import com.spotfunnel.voice.gateway.ops.Drain;
 import com.spotfunnel.voice.gateway.ops.GatewayMetrics;
+import com.spotfunnel.voice.gateway.ops.TenantConfigCatchUp;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -79,13 +80,14 @@ public class TwilioWebhookResource {
         if (support.drain.isDraining()) {
             // 503, not TwiML: Twilio then asks the number's Voice Fallback URL, which reaches a ready instance.
             support.metrics.webhook("refused_draining");
-            throw new WebApplicationException(Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .header("Retry-After", "1")
-                    .type(MediaType.TEXT_PLAIN)
-                    .entity("voice-gateway is shutting down; new calls go to another instance")
-                    .build());
+            throw unavailable("voice-gateway is shutting down; new calls go to another instance");
         }
         TenantConfig tenant = to == null ? null : tenants.byPhoneNumber(to).orElse(null);
+        if (tenant == null && !support.tenantConfig.caughtUp()) {
+            // Not every tenant is known yet: "not in service" could be wrong. Same answer as draining.
+            support.metrics.webhook("refused_starting");
+            throw unavailable("voice-gateway has not read every tenant yet; new calls go to another instance");
+        }
         String callId = UUID.randomUUID().toString();
         if (tenant == null) {
             support.metrics.webhook("unknown_number");
@@ -189,6 +191,14 @@ public class TwilioWebhookResource {
         return params;
     }
 
+    private static WebApplicationException unavailable(String why) {
+        return new WebApplicationException(Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "1")
+                .type(MediaType.TEXT_PLAIN)
+                .entity(why)
+                .build());
+    }
+
     private String mediaUrl() {
         String base = TwilioSignature.stripSlash(config.publicBaseUrl());
         return base.replaceFirst("^http", "ws") + "/twilio/media";
@@ -210,10 +220,17 @@ public class TwilioWebhookResource {
         final GatewayMetrics metrics;
         final CallStatusLedger ledger;
         final CallSessions sessions;
+        final TenantConfigCatchUp tenantConfig;
         private final Set<String> dialResults = ConcurrentHashMap.newKeySet();
 
-        public WebhookSupport(Drain drain, GatewayMetrics metrics, CallStatusLedger ledger, CallSessions sessions) {
+        public WebhookSupport(
+                Drain drain,
+                GatewayMetrics metrics,
+                CallStatusLedger ledger,
+                CallSessions sessions,
+                TenantConfigCatchUp tenantConfig) {
             this.drain = drain;
+            this.tenantConfig = tenantConfig;
             this.metrics = metrics;
             this.ledger = ledger;
             this.sessions = sessions;
