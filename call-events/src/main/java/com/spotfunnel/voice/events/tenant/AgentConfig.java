@@ -11,6 +11,8 @@ import java.util.Map;
  * @param transferNumber   where a caller is transferred (E.164), or null to hang up after the fallback message
  * @param fallbackMessages overrides of the default fallback messages, by failure kind
  * @param businessHours    null = always open
+ * @param transfer         how transfers ring and whether they are warm; null = the platform defaults (added by issue
+ *                         14: older tenant-config records lack it)
  */
 public record AgentConfig(
         String systemPrompt,
@@ -19,9 +21,31 @@ public record AgentConfig(
         ProviderOrder providers,
         String transferNumber,
         Map<FailureKind, String> fallbackMessages,
-        BusinessHours businessHours) {
+        BusinessHours businessHours,
+        TransferSettings transfer) {
 
     public AgentConfig {
         fallbackMessages = fallbackMessages == null ? Map.of() : Map.copyOf(fallbackMessages);
     }
+
+    /** A config without transfer settings (the platform defaults). */
+    public AgentConfig(
+            String systemPrompt,
+            String greeting,
+            String voice,
+            ProviderOrder providers,
+            String transferNumber,
+            Map<FailureKind, String> fallbackMessages,
+            BusinessHours businessHours) {
+        this(systemPrompt, greeting, voice, providers, transferNumber, fallbackMessages, businessHours, null);
+    }
+
+    /**
+     * How a transfer to {@code transferNumber} goes.
+     *
+     * @param ringSeconds how long the transfer rings before the caller comes back to the agent; null = the platform
+     *                    default
+     * @param warm        the person answering first hears who is calling and why (a whisper), then the caller
+     */
+    public record TransferSettings(Integer ringSeconds, boolean warm) {}
 }

@@ -63,6 +63,8 @@ public interface GatewayConfig {
 
     Fallback fallback();
 
+    Transfer transfer();
+
     /**
      * After Quarkus' graceful shutdown ({@code quarkus.shutdown.timeout}, during which live calls go on and new
      * requests get 503), how much longer to wait for sessions still ending (their CallEnded published).
@@ -113,6 +115,24 @@ public interface GatewayConfig {
         /** Caller audio frames kept while the pipeline socket is still opening. */
         @WithDefault("250")
         int maxBufferedFrames();
+    }
+
+    /** Transfers the caller asks for (issue 14): how long the gateway waits for their outcome. */
+    interface Transfer {
+        /**
+         * After the ring time (the tenant's, else {@code gateway.fallback.dial-timeout-seconds}) how much longer to
+         * wait for Twilio to say whether the person answered before the call is recorded as transferred anyway.
+         */
+        @WithDefault("15s")
+        Duration outcomeGrace();
+
+        /** After a transfer that did not connect, how long the new Media Stream may take to start. */
+        @WithDefault("10s")
+        Duration returnTimeout();
+
+        /** Longest whisper the person answering a warm transfer hears, in characters. */
+        @WithDefault("300")
+        int maxWhisperChars();
     }
 
     interface Fallback {
