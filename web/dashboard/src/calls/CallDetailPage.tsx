@@ -50,6 +50,7 @@ function CallView({ call, query }: { call: CallDetail; query: { tenantId?: strin
         {call.reasonForCalling && <Text mt="xs" size="sm"><b>Reason for calling:</b> {call.reasonForCalling}</Text>}
         <Text mt="xs" size="sm">
           <b>Transfer:</b> {call.transferredTo ? `to ${call.transferredTo} — ${label(call.transferOutcome)}` : 'not transferred'}
+          {call.transferReturnedToAgent && ' — back to the agent, message taken'}
           {' · '}<b>Fallback message played:</b> {call.fallbackPlayed ? 'yes' : 'no'}
           {call.endedReason && <>{' · '}<b>Ended:</b> {label(call.endedReason)}</>}
         </Text>

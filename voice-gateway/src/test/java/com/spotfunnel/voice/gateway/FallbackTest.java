@@ -206,9 +206,15 @@ class FallbackTest {
         pipeline.send(new PipelineMessage.Transfer("caller_request"));
         String twiml = awaitTwimlOf(callSid);
         assertFalse(twiml.contains("<Say>"), twiml);
-        assertTrue(twiml.contains(">+15559990001</Dial>"), twiml);
+        assertTrue(twiml.contains(">+15559990001</Number></Dial>"), twiml);
         assertTrue(twiml.contains("reason=caller_request"), twiml);
         caller.stop();
+        // the person picks up (the <Number url>): the call's record ends as transferred
+        Map<String, String> answered = TwilioSimulator.incomingCall(TwilioSimulator.newCallSid(), ACME, "+15559990001");
+        answered.put("ParentCallSid", callSid);
+        twilio.post("/twilio/dial-answered?callId=" + caller.callId(), answered)
+                .then()
+                .statusCode(200);
         List<CallEvent> events =
                 CallEventsProbe.get().awaitEvent(caller.callId(), e -> e.type() == EventType.CALL_ENDED);
         CallTransferred transferred = (CallTransferred) events.stream()

@@ -14,7 +14,7 @@ class GatewayEndpointsTest extends StandardEndpointsContract {
     @Override
     protected List<String> requiredReadinessChecks() {
         // Not Kafka: calls go on through a broker outage (application.properties, KafkaBrokerOutageDrillTest).
-        return List.of("voice-gateway accepting calls");
+        return List.of("voice-gateway accepting calls", "voice-gateway tenant-config read");
     }
 
     @Override

@@ -139,7 +139,8 @@ public class TenantValidator {
                 blankToNull(agent.transferNumber()),
                 fallback,
                 hours,
-                callerHistory(agent.callerHistory(), errors));
+                callerHistory(agent.callerHistory(), errors),
+                null);
     }
 
     private static CallerHistory callerHistory(TenantSpec.CallerHistorySpec history, List<FieldError> errors) {

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = GatewayMessage.CallStart.class, name = "start"),
     @JsonSubTypes.Type(value = GatewayMessage.Dtmf.class, name = "dtmf"),
     @JsonSubTypes.Type(value = GatewayMessage.Played.class, name = "played"),
-    @JsonSubTypes.Type(value = GatewayMessage.CallerHangup.class, name = "hangup")
+    @JsonSubTypes.Type(value = GatewayMessage.CallerHangup.class, name = "hangup"),
+    @JsonSubTypes.Type(value = GatewayMessage.TransferReturned.class, name = "transferReturned")
 })
 public sealed interface GatewayMessage {
 
@@ -29,4 +30,12 @@ public sealed interface GatewayMessage {
 
     /** The caller hung up; the pipeline finishes the call's bookkeeping and closes. */
     record CallerHangup(String reason) implements GatewayMessage {}
+
+    /**
+     * The transfer the pipeline asked for did not connect and the caller is back on a new stream of the same call:
+     * the agent says so and takes a message.
+     *
+     * @param outcome Twilio's DialCallStatus: {@code no-answer}, {@code busy} or {@code failed}
+     */
+    record TransferReturned(String outcome) implements GatewayMessage {}
 }

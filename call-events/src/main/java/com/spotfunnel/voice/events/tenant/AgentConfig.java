@@ -12,6 +12,8 @@ import java.util.Map;
  * @param fallbackMessages overrides of the default fallback messages, by failure kind
  * @param businessHours    null = always open
  * @param callerHistory    null = the platform's defaults (remembered callers, default retention)
+ * @param transfer         how transfers ring and whether they are warm; null = the platform defaults (added by issue
+ *                         14: older tenant-config records lack it)
  */
 public record AgentConfig(
         String systemPrompt,
@@ -21,13 +23,14 @@ public record AgentConfig(
         String transferNumber,
         Map<FailureKind, String> fallbackMessages,
         BusinessHours businessHours,
-        CallerHistory callerHistory) {
+        CallerHistory callerHistory,
+        TransferSettings transfer) {
 
     public AgentConfig {
         fallbackMessages = fallbackMessages == null ? Map.of() : Map.copyOf(fallbackMessages);
     }
 
-    /** Without caller-history settings (the platform's defaults). */
+    /** A config without caller-history or transfer settings (the platform defaults). */
     public AgentConfig(
             String systemPrompt,
             String greeting,
@@ -36,6 +39,15 @@ public record AgentConfig(
             String transferNumber,
             Map<FailureKind, String> fallbackMessages,
             BusinessHours businessHours) {
-        this(systemPrompt, greeting, voice, providers, transferNumber, fallbackMessages, businessHours, null);
+        this(systemPrompt, greeting, voice, providers, transferNumber, fallbackMessages, businessHours, null, null);
     }
+
+    /**
+     * How a transfer to {@code transferNumber} goes.
+     *
+     * @param ringSeconds how long the transfer rings before the caller comes back to the agent; null = the platform
+     *                    default
+     * @param warm        the person answering first hears who is calling and why (a whisper), then the caller
+     */
+    public record TransferSettings(Integer ringSeconds, boolean warm) {}
 }

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * Everything about one call: the projected facts, the transcript, the costs, and what people wrote.
  * {@code twilioStatus} / {@code twilioDurationSeconds}: Twilio's final status and billed CallDuration (null until
- * Twilio's status callback is in).
+ * Twilio's status callback is in). {@code transferOutcome}: the newest outcome of the call's transfer (initiated,
+ * answered, no-answer, busy, failed, canceled, completed); {@code transferReturnedToAgent}: the transfer did not
+ * connect and the caller went back to the agent, which took a message (null when not recorded).
  */
 public record CallDetail(
         String callId,
@@ -31,6 +33,7 @@ public record CallDetail(
         String priority,
         String transferredTo,
         String transferOutcome,
+        Boolean transferReturnedToAgent,
         boolean fallbackPlayed,
         Costs costs,
         ActionState action,

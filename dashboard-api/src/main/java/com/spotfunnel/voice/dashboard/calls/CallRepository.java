@@ -150,6 +150,7 @@ public class CallRepository {
                 c.getString("priority"),
                 c.getString("transferred_to"),
                 c.getString("transfer_outcome"),
+                c.getBoolean("transfer_returned_to_agent"),
                 Boolean.TRUE.equals(c.getBoolean("fallback_played")),
                 costs,
                 action,

@@ -82,7 +82,7 @@ public class ProjectionWriter {
 
     private static final String TRANSFERRED = """
             UPDATE dashboard.call_logs
-               SET transferred_to = $3, transfer_outcome = $4, transferred_seq = $5
+               SET transferred_to = $3, transfer_outcome = $4, transferred_seq = $5, transfer_returned_to_agent = $6
              WHERE call_id = $1 AND tenant_id = $2 AND (transferred_seq IS NULL OR transferred_seq <= $5)""";
 
     private static final String TWILIO_STATUS = """
@@ -251,7 +251,10 @@ public class ProjectionWriter {
         if (event.payload() instanceof CallTransferred p) {
             return new Statement(
                     TRANSFERRED,
-                    key.addString(p.transferTo()).addString(p.outcome()).addLong(event.seq()));
+                    key.addString(p.transferTo())
+                            .addString(p.outcome())
+                            .addLong(event.seq())
+                            .addBoolean(p.returnedToAgent()));
         }
         if (event.payload() instanceof CallStatusReported p) {
             return new Statement(

@@ -18,6 +18,7 @@ import com.spotfunnel.voice.events.payload.CallAnalyzed;
 import com.spotfunnel.voice.events.payload.CallEnded;
 import com.spotfunnel.voice.events.payload.CallStarted;
 import com.spotfunnel.voice.events.payload.CallStatusReported;
+import com.spotfunnel.voice.events.payload.CallTransferred;
 import com.spotfunnel.voice.events.payload.Speaker;
 import com.spotfunnel.voice.events.payload.TranscriptTurn;
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
@@ -144,6 +145,40 @@ class ProjectionTest {
                 .then()
                 .statusCode(200)
                 .body("items.find { it.callId == '" + call.callId() + "' }.twilioDurationSeconds", equalTo(97));
+    }
+
+    /** Issue 14: the transfer's outcome, and whether the caller went back to the agent, on the call's detail. */
+    @Test
+    void aTransferThatRangOutAndReturnedToTheAgentIsOnTheCallDetail() {
+        String tenant = "t-" + UUID.randomUUID();
+        Calls call = Calls.of(tenant).requiresAction(true).turns("Put me through please", "Nobody answered");
+        List<CallEvent> events = new ArrayList<>(call.events());
+        CallEvent last = events.get(events.size() - 1);
+        events.add(CallEvent.of(
+                tenant,
+                call.callId(),
+                last.seq() + 1,
+                last.occurredAt(),
+                new CallTransferred("+15559990001", "caller_request", "initiated")));
+        events.add(CallEvent.of(
+                tenant,
+                call.callId(),
+                last.seq() + 2,
+                last.occurredAt(),
+                new CallTransferred("+15559990001", "caller_request", "no-answer", true)));
+        java.util.Collections.reverse(events); // the newest outcome wins whatever the arrival order
+        EventProducer.send(bootstrap, events);
+        awaitApplied(call.callId(), events.size());
+
+        given().auth()
+                .oauth2(Tokens.customer(tenant))
+                .get("/api/v1/calls/" + call.callId())
+                .then()
+                .statusCode(200)
+                .body("transferredTo", equalTo("+15559990001"))
+                .body("transferOutcome", equalTo("no-answer"))
+                .body("transferReturnedToAgent", equalTo(true))
+                .body("action.requiresAction", equalTo(true));
     }
 
     @Test

@@ -86,24 +86,42 @@ public class CallAnalyzer {
         }
         Object captured = json.getValue("capturedData");
         Map<String, Object> data = captured instanceof JsonObject object ? object.getMap() : Map.of();
+        return withMessage(
+                call,
+                new CallAnalyzed(
+                        json.getString("summary", ""),
+                        json.getString("reasonForCalling", ""),
+                        outcome,
+                        data,
+                        json.getBoolean("requiresAction", false),
+                        priority(json.getString("priority"))));
+    }
+
+    /**
+     * A call on which the agent took a message instead of a transfer (issue 14) always requires action: it is a
+     * callback the tenant's staff owe, with the message (what the caller gave) and why it was taken.
+     */
+    static CallAnalyzed withMessage(FinishedCall call, CallAnalyzed analysis) {
+        if (call.messageFor() == null) {
+            return analysis;
+        }
+        Map<String, Object> data = new java.util.LinkedHashMap<>(analysis.capturedData());
+        data.put("messageTakenBecause", call.messageFor());
         return new CallAnalyzed(
-                json.getString("summary", ""),
-                json.getString("reasonForCalling", ""),
-                outcome,
-                data,
-                json.getBoolean("requiresAction", false),
-                priority(json.getString("priority")));
+                analysis.summary(), analysis.reasonForCalling(), "callback_requested", data, true, analysis.priority());
     }
 
     static CallAnalyzed basic(FinishedCall call, String summary) {
         boolean followUp = call.failure() != null || call.callerSpoke();
-        return new CallAnalyzed(
-                summary,
-                "unknown",
-                fallbackOutcome(call),
-                Map.of(),
-                followUp,
-                call.failure() != null ? Priority.HIGH : Priority.MEDIUM);
+        return withMessage(
+                call,
+                new CallAnalyzed(
+                        summary,
+                        "unknown",
+                        fallbackOutcome(call),
+                        Map.of(),
+                        followUp,
+                        call.failure() != null ? Priority.HIGH : Priority.MEDIUM));
     }
 
     private static String fallbackOutcome(FinishedCall call) {

@@ -90,6 +90,19 @@ public interface PipelineConfig {
         @WithDefault("Of course. Let me connect you with someone now.")
         String transferAnnouncement();
 
+        /** Said when a transfer rang out, was busy or failed and the caller is back with the agent (issue 14). */
+        @WithDefault(
+                "I'm sorry, nobody could take your call just now. I can take a message so they call you back: could you tell me your name, the best number to reach you, and what it's about?")
+        String transferFailedLine();
+
+        /**
+         * Said instead of a transfer outside the tenant's business hours; {@code {opens}} becomes when the team is
+         * back (for example "Monday at 9:00 AM").
+         */
+        @WithDefault(
+                "Our team isn't available right now; they're back {opens}. I can take a message so they call you back then: could you tell me your name, the best number to reach you, and what it's about?")
+        String afterHoursLine();
+
         /** Lower-case phrases that end the call when the caller says them. */
         @WithDefault("goodbye,bye bye,that's all,that is all,hang up")
         List<String> goodbyePhrases();

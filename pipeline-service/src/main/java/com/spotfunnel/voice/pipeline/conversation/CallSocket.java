@@ -80,6 +80,8 @@ public class CallSocket {
             conversation.onPlayed(played.utteranceId());
         } else if (message instanceof GatewayMessage.Dtmf dtmf) {
             conversation.onDtmf(dtmf.digit());
+        } else if (message instanceof GatewayMessage.TransferReturned returned) {
+            conversation.onTransferReturned(returned.outcome());
         } else if (message instanceof GatewayMessage.CallerHangup) {
             calls.remove(connection.id());
             startGuard.ended(connection.pathParam("callId"));

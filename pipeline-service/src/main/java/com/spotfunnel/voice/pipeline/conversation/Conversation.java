@@ -58,6 +58,8 @@ public final class Conversation implements SttListener {
     private long unbilledAudioBytes;
     private long callerSpeechStartedMs = -1;
     private ConversationPhase phase = new ConversationPhase.Listening();
+    /** Why the agent is taking a message instead of a transfer (after_hours, or the Dial's outcome), else null. */
+    private String messageFor;
 
     Conversation(
             GatewayMessage.CallStart call, TenantAgent agent, ConversationDeps deps, Consumer<PipelineMessage> out) {
@@ -112,7 +114,41 @@ public final class Conversation implements SttListener {
     public synchronized void onDtmf(String digit) {
         if (phase.callerSteers() && "0".equals(digit)) {
             interruptIfSpeaking();
-            speak(agent.transferAnnouncement(), new PipelineMessage.Transfer("caller pressed 0"));
+            transferOrTakeMessage(agent.transferAnnouncement(), "caller pressed 0");
+        }
+    }
+
+    /**
+     * The transfer did not connect and the caller is back (a new stream of the same call): the agent says so and takes
+     * a message. Speech recognition starts afresh (the old stream's may have timed out while the transfer rang).
+     */
+    public synchronized void onTransferReturned(String outcome) {
+        if (!(phase instanceof ConversationPhase.Concluding concluding
+                        && concluding.after() instanceof PipelineMessage.Transfer)
+                || !moveTo(new ConversationPhase.TransferFailed(outcome))) {
+            return;
+        }
+        messageFor = outcome;
+        billAudio(Math.max(0, nextTurn - 1));
+        closeStt();
+        sttProvider = null;
+        speak(agent.transferFailedLine(), null);
+        openStt(deps.stt().resolve(sttOrder));
+    }
+
+    /** A transfer within business hours; outside them the agent takes a message and says when the team is back. */
+    private void transferOrTakeMessage(String announcement, String reason) {
+        if (agent.openAt(deps.clock().instant()) && messageFor == null) {
+            speak(announcement, new PipelineMessage.Transfer(reason));
+        } else {
+            if (messageFor == null) {
+                messageFor = "after_hours";
+            }
+            speak(
+                    "after_hours".equals(messageFor)
+                            ? agent.afterHoursLine(deps.clock().instant())
+                            : agent.transferFailedLine(),
+                    null);
         }
     }
 
@@ -139,7 +175,8 @@ public final class Conversation implements SttListener {
                 transcript,
                 before.transferred(),
                 before.failure(),
-                llmOrder);
+                llmOrder,
+                messageFor);
         deps.analysis().publish(finishedCall).subscribe().with(ok -> {}, err -> {});
         deps.metrics().callEnded();
     }
@@ -181,7 +218,7 @@ public final class Conversation implements SttListener {
             lookahead.discard();
         }
         switch (reaction.intent()) {
-            case TRANSFER -> speak(reaction.line(), new PipelineMessage.Transfer("caller asked for a person"));
+            case TRANSFER -> transferOrTakeMessage(reaction.line(), "caller asked for a person");
             case GOODBYE -> speak(reaction.line(), new PipelineMessage.Hangup("caller said goodbye"));
             case CONVERSE -> reply(text);
         }

@@ -5,6 +5,7 @@ import com.spotfunnel.voice.pipeline.cost.PriceTable;
 import com.spotfunnel.voice.pipeline.llm.LlmStage;
 import com.spotfunnel.voice.pipeline.stt.SttStage;
 import com.spotfunnel.voice.pipeline.tts.TtsStage;
+import java.time.Clock;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,6 +14,7 @@ import java.util.function.LongSupplier;
  * {@link ConversationServices}.
  *
  * @param nanoTime a monotonic clock in nanoseconds ({@code System::nanoTime} in production)
+ * @param clock    the wall clock the tenant's business hours are read against
  */
 public record ConversationDeps(
         SttStage stt,
@@ -21,4 +23,18 @@ public record ConversationDeps(
         PriceTable prices,
         FinishedCalls analysis,
         ConversationMetrics metrics,
-        LongSupplier nanoTime) {}
+        LongSupplier nanoTime,
+        Clock clock) {
+
+    /** With the system's wall clock (business hours are read against it). */
+    public ConversationDeps(
+            SttStage stt,
+            LlmStage llm,
+            TtsStage tts,
+            PriceTable prices,
+            FinishedCalls analysis,
+            ConversationMetrics metrics,
+            LongSupplier nanoTime) {
+        this(stt, llm, tts, prices, analysis, metrics, nanoTime, Clock.systemUTC());
+    }
+}

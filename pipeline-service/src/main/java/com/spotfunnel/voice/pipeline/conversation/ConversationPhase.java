@@ -14,7 +14,8 @@ import java.util.Set;
  * <pre>
  *   Listening ──agent turn──▶ Speaking(turn) ──Played / barge-in──▶ Listening
  *       └──goodbye / transfer / DTMF 0──▶ Concluding(turn, Hangup | Transfer)
- *   Listening, Speaking, Concluding ──a stage ran out of providers──▶ Failed
+ *   Concluding(Transfer) ──the gateway: the Dial did not connect──▶ TransferFailed ──message prompt──▶ Speaking
+ *   Listening, Speaking, Concluding, TransferFailed ──a stage ran out of providers──▶ Failed
  *   any but Closed ──socket closed / CallerHangup──▶ Closed
  * </pre>
  */
@@ -32,6 +33,12 @@ public sealed interface ConversationPhase {
      */
     record Concluding(AgentTurn turn, PipelineMessage after) implements ConversationPhase {}
 
+    /**
+     * The transfer this conversation asked for did not connect ({@code outcome}: no-answer, busy, failed) and the
+     * caller is back on a new stream: the agent says so and takes a message (then Speaking, Listening as usual).
+     */
+    record TransferFailed(String outcome) implements ConversationPhase {}
+
     /** A stage ran out of providers: the gateway has the caller; nothing more comes from the agent. */
     record Failed(FailureKind kind, boolean transferred) implements ConversationPhase {}
 
@@ -41,12 +48,17 @@ public sealed interface ConversationPhase {
     Map<Class<? extends ConversationPhase>, Set<Class<? extends ConversationPhase>>> MOVES = Map.of(
             Listening.class, Set.of(Speaking.class, Concluding.class, Failed.class, Closed.class),
             Speaking.class, Set.of(Listening.class, Failed.class, Closed.class),
-            Concluding.class, Set.of(Failed.class, Closed.class),
+            Concluding.class, Set.of(TransferFailed.class, Failed.class, Closed.class),
+            TransferFailed.class, Set.of(Speaking.class, Failed.class, Closed.class),
             Failed.class, Set.of(Closed.class),
             Closed.class, Set.of());
 
     /** Whether the conversation may go from this phase to {@code next}. */
     default boolean mayMoveTo(ConversationPhase next) {
+        if (next instanceof TransferFailed) {
+            // only a transfer can fail to connect
+            return this instanceof Concluding concluding && concluding.after() instanceof PipelineMessage.Transfer;
+        }
         return MOVES.get(getClass()).contains(next.getClass());
     }
 

@@ -1,11 +1,21 @@
 package com.spotfunnel.voice.pipeline.conversation;
 
 import com.spotfunnel.voice.events.tenant.AgentConfig;
+import com.spotfunnel.voice.events.tenant.BusinessHours;
 import com.spotfunnel.voice.pipeline.config.PipelineConfig;
 import com.spotfunnel.voice.pipeline.llm.ChatMessage;
 import com.spotfunnel.voice.pipeline.llm.LlmRequest;
 import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -79,6 +89,67 @@ public final class TenantAgent {
 
     public String transferAnnouncement() {
         return config.conversation().transferAnnouncement();
+    }
+
+    /** What the agent says when a transfer did not connect and it takes a message instead. */
+    public String transferFailedLine() {
+        return config.conversation().transferFailedLine();
+    }
+
+    /**
+     * Whether the tenant's staff can take a transfer at {@code now}: within one of the weekly opening hours in the
+     * tenant's time zone. No business hours (or none listed) = always open.
+     */
+    public boolean openAt(Instant now) {
+        BusinessHours hours = agent == null ? null : agent.businessHours();
+        if (hours == null || hours.weekly().isEmpty()) {
+            return true;
+        }
+        ZonedDateTime local = now.atZone(zone(hours));
+        return hours.weekly().stream()
+                .anyMatch(h -> h.day() == local.getDayOfWeek()
+                        && !local.toLocalTime().isBefore(h.opens())
+                        && local.toLocalTime().isBefore(h.closes()));
+    }
+
+    /** The line said instead of a transfer outside business hours, naming when the team is back. */
+    public String afterHoursLine(Instant now) {
+        return config.conversation().afterHoursLine().replace("{opens}", nextOpening(now));
+    }
+
+    /** When the team is next available, in words: "today at 2:00 PM", "tomorrow at 9:00 AM", "Monday at 9:00 AM". */
+    String nextOpening(Instant now) {
+        BusinessHours hours = agent == null ? null : agent.businessHours();
+        if (hours == null || hours.weekly().isEmpty()) {
+            return "soon";
+        }
+        ZonedDateTime local = now.atZone(zone(hours));
+        for (int ahead = 0; ahead <= 7; ahead++) {
+            LocalDate date = local.toLocalDate().plusDays(ahead);
+            int days = ahead;
+            var opening = hours.weekly().stream()
+                    .filter(h -> h.day() == date.getDayOfWeek())
+                    .filter(h -> days > 0 || h.opens().isAfter(local.toLocalTime()))
+                    .map(BusinessHours.OpeningHours::opens)
+                    .min(Comparator.naturalOrder());
+            if (opening.isPresent()) {
+                String day = switch (ahead) {
+                    case 0 -> "today";
+                    case 1 -> "tomorrow";
+                    default -> date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+                };
+                return day + " at " + opening.get().format(DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH));
+            }
+        }
+        return "soon";
+    }
+
+    private static ZoneId zone(BusinessHours hours) {
+        try {
+            return hours.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(hours.timeZone());
+        } catch (java.time.DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     /** Goodbye and transfer phrases are handled without the LLM. */

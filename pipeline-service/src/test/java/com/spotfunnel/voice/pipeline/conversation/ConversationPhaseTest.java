@@ -33,6 +33,7 @@ class ConversationPhaseTest {
         phases.put("Concluding(hangup)", new ConversationPhase.Concluding(turn(hangup), hangup));
         PipelineMessage transfer = new PipelineMessage.Transfer("person");
         phases.put("Concluding(transfer)", new ConversationPhase.Concluding(turn(transfer), transfer));
+        phases.put("TransferFailed", new ConversationPhase.TransferFailed("no-answer"));
         phases.put("Failed", new ConversationPhase.Failed(FailureKind.TTS, false));
         phases.put("Closed", new ConversationPhase.Closed(false, null));
         return phases;
@@ -49,6 +50,10 @@ class ConversationPhaseTest {
             "Speaking->Closed",
             "Concluding(hangup)->Failed",
             "Concluding(hangup)->Closed",
+            "Concluding(transfer)->TransferFailed",
+            "TransferFailed->Speaking",
+            "TransferFailed->Failed",
+            "TransferFailed->Closed",
             "Concluding(transfer)->Failed",
             "Concluding(transfer)->Closed",
             "Failed->Closed");

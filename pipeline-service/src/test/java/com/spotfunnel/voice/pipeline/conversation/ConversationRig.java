@@ -74,10 +74,15 @@ final class ConversationRig {
     final Metrics metrics = new Metrics();
     final List<String> searches = new ArrayList<>();
     Conversation conversation;
+    /** The tenant's agent settings (null = none: defaults, always open). */
+    com.spotfunnel.voice.events.tenant.AgentConfig agentConfig;
+    /** The wall clock business hours are read against. */
+    java.time.Clock clock =
+            java.time.Clock.fixed(java.time.Instant.parse("2026-12-07T10:00:00Z"), java.time.ZoneOffset.UTC);
 
     ConversationRig start() {
         TenantAgent agent = new TenantAgent(
-                null,
+                agentConfig,
                 null,
                 words -> {
                     searches.add(words);
@@ -86,7 +91,7 @@ final class ConversationRig {
                 Uni.createFrom().item(Optional.empty()),
                 CONFIG);
         ConversationDeps deps =
-                new ConversationDeps(stt, llm, tts, new PriceTable(new Prices()), analysis, metrics, nanos::get);
+                new ConversationDeps(stt, llm, tts, new PriceTable(new Prices()), analysis, metrics, nanos::get, clock);
         conversation = new Conversation(
                 new GatewayMessage.CallStart(CALL_ID, "tenant-1", "CA1", "MZ1", "+61400000001", "+61200000002"),
                 agent,

@@ -326,7 +326,7 @@ class CallerHistoryTest extends FakesReset {
                 true,
                 List.of(),
                 new AgentConfig(
-                        "You are History Co's receptionist.", "Hello.", null, null, null, Map.of(), null, history),
+                        "You are History Co's receptionist.", "Hello.", null, null, null, Map.of(), null, history, null),
                 Instant.now());
     }
 

@@ -10,7 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -29,6 +31,8 @@ public class TenantConfigConsumer {
 
     private final TenantRegistry registry = new TenantRegistry();
     private final Counter unreadable;
+    /** Per partition, the offset after the last record applied (read or skipped): how far this instance has read. */
+    private final Map<Integer, Long> positions = new ConcurrentHashMap<>();
 
     public TenantConfigConsumer(MeterRegistry meters) {
         Gauge.builder("tenants_known", registry, TenantRegistry::size)
@@ -60,5 +64,14 @@ public class TenantConfigConsumer {
                     "Skipped tenant-config record at partition %d offset %d: %s",
                     record.partition(), record.offset(), e.getMessage());
         }
+        positions.merge(record.partition(), record.offset() + 1, Math::max);
+    }
+
+    /**
+     * The offset after the last record of {@code partition} this instance has applied, 0 before the first: compared
+     * with the topic's end offsets it tells whether the registry holds everything published so far.
+     */
+    public long position(int partition) {
+        return positions.getOrDefault(partition, 0L);
     }
 }

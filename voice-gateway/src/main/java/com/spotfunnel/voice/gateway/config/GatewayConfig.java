@@ -63,12 +63,21 @@ public interface GatewayConfig {
 
     Fallback fallback();
 
+    Transfer transfer();
+
     /**
      * After Quarkus' graceful shutdown ({@code quarkus.shutdown.timeout}, during which live calls go on and new
      * requests get 503), how much longer to wait for sessions still ending (their CallEnded published).
      */
     @WithDefault("5s")
     Duration drainGrace();
+
+    /**
+     * How often to ask Kafka again for {@code tenant-config}'s end offsets at start when it does not answer (readiness
+     * waits until this instance has read the topic that far).
+     */
+    @WithDefault("2s")
+    Duration tenantConfigRetry();
 
     /** How long an ended call's sequence counter is kept for late callbacks (transfer outcome). */
     @WithDefault("30m")
@@ -106,6 +115,24 @@ public interface GatewayConfig {
         /** Caller audio frames kept while the pipeline socket is still opening. */
         @WithDefault("250")
         int maxBufferedFrames();
+    }
+
+    /** Transfers the caller asks for (issue 14): how long the gateway waits for their outcome. */
+    interface Transfer {
+        /**
+         * After the ring time (the tenant's, else {@code gateway.fallback.dial-timeout-seconds}) how much longer to
+         * wait for Twilio to say whether the person answered before the call is recorded as transferred anyway.
+         */
+        @WithDefault("15s")
+        Duration outcomeGrace();
+
+        /** After a transfer that did not connect, how long the new Media Stream may take to start. */
+        @WithDefault("10s")
+        Duration returnTimeout();
+
+        /** Longest whisper the person answering a warm transfer hears, in characters. */
+        @WithDefault("300")
+        int maxWhisperChars();
     }
 
     interface Fallback {

@@ -31,24 +31,33 @@ public class FallbackPlanner implements FallbackPolicy {
         String transferTo = transferNumber(tenant);
         String twiml = transferTo == null
                 ? Twiml.sayThenHangup(message)
-                : Twiml.sayThenDial(
-                        message,
-                        transferTo,
-                        dialActionUrl(callId, "fallback"),
-                        config.fallback().dialTimeoutSeconds());
+                : Twiml.sayThenDial(message, transferTo, dialActionUrl(callId, "fallback"), ringSeconds(tenant));
         return new FallbackPlan(kind, message, transferTo, twiml);
     }
 
-    /** A transfer the caller asked for: no apology, just the dial (or null when the tenant has no number). */
+    /**
+     * A transfer the caller asked for: no apology, just the dial (or null when the tenant has no number), ringing for
+     * the tenant's ring time. The number's {@code url} tells the gateway the person answered (and plays them the
+     * whisper of a warm transfer) before the caller is connected; the Dial's action reports any other outcome.
+     */
     public String transferTwiml(TenantConfig tenant, String callId) {
         String transferTo = transferNumber(tenant);
         return transferTo == null
                 ? null
-                : Twiml.sayThenDial(
-                        null,
+                : Twiml.dialAndReport(
                         transferTo,
                         dialActionUrl(callId, "caller_request"),
-                        config.fallback().dialTimeoutSeconds());
+                        base() + "/twilio/dial-answered?callId=" + URLEncoder.encode(callId, StandardCharsets.UTF_8),
+                        ringSeconds(tenant));
+    }
+
+    @Override
+    public int ringSeconds(TenantConfig tenant) {
+        AgentConfig agent = tenant == null ? null : tenant.agent();
+        Integer own = agent == null || agent.transfer() == null
+                ? null
+                : agent.transfer().ringSeconds();
+        return own != null && own > 0 ? own : config.fallback().dialTimeoutSeconds();
     }
 
     public String transferNumber(TenantConfig tenant) {
@@ -69,9 +78,12 @@ public class FallbackPlanner implements FallbackPolicy {
         };
     }
 
+    private String base() {
+        return config.publicBaseUrl().replaceAll("/$", "");
+    }
+
     private String dialActionUrl(String callId, String reason) {
-        String base = config.publicBaseUrl().replaceAll("/$", "");
-        return base + "/twilio/dial-result?callId=" + URLEncoder.encode(callId, StandardCharsets.UTF_8) + "&reason="
+        return base() + "/twilio/dial-result?callId=" + URLEncoder.encode(callId, StandardCharsets.UTF_8) + "&reason="
                 + reason;
     }
 }

@@ -13,4 +13,17 @@ public interface FallbackPolicy {
 
     /** The tenant's transfer number, or null. */
     String transferNumber(TenantConfig tenant);
+
+    /** How long a transfer to the tenant rings before it counts as not answered. */
+    default int ringSeconds(TenantConfig tenant) {
+        return 30;
+    }
+
+    /** Whether the person answering a transfer first hears a whisper of who is calling and why. */
+    default boolean warmTransfer(TenantConfig tenant) {
+        return tenant != null
+                && tenant.agent() != null
+                && tenant.agent().transfer() != null
+                && tenant.agent().transfer().warm();
+    }
 }

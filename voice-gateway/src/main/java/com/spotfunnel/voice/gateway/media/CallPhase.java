@@ -13,8 +13,10 @@ import java.util.Set;
  *
  * <pre>
  *   Live ──Hangup──▶ SayingGoodbye ──last mark echoed──▶ ClosingStream(goodbye)
- *     │ └─Transfer─▶ Transferring ──Twilio took it──▶ Transferred
- *     │                   └──Twilio refused──▶ ClosingStream
+ *     │ └─Transfer─▶ Transferring ──Twilio took it──▶ Transferred ──stream ended──▶ Dialing ──answered──▶ Draining
+ *     │                   └──Twilio refused──▶ ClosingStream      no-answer/busy/failed ──┘
+ *     │                                        ▼
+ *     │               ReturningToAgent ──new stream started──▶ ReturnedToAgent (like Live, no second transfer)
  *     └─failure (from any phase where the AI has the caller)──▶ PlayingFallback(PENDING) ──▶ PlayingFallback(answered)
  *   stream ended (any of the above; deferred while Twilio is being updated) ──▶ Draining ──pipeline closed / timeout──▶ Ended
  *                                                                          └──(pipeline already closed)──────────────▶ Ended
@@ -48,6 +50,25 @@ public sealed interface CallPhase {
     record Transferred(String transferTo) implements CallPhase {}
 
     /**
+     * Twilio is ringing the transfer number: the Media Stream ended when the {@code <Dial>} began, the pipeline socket
+     * stays open so the agent can take the caller back. Waits for the person to answer ({@code /twilio/dial-answered}),
+     * for the Dial's outcome ({@code /twilio/dial-result}), or for the timer ({@code timerId}: ring time + grace).
+     */
+    record Dialing(String transferTo, long timerId) implements CallPhase {}
+
+    /**
+     * The Dial did not connect ({@code outcome}: no-answer, busy, failed) and Twilio was told to open a new Media
+     * Stream on this call; waits for its start, or the timer ({@code timerId}) ends the call.
+     */
+    record ReturningToAgent(String transferTo, String outcome, long timerId) implements CallPhase {}
+
+    /**
+     * The caller is back with the agent on the new stream after a transfer that did not connect ({@code outcome}); the
+     * agent takes a message. As {@link Live}, except that no second transfer is tried.
+     */
+    record ReturnedToAgent(String outcome) implements CallPhase {}
+
+    /**
      * The AI could not go on: the caller is Twilio's (the fallback message, then a transfer or a hang-up). Nothing
      * goes to the pipeline any more; what it still reports about the call (transcript, costs) is recorded.
      *
@@ -71,17 +92,31 @@ public sealed interface CallPhase {
         REFUSED
     }
 
-    Map<Class<? extends CallPhase>, Set<Class<? extends CallPhase>>> MOVES = Map.of(
-            Live.class,
-                    Set.of(SayingGoodbye.class, Transferring.class, PlayingFallback.class, Draining.class, Ended.class),
-            SayingGoodbye.class, Set.of(ClosingStream.class, PlayingFallback.class, Draining.class, Ended.class),
-            ClosingStream.class, Set.of(PlayingFallback.class, Draining.class, Ended.class),
-            Transferring.class,
-                    Set.of(Transferring.class, Transferred.class, ClosingStream.class, PlayingFallback.class),
-            Transferred.class, Set.of(PlayingFallback.class, Draining.class, Ended.class),
-            PlayingFallback.class, Set.of(PlayingFallback.class, Draining.class, Ended.class),
-            Draining.class, Set.of(Ended.class),
-            Ended.class, Set.of());
+    Map<Class<? extends CallPhase>, Set<Class<? extends CallPhase>>> MOVES = Map.ofEntries(
+            Map.entry(
+                    Live.class,
+                    Set.of(
+                            SayingGoodbye.class,
+                            Transferring.class,
+                            PlayingFallback.class,
+                            Draining.class,
+                            Ended.class)),
+            Map.entry(
+                    SayingGoodbye.class,
+                    Set.of(ClosingStream.class, PlayingFallback.class, Draining.class, Ended.class)),
+            Map.entry(ClosingStream.class, Set.of(PlayingFallback.class, Draining.class, Ended.class)),
+            Map.entry(
+                    Transferring.class,
+                    Set.of(Transferring.class, Transferred.class, ClosingStream.class, PlayingFallback.class)),
+            Map.entry(Transferred.class, Set.of(Dialing.class, PlayingFallback.class, Draining.class, Ended.class)),
+            Map.entry(Dialing.class, Set.of(ReturningToAgent.class, Draining.class, Ended.class)),
+            Map.entry(ReturningToAgent.class, Set.of(ReturnedToAgent.class, Draining.class, Ended.class)),
+            Map.entry(
+                    ReturnedToAgent.class,
+                    Set.of(SayingGoodbye.class, PlayingFallback.class, Draining.class, Ended.class)),
+            Map.entry(PlayingFallback.class, Set.of(PlayingFallback.class, Draining.class, Ended.class)),
+            Map.entry(Draining.class, Set.of(Ended.class)),
+            Map.entry(Ended.class, Set.of()));
 
     /** Whether the session may go from this phase to {@code next}. */
     default boolean mayMoveTo(CallPhase next) {
@@ -110,6 +145,7 @@ public sealed interface CallPhase {
     /** The AI has the caller: caller audio, marks and DTMF go to the pipeline and its messages are carried out. */
     default boolean aiHasCaller() {
         return this instanceof Live
+                || this instanceof ReturnedToAgent
                 || this instanceof SayingGoodbye
                 || this instanceof ClosingStream
                 || this instanceof Transferring
@@ -145,7 +181,7 @@ public sealed interface CallPhase {
                     && fallback.plan().transfers();
             return new CallEnding(transferred ? CallStatus.TRANSFERRED : CallStatus.FAILED, "ai_failure");
         }
-        if (this instanceof Transferred || this instanceof Transferring) {
+        if (this instanceof Transferred || this instanceof Transferring || this instanceof Dialing) {
             return new CallEnding(CallStatus.TRANSFERRED, "transfer");
         }
         if (this instanceof ClosingStream closing && closing.agentGoodbye()) {

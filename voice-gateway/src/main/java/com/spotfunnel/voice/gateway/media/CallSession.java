@@ -5,6 +5,7 @@ import com.spotfunnel.voice.events.bridge.PipelineMessage;
 import com.spotfunnel.voice.events.payload.CallCosts;
 import com.spotfunnel.voice.events.payload.CallEnded;
 import com.spotfunnel.voice.events.payload.CallStarted;
+import com.spotfunnel.voice.events.payload.CallTransferred;
 import com.spotfunnel.voice.events.payload.FailureKind;
 import com.spotfunnel.voice.events.payload.Severity;
 import com.spotfunnel.voice.events.payload.Speaker;
@@ -41,8 +42,10 @@ public final class CallSession implements BridgeListener {
 
     private static final Logger LOG = Logger.getLogger(CallSession.class);
 
-    private final CallContext call;
-    private final TwilioLink twilio;
+    /** Replaced (new streamSid) when the caller comes back to the agent on a new stream after a transfer. */
+    private volatile CallContext call;
+
+    private TwilioLink twilio;
     private final SessionServices services;
     private final CallTrack track;
     private final long startedNanos;
@@ -56,6 +59,8 @@ public final class CallSession implements BridgeListener {
     private boolean callerSpoke;
 
     private long lastCallerTurnNanos = -1;
+    /** The caller's last words, for the whisper of a warm transfer. */
+    private final java.util.ArrayDeque<String> callerWords = new java.util.ArrayDeque<>();
 
     CallSession(CallContext call, TwilioLink twilio, SessionServices services, Runnable onEnded) {
         this.call = call;
@@ -121,7 +126,12 @@ public final class CallSession implements BridgeListener {
 
     /** Twilio's stop, the socket closing, or a final status callback. */
     public synchronized void streamEnded(String reason) {
-        if (phase instanceof CallPhase.Transferring transferring && transferring.endRequested() == null) {
+        if (phase instanceof CallPhase.Transferred transferred) {
+            // Twilio ran the <Dial>: the stream's end is expected, the call goes on.
+            awaitDialOutcome(transferred.transferTo());
+        } else if (phase instanceof CallPhase.Dialing || phase instanceof CallPhase.ReturningToAgent) {
+            return; // the old stream closing late; the call is not over
+        } else if (phase instanceof CallPhase.Transferring transferring && transferring.endRequested() == null) {
             // The call's new TwiML is taking effect; its events come first, then CallEnded.
             moveTo(new CallPhase.Transferring(transferring.transferTo(), reason));
         } else if (phase instanceof CallPhase.PlayingFallback fallback
@@ -131,6 +141,141 @@ public final class CallSession implements BridgeListener {
         } else if (!phase.awaitsTwilio()) {
             finish(reason);
         }
+    }
+
+    /** Twilio's final status for the whole call (the status callback): the call is over whatever the phase. */
+    public synchronized void callEnded(String reason) {
+        if (phase instanceof CallPhase.Transferred
+                || phase instanceof CallPhase.Dialing
+                || phase instanceof CallPhase.ReturningToAgent) {
+            cancelTransferTimer();
+            finish(reason);
+        } else {
+            streamEnded(reason);
+        }
+    }
+
+    // ---- the outcome of a transfer the caller asked for ----
+
+    /**
+     * The person called picked up ({@code <Number url>}): the transfer is done and the call's record ends here.
+     *
+     * @return the whisper the person hears before the caller is connected (warm transfer), or null
+     */
+    public synchronized String dialAnswered() {
+        String transferTo;
+        if (phase instanceof CallPhase.Dialing dialing) {
+            transferTo = dialing.transferTo();
+        } else if (phase instanceof CallPhase.Transferred transferred) {
+            transferTo = transferred.transferTo(); // the stream's stop not processed yet
+        } else {
+            return null;
+        }
+        String whisper = services.planner().warmTransfer(call.tenant()) ? whisper() : null;
+        services.events().publish(track, new CallTransferred(transferTo, "caller_request", "answered", false));
+        services.metrics().transferOutcome("answered", false);
+        cancelTransferTimer();
+        finish("transfer");
+        return whisper;
+    }
+
+    /**
+     * Twilio's Dial ended without connecting ({@code DialCallStatus}). On no-answer, busy or failed the caller goes
+     * back to the agent when the pipeline is still there: the webhook then answers with a new stream to this call.
+     *
+     * @return true when the caller is being returned to the agent
+     */
+    public synchronized boolean dialEnded(String outcome) {
+        if (!(phase instanceof CallPhase.Dialing dialing)) {
+            return false;
+        }
+        boolean returns = RETURNING_OUTCOMES.contains(outcome) && bridge != null && !bridge.isClosed();
+        services.events().publish(track, new CallTransferred(dialing.transferTo(), "caller_request", outcome, returns));
+        services.metrics().transferOutcome(outcome, returns);
+        cancelTransferTimer();
+        if (!returns) {
+            finish("transfer");
+            return false;
+        }
+        long timer = services.clock().setTimer(services.transferReturnTimeout(), this::returnTimedOut);
+        if (!moveTo(new CallPhase.ReturningToAgent(dialing.transferTo(), outcome, timer))) {
+            services.clock().cancelTimer(timer);
+            return false;
+        }
+        return true;
+    }
+
+    /** The new stream of a caller returning to the agent started: the agent takes the caller back. */
+    public synchronized boolean resume(String streamSid, TwilioLink link) {
+        if (!(phase instanceof CallPhase.ReturningToAgent returning)) {
+            return false;
+        }
+        services.clock().cancelTimer(returning.timerId());
+        if (!moveTo(new CallPhase.ReturnedToAgent(returning.outcome()))) {
+            return false;
+        }
+        call = new CallContext(
+                call.callId(),
+                call.tenantId(),
+                call.callSid(),
+                streamSid,
+                call.callerPhone(),
+                call.dialedNumber(),
+                call.direction(),
+                call.tenant());
+        twilio = link;
+        pendingMarks.clear();
+        bridge.send(new GatewayMessage.TransferReturned(returning.outcome()));
+        return true;
+    }
+
+    private void awaitDialOutcome(String transferTo) {
+        Duration wait = Duration.ofSeconds(services.planner().ringSeconds(call.tenant()))
+                .plus(services.transferOutcomeGrace());
+        long timer = services.clock().setTimer(wait, this::dialTimedOut);
+        if (!moveTo(new CallPhase.Dialing(transferTo, timer))) {
+            services.clock().cancelTimer(timer);
+        }
+    }
+
+    private synchronized void dialTimedOut() {
+        if (phase instanceof CallPhase.Dialing dialing) {
+            // Twilio never said: the caller is with the person or gone; the record ends as transferred.
+            services.events()
+                    .publish(track, new CallTransferred(dialing.transferTo(), "caller_request", "unknown", false));
+            services.metrics().transferOutcome("unknown", false);
+            finish("transfer");
+        }
+    }
+
+    private synchronized void returnTimedOut() {
+        if (phase instanceof CallPhase.ReturningToAgent) {
+            finish("transfer_return_failed");
+        }
+    }
+
+    private void cancelTransferTimer() {
+        if (phase instanceof CallPhase.Dialing dialing) {
+            services.clock().cancelTimer(dialing.timerId());
+        } else if (phase instanceof CallPhase.ReturningToAgent returning) {
+            services.clock().cancelTimer(returning.timerId());
+        }
+    }
+
+    /** Who is calling and why, from the conversation so far, for the person answering a warm transfer. */
+    private String whisper() {
+        StringBuilder text = new StringBuilder("Transferred call from ");
+        String phone = call.callerPhone() == null ? "" : call.callerPhone().replaceAll("[^0-9]", "");
+        text.append(phone.isEmpty() ? "an unknown number" : String.join(" ", phone.split("")));
+        if (!callerWords.isEmpty()) {
+            String said = String.join(" ", callerWords);
+            int max = Math.max(40, services.maxWhisperChars());
+            if (said.length() > max) {
+                said = "…" + said.substring(said.length() - max);
+            }
+            text.append(". The caller said: ").append(said);
+        }
+        return text.append(". Connecting you now.").toString();
     }
 
     // ---- from the pipeline ----
@@ -165,6 +310,13 @@ public final class CallSession implements BridgeListener {
         } else if (message instanceof PipelineMessage.Transcript transcript) {
             if (transcript.turn().speaker() == Speaker.CALLER) {
                 callerSpoke = true;
+                if (transcript.turn().text() != null
+                        && !transcript.turn().text().isBlank()) {
+                    callerWords.addLast(transcript.turn().text().strip());
+                    if (callerWords.size() > 3) {
+                        callerWords.removeFirst();
+                    }
+                }
                 lastCallerTurnNanos = services.clock().nanoTime();
             }
             services.events().publish(track, transcript.turn());
@@ -186,7 +338,7 @@ public final class CallSession implements BridgeListener {
                 transfer();
             }
         } else if (message instanceof PipelineMessage.Hangup) {
-            if (phase instanceof CallPhase.Live) {
+            if (phase instanceof CallPhase.Live || phase instanceof CallPhase.ReturnedToAgent) {
                 sayGoodbye();
             }
         }
@@ -349,7 +501,9 @@ public final class CallSession implements BridgeListener {
         boolean moved = accepted
                 ? moveTo(new CallPhase.Transferred(transferring.transferTo()))
                 : moveTo(new CallPhase.ClosingStream(false));
-        if (moved) {
+        if (moved && accepted && transferring.endRequested() != null) {
+            awaitDialOutcome(transferring.transferTo()); // the stream ended while Twilio was being updated
+        } else if (moved) {
             twilioAnswered(accepted, transferring.endRequested());
         }
     }
@@ -431,6 +585,8 @@ public final class CallSession implements BridgeListener {
         services.metrics().callEndedWith(ending.status().name().toLowerCase(Locale.ROOT));
         onEnded.run();
     }
+
+    private static final Set<String> RETURNING_OUTCOMES = Set.of("no-answer", "busy", "failed");
 
     private static String errorType(FailureKind kind) {
         if (kind == null) {

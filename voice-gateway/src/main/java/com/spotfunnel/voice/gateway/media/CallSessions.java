@@ -30,6 +30,23 @@ public class CallSessions {
         return session;
     }
 
+    /**
+     * A caller returning to the agent after a transfer that did not connect: the call's session (same callId and
+     * CallSid) takes the new stream, which replaces the old connection.
+     */
+    public boolean resume(String connectionId, CallContext call, TwilioLink twilio) {
+        CallSession session = byCallSid.get(call.callSid());
+        if (session == null || !session.call().callId().equals(call.callId())) {
+            return false;
+        }
+        if (!session.resume(call.streamSid(), twilio)) {
+            return false;
+        }
+        byConnection.values().removeIf(existing -> existing == session);
+        byConnection.put(connectionId, session);
+        return true;
+    }
+
     public Optional<CallSession> byConnection(String connectionId) {
         return Optional.ofNullable(byConnection.get(connectionId));
     }

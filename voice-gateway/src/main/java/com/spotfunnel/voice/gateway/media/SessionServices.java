@@ -18,4 +18,30 @@ public record SessionServices(
         LiveCallUpdates control,
         CallMetrics metrics,
         CallClock clock,
-        Duration pipelineDrainTimeout) {}
+        Duration pipelineDrainTimeout,
+        Duration transferOutcomeGrace,
+        Duration transferReturnTimeout,
+        int maxWhisperChars) {
+
+    /** With the default transfer timings (15 s past the ring time for the outcome, 10 s for the return stream). */
+    public SessionServices(
+            CallEventSink events,
+            PipelineDialer pipeline,
+            FallbackPolicy planner,
+            LiveCallUpdates control,
+            CallMetrics metrics,
+            CallClock clock,
+            Duration pipelineDrainTimeout) {
+        this(
+                events,
+                pipeline,
+                planner,
+                control,
+                metrics,
+                clock,
+                pipelineDrainTimeout,
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(10),
+                300);
+    }
+}

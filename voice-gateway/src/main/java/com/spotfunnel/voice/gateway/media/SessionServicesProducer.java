@@ -26,6 +26,15 @@ public class SessionServicesProducer {
             Vertx vertx,
             GatewayConfig config) {
         return new SessionServices(
-                events, pipeline, planner, control, metrics, new VertxCallClock(vertx), config.pipelineDrainTimeout());
+                events,
+                pipeline,
+                planner,
+                control,
+                metrics,
+                new VertxCallClock(vertx),
+                config.pipelineDrainTimeout(),
+                config.transfer().outcomeGrace(),
+                config.transfer().returnTimeout(),
+                config.transfer().maxWhisperChars());
     }
 }

@@ -36,9 +36,12 @@ public class StreamStartCheck {
         }
         String callId = params.get("callId");
         forgetExpired(now);
+        boolean resume = params.get(StreamToken.RESUME) != null;
         if (callId == null
-                || started.putIfAbsent(callId, Instant.ofEpochSecond(Long.parseLong(params.get(StreamToken.EXPIRES))))
-                        != null) {
+                || !resume
+                        && started.putIfAbsent(
+                                        callId, Instant.ofEpochSecond(Long.parseLong(params.get(StreamToken.EXPIRES))))
+                                != null) {
             return Admission.refused("duplicate_call");
         }
         String tenantId = params.getOrDefault("tenantId", "unknown");
@@ -52,7 +55,8 @@ public class StreamStartCheck {
                         params.get("to"),
                         params.getOrDefault("direction", "inbound"),
                         tenants.byTenantId(tenantId).orElse(null)),
-                null);
+                null,
+                resume);
     }
 
     private void forgetExpired(Instant now) {
@@ -63,11 +67,16 @@ public class StreamStartCheck {
         }
     }
 
-    /** The call a start opens, or why it opens none (the {@code gateway_media_rejected_total} reason). */
-    public record Admission(CallContext call, String refusal) {
+    /**
+     * The call a start opens, or why it opens none (the {@code gateway_media_rejected_total} reason).
+     *
+     * @param resume the start is the new stream of a call returning to the agent after a transfer (signed by the
+     *               dial-result webhook): it continues that call's session instead of opening one
+     */
+    public record Admission(CallContext call, String refusal, boolean resume) {
 
         static Admission refused(String reason) {
-            return new Admission(null, reason);
+            return new Admission(null, reason, false);
         }
     }
 }

@@ -95,6 +95,14 @@ public class TwilioMediaEndpoint {
             connection.close().subscribe().with(ok -> {}, err -> {});
             return;
         }
+        if (admission.resume()) {
+            if (!sessions.resume(connection.id(), admission.call(), new ConnectionLink(connection))) {
+                // no call of this pod waits for this stream (already over, or never here)
+                reject(connection, "unexpected_resume");
+                connection.close().subscribe().with(ok -> {}, err -> {});
+            }
+            return;
+        }
         sessions.start(connection.id(), admission.call(), new ConnectionLink(connection));
     }
 

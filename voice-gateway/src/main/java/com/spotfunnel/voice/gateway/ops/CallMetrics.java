@@ -19,6 +19,12 @@ public interface CallMetrics {
 
     void droppedFrames(long count);
 
+    /**
+     * How a transfer the caller asked for ended: {@code answered}, {@code no-answer}, {@code busy}, {@code failed},
+     * {@code canceled}, {@code unknown}; {@code returned} when the caller went back to the agent.
+     */
+    default void transferOutcome(String outcome, boolean returned) {}
+
     /** A session tried a phase change its phase does not allow: a bug in the gateway, not in the call. */
     void illegalPhaseMove(String from, String to);
 }

@@ -63,6 +63,17 @@ public class GatewayMetrics implements CallMetrics {
                 .increment();
     }
 
+    @Override
+    public void transferOutcome(String outcome, boolean returned) {
+        meters.counter(
+                        "gateway_transfer_outcomes_total",
+                        "outcome",
+                        outcome,
+                        "returned_to_agent",
+                        String.valueOf(returned))
+                .increment();
+    }
+
     public void callEndedWith(String status) {
         meters.counter("gateway_calls_ended_total", "status", status).increment();
     }

@@ -25,8 +25,10 @@ public class StreamToken {
 
     public static final String TOKEN = "token";
     public static final String EXPIRES = "expires";
+    /** Present (the Dial's outcome) on the stream of a caller returning to the agent after a transfer. */
+    public static final String RESUME = "resume";
     /** The parameters under the signature, in signing order; the start frame's CallSid is signed beside them. */
-    static final List<String> SIGNED = List.of("callId", "tenantId", "from", "to", "direction", EXPIRES);
+    static final List<String> SIGNED = List.of("callId", "tenantId", "from", "to", "direction", RESUME, EXPIRES);
 
     private final byte[] key;
     private final Duration ttl;

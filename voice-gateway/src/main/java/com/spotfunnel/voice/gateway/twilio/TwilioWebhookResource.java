@@ -9,9 +9,12 @@ import com.spotfunnel.voice.events.tenant.TenantRegistry;
 import com.spotfunnel.voice.gateway.config.GatewayConfig;
 import com.spotfunnel.voice.gateway.events.CallEvents;
 import com.spotfunnel.voice.gateway.events.CallTrack;
+import com.spotfunnel.voice.gateway.media.CallContext;
+import com.spotfunnel.voice.gateway.media.CallSession;
 import com.spotfunnel.voice.gateway.media.CallSessions;
 import com.spotfunnel.voice.gateway.ops.Drain;
 import com.spotfunnel.voice.gateway.ops.GatewayMetrics;
+import com.spotfunnel.voice.gateway.ops.TenantConfigCatchUp;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -28,6 +31,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,13 +83,14 @@ public class TwilioWebhookResource {
         if (support.drain.isDraining()) {
             // 503, not TwiML: Twilio then asks the number's Voice Fallback URL, which reaches a ready instance.
             support.metrics.webhook("refused_draining");
-            throw new WebApplicationException(Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .header("Retry-After", "1")
-                    .type(MediaType.TEXT_PLAIN)
-                    .entity("voice-gateway is shutting down; new calls go to another instance")
-                    .build());
+            throw unavailable("voice-gateway is shutting down; new calls go to another instance");
         }
         TenantConfig tenant = to == null ? null : tenants.byPhoneNumber(to).orElse(null);
+        if (tenant == null && !support.tenantConfig.caughtUp()) {
+            // Not every tenant is known yet: "not in service" could be wrong. Same answer as draining.
+            support.metrics.webhook("refused_starting");
+            throw unavailable("voice-gateway has not read every tenant yet; new calls go to another instance");
+        }
         String callId = UUID.randomUUID().toString();
         if (tenant == null) {
             support.metrics.webhook("unknown_number");
@@ -138,11 +143,16 @@ public class TwilioWebhookResource {
                             new CallStatusReported(
                                     status, incoming.durationSeconds() < 0 ? null : incoming.durationSeconds())));
             // A caller who hung up without the stream's stop: end the session now.
-            support.sessions.byCallSid(callSid).ifPresent(session -> session.streamEnded("caller_hangup"));
+            support.sessions.byCallSid(callSid).ifPresent(session -> session.callEnded("caller_hangup"));
         }
         return Twiml.empty();
     }
 
+    /**
+     * The Dial's action: its outcome. For a transfer the caller asked for that did not connect (no-answer, busy,
+     * failed) while the call's session is on this instance, the caller goes back to the agent on a new stream of the
+     * same call; otherwise the outcome is recorded once and Twilio hangs up.
+     */
     @POST
     @Path("/dial-result")
     public String dialResult(
@@ -153,6 +163,23 @@ public class TwilioWebhookResource {
             @QueryParam("reason") String reason) {
         Map<String, String> params = verified(form, signed, request);
         String outcome = params.getOrDefault("DialCallStatus", "unknown");
+        Optional<CallSession> session = support.sessions
+                .byCallSid(params.get("CallSid"))
+                .filter(s -> s.call().callId().equals(callId));
+        if ("caller_request".equals(reason) && session.isPresent() && support.firstDialResult(callId)) {
+            CallContext call = session.get().call();
+            if (session.get().dialEnded(outcome)) {
+                Map<String, String> streamParams = new LinkedHashMap<>();
+                streamParams.put("callId", call.callId());
+                streamParams.put("tenantId", call.tenantId());
+                streamParams.put("from", call.callerPhone());
+                streamParams.put("to", call.dialedNumber());
+                streamParams.put("direction", call.direction());
+                streamParams.put(StreamToken.RESUME, outcome);
+                return Twiml.connectStream(mediaUrl(), tokens.sign(streamParams, call.callSid(), Instant.now()));
+            }
+            return Twiml.hangup();
+        }
         events.find(callId)
                 .filter(track -> support.firstDialResult(callId))
                 .ifPresentOrElse(
@@ -164,10 +191,34 @@ public class TwilioWebhookResource {
                             events.publish(
                                     track,
                                     new CallTransferred(transferTo, reason == null ? "fallback" : reason, outcome));
+                            support.metrics.transferOutcome(outcome, false);
                         },
                         () -> LOG.infof(
                                 "Dial result %s for call %s ignored (unknown or already recorded)", outcome, callId));
         return Twiml.hangup();
+    }
+
+    /**
+     * The {@code <Number url>} of a transfer the caller asked for: the person called picked up. Recorded as answered
+     * (once); a warm transfer's whisper is their TwiML, else an empty document connects them at once.
+     */
+    @POST
+    @Path("/dial-answered")
+    public String dialAnswered(
+            MultivaluedMap<String, String> form,
+            @HeaderParam(TwilioSignature.HEADER) String signed,
+            @Context HttpServerRequest request,
+            @QueryParam("callId") String callId) {
+        Map<String, String> params = verified(form, signed, request);
+        // Twilio runs this on the dialed leg: its parent is the caller's call.
+        Optional<CallSession> session = support.sessions
+                .byCallSid(params.get("ParentCallSid"))
+                .filter(s -> s.call().callId().equals(callId));
+        if (session.isEmpty() || !support.firstDialResult(callId)) {
+            return Twiml.empty();
+        }
+        String whisper = session.get().dialAnswered();
+        return whisper == null ? Twiml.empty() : Twiml.whisper(whisper);
     }
 
     private Map<String, String> verified(
@@ -187,6 +238,14 @@ public class TwilioWebhookResource {
                     .build());
         }
         return params;
+    }
+
+    private static WebApplicationException unavailable(String why) {
+        return new WebApplicationException(Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "1")
+                .type(MediaType.TEXT_PLAIN)
+                .entity(why)
+                .build());
     }
 
     private String mediaUrl() {
@@ -210,10 +269,17 @@ public class TwilioWebhookResource {
         final GatewayMetrics metrics;
         final CallStatusLedger ledger;
         final CallSessions sessions;
+        final TenantConfigCatchUp tenantConfig;
         private final Set<String> dialResults = ConcurrentHashMap.newKeySet();
 
-        public WebhookSupport(Drain drain, GatewayMetrics metrics, CallStatusLedger ledger, CallSessions sessions) {
+        public WebhookSupport(
+                Drain drain,
+                GatewayMetrics metrics,
+                CallStatusLedger ledger,
+                CallSessions sessions,
+                TenantConfigCatchUp tenantConfig) {
             this.drain = drain;
+            this.tenantConfig = tenantConfig;
             this.metrics = metrics;
             this.ledger = ledger;
             this.sessions = sessions;

@@ -5,6 +5,7 @@ import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Connect;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Parameter;
 import com.twilio.twiml.voice.Say;
 import com.twilio.twiml.voice.Stream;
@@ -46,6 +47,25 @@ public final class Twiml {
                 .timeout(timeoutSeconds)
                 .build();
         return xml(response.dial(dial).build());
+    }
+
+    /**
+     * Dials the number for {@code timeoutSeconds}; when the person answers Twilio runs {@code answeredUrl}'s TwiML on
+     * their leg before connecting the caller, and the Dial's outcome goes to {@code actionUrl}.
+     */
+    public static String dialAndReport(String number, String actionUrl, String answeredUrl, int timeoutSeconds) {
+        Dial dial = new Dial.Builder()
+                .action(actionUrl)
+                .timeout(timeoutSeconds)
+                .number(new Number.Builder(number).url(answeredUrl).build())
+                .build();
+        return xml(new VoiceResponse.Builder().dial(dial).build());
+    }
+
+    /** Said to the person answering a warm transfer before the caller is connected. */
+    public static String whisper(String text) {
+        return xml(
+                new VoiceResponse.Builder().say(new Say.Builder(text).build()).build());
     }
 
     public static String hangup() {

@@ -85,6 +85,16 @@ public final class TwilioSimulator {
                 .statusCode(200)
                 .extract()
                 .asString();
+        Map<String, String> parameters = streamParameters(twiml);
+        streamParameters = parameters;
+        return callSid;
+    }
+
+    /**
+     * The {@code <Parameter>}s of the {@code <Connect><Stream>} in {@code twiml}, which Twilio echoes in the stream's
+     * start; fails unless the stream goes to the gateway's public wss URL.
+     */
+    public Map<String, String> streamParameters(String twiml) {
         Matcher url = Pattern.compile("<Stream url=\"([^\"]+)\"").matcher(twiml);
         if (!url.find()) {
             throw new AssertionError("no <Stream> in " + twiml);
@@ -98,8 +108,7 @@ public final class TwilioSimulator {
         while (parameter.find()) {
             parameters.put(parameter.group(1), unescape(parameter.group(2)));
         }
-        streamParameters = parameters;
-        return callSid;
+        return parameters;
     }
 
     /** The {@code <Parameter>}s of the last {@link #answer}. */

@@ -33,6 +33,9 @@ class CallPhaseTest {
         phases.put("Transferring", new CallPhase.Transferring("+61255501234", null));
         phases.put("Transferring+end", new CallPhase.Transferring("+61255501234", "caller_hangup"));
         phases.put("Transferred", new CallPhase.Transferred("+61255501234"));
+        phases.put("Dialing", new CallPhase.Dialing("+61255501234", 1));
+        phases.put("ReturningToAgent", new CallPhase.ReturningToAgent("+61255501234", "no-answer", 2));
+        phases.put("ReturnedToAgent", new CallPhase.ReturnedToAgent("no-answer"));
         phases.put("Fallback(pending)", new CallPhase.PlayingFallback(PLAN, TwilioAnswer.PENDING, null));
         phases.put("Fallback(pending+end)", new CallPhase.PlayingFallback(PLAN, TwilioAnswer.PENDING, "caller_hangup"));
         phases.put("Fallback(accepted)", new CallPhase.PlayingFallback(PLAN, TwilioAnswer.ACCEPTED, null));
@@ -79,6 +82,20 @@ class CallPhaseTest {
             "Transferring+end->Fallback(pending+end)",
             "Transferring+end->Fallback(accepted)",
             "Transferring+end->Fallback(refused)",
+            "Transferred->Dialing",
+            "Dialing->ReturningToAgent",
+            "Dialing->Draining",
+            "Dialing->Ended",
+            "ReturningToAgent->ReturnedToAgent",
+            "ReturningToAgent->Draining",
+            "ReturningToAgent->Ended",
+            "ReturnedToAgent->SayingGoodbye",
+            "ReturnedToAgent->Fallback(pending)",
+            "ReturnedToAgent->Fallback(pending+end)",
+            "ReturnedToAgent->Fallback(accepted)",
+            "ReturnedToAgent->Fallback(refused)",
+            "ReturnedToAgent->Draining",
+            "ReturnedToAgent->Ended",
             "Transferred->Fallback(pending)",
             "Transferred->Fallback(pending+end)",
             "Transferred->Fallback(accepted)",
@@ -141,6 +158,19 @@ class CallPhaseTest {
                         CallStatus.ABANDONED,
                         "caller_hangup"),
                 Arguments.of("transferred", new CallPhase.Transferred("+1"), false, CallStatus.TRANSFERRED, "transfer"),
+                Arguments.of("dialing", new CallPhase.Dialing("+1", 1), false, CallStatus.TRANSFERRED, "transfer"),
+                Arguments.of(
+                        "returning to the agent, caller spoke",
+                        new CallPhase.ReturningToAgent("+1", "busy", 1),
+                        true,
+                        CallStatus.COMPLETED,
+                        "caller_hangup"),
+                Arguments.of(
+                        "back with the agent, silent",
+                        new CallPhase.ReturnedToAgent("busy"),
+                        false,
+                        CallStatus.ABANDONED,
+                        "caller_hangup"),
                 Arguments.of(
                         "fallback accepted, hang-up",
                         new CallPhase.PlayingFallback(PLAN, TwilioAnswer.ACCEPTED, null),

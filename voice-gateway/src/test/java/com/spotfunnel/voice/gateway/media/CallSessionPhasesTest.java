@@ -89,6 +89,9 @@ class CallSessionPhasesTest {
                 Map.entry("ClosingStream(goodbye)", "COMPLETED agent_goodbye"),
                 Map.entry("Transferring", "TRANSFERRED transfer"),
                 Map.entry("Transferred", "TRANSFERRED transfer"),
+                Map.entry("Dialing", "TRANSFERRED transfer"),
+                Map.entry("ReturningToAgent", "ABANDONED caller_hangup"),
+                Map.entry("ReturnedToAgent", "ABANDONED caller_hangup"),
                 Map.entry("ClosingStream(transfer refused)", "ABANDONED caller_hangup"),
                 Map.entry("PlayingFallback(pending)", "FAILED ai_failure"),
                 Map.entry("PlayingFallback(accepted)", "FAILED ai_failure"),
@@ -119,6 +122,8 @@ class CallSessionPhasesTest {
         while (rig.updates.waiting() > 0) {
             rig.updates.answer(true);
         }
+        // Twilio's final status: what ends a call whose stream had ended already for a transfer
+        rig.session.callEnded("caller_hangup");
         rig.pipeline.closes();
 
         CallEnded ended = rig.callEnded();
@@ -138,13 +143,22 @@ class CallSessionPhasesTest {
     void whileTwilioIsBeingUpdatedTheHangUpWaitsForItsAnswer(String phase) {
         SessionRig rig = new SessionRig().driveTo(phase);
         boolean updating = rig.session.phase().awaitsTwilio();
+        // a transfer's stream ends when Twilio runs the <Dial>: the call goes on while it rings or returns
+        boolean transfer = phase.startsWith("Transferr") || phase.equals("Dialing") || phase.equals("ReturningToAgent");
 
         rig.session.streamEnded("caller_hangup");
 
-        assertEquals(updating, rig.callEnded() == null && !rig.session.phase().callerGone(), phase);
+        assertEquals(
+                updating || transfer,
+                rig.callEnded() == null && !rig.session.phase().callerGone(),
+                phase);
         if (updating) {
             rig.updates.answer(true);
-            assertTrue(rig.session.phase().callerGone(), "the deferred end is carried out after Twilio's answer");
+            if (transfer) {
+                assertTrue(rig.session.phase() instanceof CallPhase.Dialing, "the Dial rings: " + rig.session.phase());
+            } else {
+                assertTrue(rig.session.phase().callerGone(), "the deferred end is carried out after Twilio's answer");
+            }
         }
     }
 
@@ -191,7 +205,7 @@ class CallSessionPhasesTest {
         }
         int callerHangups = rig.pipeline.of(GatewayMessage.CallerHangup.class).size();
 
-        rig.session.streamEnded("caller_hangup");
+        rig.session.callEnded("caller_hangup");
 
         assertTrue(rig.session.phase() instanceof CallPhase.Ended, phase + ": " + rig.session.phase());
         assertEquals(0, rig.clock.pendingTimers());
@@ -209,7 +223,7 @@ class CallSessionPhasesTest {
         while (rig.updates.waiting() > 0) {
             rig.updates.answer(true);
         }
-        rig.session.streamEnded("caller_hangup");
+        rig.session.callEnded("caller_hangup");
         if (rig.session.phase() instanceof CallPhase.Ended) {
             return; // ended before (the route closed the pipeline)
         }
@@ -225,5 +239,85 @@ class CallSessionPhasesTest {
         if (phase.startsWith("PlayingFallback")) {
             assertEquals(CallStatus.FAILED, rig.callEnded().status());
         }
+    }
+
+    // ---- the outcome of a transfer the caller asked for (issue 14) ----
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"no-answer", "busy", "failed"})
+    void aTransferThatDoesNotConnectGivesTheCallerBackToTheAgent(String outcome) {
+        SessionRig rig = new SessionRig().driveTo("Dialing");
+
+        assertTrue(rig.session.dialEnded(outcome));
+        assertTrue(rig.session.phase() instanceof CallPhase.ReturningToAgent);
+        assertTrue(rig.session.resume("MZ-returned", rig.twilio));
+
+        assertEquals(new CallPhase.ReturnedToAgent(outcome), rig.session.phase());
+        assertEquals(
+                List.of(new GatewayMessage.TransferReturned(outcome)),
+                rig.pipeline.of(GatewayMessage.TransferReturned.class));
+        com.spotfunnel.voice.events.payload.CallTransferred recorded = rig.events
+                .of(com.spotfunnel.voice.events.payload.CallTransferred.class)
+                .get(0);
+        assertEquals(outcome, recorded.outcome());
+        assertEquals(Boolean.TRUE, recorded.returnedToAgent());
+        assertEquals("MZ-returned", rig.session.call().streamSid(), "the agent now speaks on the new stream");
+        // the agent took the message and says goodbye: an ordinary end
+        rig.agentSays("u-9");
+        rig.session.onPipelineMessage(new com.spotfunnel.voice.events.bridge.PipelineMessage.Hangup("bye"));
+        rig.session.markEchoed("u-9");
+        rig.session.streamEnded("caller_hangup");
+        rig.pipeline.closes();
+        assertEquals(
+                "COMPLETED agent_goodbye",
+                rig.callEnded().status() + " " + rig.callEnded().endedReason());
+        assertEquals(List.of(), rig.metrics.illegalMoves);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAnsweredTransferEndsTheCallsRecordAsTransferred() {
+        SessionRig rig = new SessionRig().driveTo("Dialing");
+
+        rig.session.dialAnswered();
+        rig.pipeline.closes();
+
+        assertEquals(
+                "answered",
+                rig.events
+                        .of(com.spotfunnel.voice.events.payload.CallTransferred.class)
+                        .get(0)
+                        .outcome());
+        assertEquals(
+                "TRANSFERRED transfer",
+                rig.callEnded().status() + " " + rig.callEnded().endedReason());
+        assertEquals(0, rig.clock.pendingTimers(), "the ring timer is cancelled");
+        assertTrue(!rig.session.dialEnded("completed"), "a later Dial result changes nothing");
+        assertEquals(List.of(), rig.metrics.illegalMoves);
+    }
+
+    @org.junit.jupiter.api.Test
+    void withoutWordFromTwilioTheRingTimerEndsTheCallAsTransferred() {
+        SessionRig rig = new SessionRig().driveTo("Dialing");
+
+        rig.clock.advance(Duration.ofSeconds(30 + 15));
+        rig.pipeline.closes();
+
+        assertEquals(
+                "TRANSFERRED transfer",
+                rig.callEnded().status() + " " + rig.callEnded().endedReason());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aReturnStreamThatNeverStartsEndsTheCall() {
+        SessionRig rig = new SessionRig();
+        rig.callerTurn(1);
+        rig.driveTo("ReturningToAgent");
+
+        rig.clock.advance(Duration.ofSeconds(10));
+        rig.pipeline.closes();
+
+        assertEquals(CallStatus.COMPLETED, rig.callEnded().status());
+        assertEquals("transfer_return_failed", rig.callEnded().endedReason());
+        assertTrue(!rig.session.resume("MZ-late", rig.twilio), "a late stream is refused");
     }
 }

@@ -110,6 +110,9 @@ class CallSessionTest {
         rig.updates.answer(true);
         assertEquals(new CallPhase.Transferred(SessionRig.TRANSFER_NUMBER), rig.session.phase());
         rig.session.streamEnded("caller_hangup");
+        assertTrue(rig.session.phase() instanceof CallPhase.Dialing, "the stream ended because the Dial began");
+        assertTrue(rig.callEnded() == null, "the call goes on while the transfer rings");
+        rig.session.dialAnswered(); // the person picked up
         rig.pipeline.closes();
 
         assertEquals(CallStatus.TRANSFERRED, rig.callEnded().status());

@@ -101,6 +101,18 @@ final class SessionRig {
                 driveTo("Transferring");
                 updates.answer(true);
             }
+            case "Dialing" -> {
+                driveTo("Transferred");
+                session.streamEnded("caller_hangup"); // Twilio ran the <Dial>: the stream's stop
+            }
+            case "ReturningToAgent" -> {
+                driveTo("Dialing");
+                session.dialEnded("no-answer");
+            }
+            case "ReturnedToAgent" -> {
+                driveTo("ReturningToAgent");
+                session.resume("MZ-returned", twilio);
+            }
             case "ClosingStream(transfer refused)" -> {
                 driveTo("Transferring");
                 updates.answer(false);
@@ -131,6 +143,9 @@ final class SessionRig {
                 "ClosingStream(goodbye)",
                 "Transferring",
                 "Transferred",
+                "Dialing",
+                "ReturningToAgent",
+                "ReturnedToAgent",
                 "ClosingStream(transfer refused)",
                 "PlayingFallback(pending)",
                 "PlayingFallback(accepted)",
