@@ -125,7 +125,12 @@ class ConsoleBrowserE2ETest {
                         "CONSOLE_URL",
                         consoleUrl,
                         "CALL_PUBLISHER_URL",
-                        "http://127.0.0.1:" + publisher.getAddress().getPort() + "/calls"),
+                        "http://127.0.0.1:" + publisher.getAddress().getPort() + "/calls",
+                        "CONSOLE_PAINT_RESULT",
+                        WebStack.LOGS
+                                .toAbsolutePath()
+                                .resolve("console-first-paint.json")
+                                .toString()),
                 "playwright-console.log");
     }
 }
