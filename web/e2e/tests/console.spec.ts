@@ -171,7 +171,8 @@ test('every other console page is accessible, and usable on a phone', async ({ p
   await page.getByLabel('Tenant', { exact: true }).selectOption('demo-tenant');
   await page.getByLabel('New knowledge base').fill('Prices and services');
   await page.getByRole('button', { name: 'Create' }).click();
-  await page.getByRole('button', { name: 'Open Prices and services' }).click();
+  // A new knowledge base opens at once, ready for its documents.
+  await expect(page.getByRole('button', { name: 'Close Prices and services' })).toBeVisible();
   await page.getByLabel(/Document title/).fill('Cleaning');
   await page.getByLabel(/Document text/).fill('A dental cleaning costs $120 and takes 45 minutes.');
   await page.getByRole('button', { name: 'Add document' }).click();
