@@ -33,6 +33,7 @@ beforeEach(() => {
     const url = new URL(request.url);
     const body = request.method === 'GET' ? undefined : await request.clone().json().catch(() => undefined);
     seen.push({ method: request.method, path: url.pathname + url.search, ifMatch: request.headers.get('If-Match'), body });
+    if (url.pathname === '/me') return answer({ name: 'Olga Operator', email: 'olga@example.com', subject: 'sub-olga', roles: ['admin'] });
     if (url.pathname === '/tenants') return answer([current]);
     if (url.pathname === '/tenants/demo' && request.method === 'GET') return answer(current, 200, { ETag: `"${current.version}"` });
     if (url.pathname === '/tenants/demo' && request.method === 'PUT') return onPut(request.headers.get('If-Match'), body);
@@ -62,6 +63,12 @@ function renderAt(path: string) {
 }
 
 const long = { timeout: 15000 };
+
+it('names the signed-in operator in the header (GET /me)', async () => {
+  renderAt('/console/agents');
+  expect((await screen.findByLabelText('Signed in as', {}, long)).textContent).toBe('Olga Operator');
+  expect(seen.some((s) => s.path === '/me')).toBe(true);
+});
 
 it('lists every agent with its status and calls today', async () => {
   renderAt('/console/agents');

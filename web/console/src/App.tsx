@@ -1,8 +1,11 @@
 import { Center, Loader } from '@mantine/core';
-import { Layout, takeReturnTo } from '@spotfunnel/shared';
+import { Layout, takeReturnTo, unwrap } from '@spotfunnel/shared';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import { AgentsPage } from './agents/AgentsPage';
+import { api } from './api/client';
+import type { WhoAmI } from './api/types';
 
 const BASE = '/console';
 const nav = [
@@ -24,6 +27,13 @@ function Home() {
   return <Navigate to={back ? back.slice(BASE.length) : '/agents'} replace />;
 }
 
+/** The frame of every page, its header naming the signed-in operator (admin-api GET /me). */
+function ConsoleLayout() {
+  const me = useQuery({ queryKey: ['me'], queryFn: async () => (await unwrap(api.GET('/me'))) as WhoAmI, staleTime: Infinity });
+  return <Layout product="SpotFunnel operator console" nav={nav} signOutUrl="/logout"
+    person={me.data && { name: me.data.name, roles: me.data.roles }} />;
+}
+
 // Every page but the agents list loads when opened (route-level code splitting keeps the first load small).
 const lazyPage = (load: () => Promise<{ default: React.ComponentType }>): RouteObject['lazy'] =>
   async () => ({ Component: (await load()).default });
@@ -31,7 +41,7 @@ const lazyPage = (load: () => Promise<{ default: React.ComponentType }>): RouteO
 export const routes: RouteObject[] = [
   {
     path: '/',
-    element: <Layout product="SpotFunnel operator console" nav={nav} signOutUrl="/logout" />,
+    element: <ConsoleLayout />,
     HydrateFallback: () => <Center p="xl"><Loader aria-label="Loading" /></Center>,
     children: [
       { index: true, element: <Home /> },

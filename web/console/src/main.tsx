@@ -1,8 +1,8 @@
 import '@mantine/core/styles.css';
 import '@spotfunnel/shared/src/shared.css';
-import './console.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cssVariablesResolver } from '@spotfunnel/shared';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -17,7 +17,7 @@ const queries = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queries}>
         <App />
       </QueryClientProvider>

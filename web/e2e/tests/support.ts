@@ -8,16 +8,19 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** docs/screenshots of the repository: the docs show the product as these tests saw it. */
 export const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? resolve(here, '../../../docs/screenshots');
 
-/** Signs in through the real OIDC provider's page (Keycloak), as a person would. */
-export async function signIn(page: Page, user: string, password = user) {
+/**
+ * Signs in through the real OIDC provider's page (Keycloak), as a person would, to the app at `app` (the
+ * dashboard's /app/, the console's /console/).
+ */
+export async function signIn(page: Page, user: string, password = user, app = '/app/') {
   // A fresh browser context: the app finds no session (401 from the API), sends the person to /login, and the
   // service's code flow shows the provider's page.
-  await page.goto('/app/');
+  await page.goto(app);
   await page.locator('#username').waitFor();
   await page.fill('#username', user);
   await page.fill('#password', password);
   await page.click('#kc-login');
-  await page.waitForURL(/\/app\//);
+  await page.waitForURL((url) => url.pathname.startsWith(app));
   await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
 }
 

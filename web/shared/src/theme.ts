@@ -21,11 +21,26 @@ export const theme = createTheme({
 });
 
 /**
- * "Dimmed" text (hints, labels of figures) in gray 7: Mantine's default gray 6 is 3.3:1 on white, below WCAG AA's
- * 4.5:1 (axe in web/e2e). Pass to MantineProvider as `cssVariablesResolver`.
+ * Text contrast for WCAG AA (4.5:1 for small text; axe in web/e2e), for both apps. Pass to MantineProvider as
+ * `cssVariablesResolver` (it outranks Mantine's own values):
+ * - "dimmed" text (hints, labels of figures) in gray 7: Mantine's default gray 6 is 3.3:1 on white;
+ * - field errors (the message and the invalid input's text) in red 9, not red 6;
+ * - the text of light and subtle variants (buttons, alerts' titles, notices) in shade 9, at least 4.5:1 on their
+ *   tint (orange 9 is 4.0:1 there, hence a darker orange).
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // a field's error message and its invalid input's text (red 6 is 3.3:1 on white)
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
+    '--mantine-color-orange-light-color': '#a33a00',
+    '--mantine-color-yellow-light-color': 'var(--mantine-color-yellow-9)',
+    '--mantine-color-green-light-color': 'var(--mantine-color-green-9)',
+    '--mantine-color-blue-light-color': 'var(--mantine-color-blue-9)',
+    '--mantine-color-indigo-light-color': 'var(--mantine-color-indigo-9)',
+    '--mantine-color-gray-light-color': 'var(--mantine-color-gray-9)',
+  },
   dark: {},
 });

@@ -5,8 +5,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fakeAdminApi, today } from './fake-admin-api';
 
-// Screenshots for docs/ (docs/screenshots/console-*.png), taken as the tests pass.
-const SHOTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../docs/screenshots');
+// Screenshots of the pages against the fake (test-results/screenshots); docs/screenshots/console-*.png come from the
+// real stack (web/e2e/tests/console.spec.ts, run by deploy/e2e ConsoleBrowserE2ETest).
+const SHOTS = resolve(dirname(fileURLToPath(import.meta.url)), '../test-results/screenshots');
 mkdirSync(SHOTS, { recursive: true });
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/console-${name}.png`, fullPage: true });
 

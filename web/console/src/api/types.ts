@@ -18,3 +18,4 @@ export type Invitation = Defined<Schemas['Invitation']>;
 export type BrowserSession = Defined<Schemas['BrowserSession']>;
 export type StressTestRun = Defined<Schemas['StressTestRun']>;
 export type Count = Defined<Schemas['Count']>;
+export type WhoAmI = Defined<Schemas['WhoAmI']>;

@@ -6,19 +6,15 @@ import { api } from '../api/client';
 import type { BrowserSession } from '../api/types';
 import { formatDateTime } from '../common/format';
 
-// admin-api's session methods take Vert.x' RoutingContext as a parameter, which its OpenAPI document lists as a
-// request body; the endpoints read none, so the console sends none (the cast says only that).
-const NO_BODY = {} as never;
-
 /** The signed-in person's own browser sessions: revoke one, or sign out everywhere (this browser too). */
 export default function SessionsPage() {
   const queries = useQueryClient();
-  const sessions = useQuery({ queryKey: ['sessions'], queryFn: async () => (await unwrap(api.GET('/sessions', NO_BODY))) as BrowserSession[] });
+  const sessions = useQuery({ queryKey: ['sessions'], queryFn: async () => (await unwrap(api.GET('/sessions'))) as BrowserSession[] });
   const [error, setError] = useState<unknown>();
   const revoke = async (id: string) => {
     setError(undefined);
     try {
-      await unwrap(api.DELETE('/sessions/{sessionId}', { params: { path: { sessionId: id } } } as never));
+      await unwrap(api.DELETE('/sessions/{sessionId}', { params: { path: { sessionId: id } } }));
       await queries.invalidateQueries({ queryKey: ['sessions'] });
     } catch (e) {
       setError(e);
@@ -27,7 +23,7 @@ export default function SessionsPage() {
   const everywhere = async () => {
     setError(undefined);
     try {
-      await unwrap(api.POST('/sessions/logout-all', NO_BODY));
+      await unwrap(api.POST('/sessions/logout-all'));
       window.location.assign('/signed-out');
     } catch (e) {
       setError(e);

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { ApiError, ErrorNotice, unwrap, useDraft } from '@spotfunnel/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import type { Invitation, User } from '../api/types';
 import { formatDateTime } from '../common/format';
 import { TenantSelect } from '../common/TenantSelect';
+import { UserRow } from './UserRow';
 
 /** People with access: users, pending invitations, and a new invitation (mailed with a single-use link). */
 export default function UsersPage() {
@@ -72,13 +73,13 @@ export default function UsersPage() {
       <ErrorNotice error={users.error} onRetry={() => users.refetch()} />
       {users.isLoading && <Loader aria-label="Loading users" />}
       {users.data && (
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer minWidth={760}>
           <Table aria-label="Users">
-            <Table.Thead><Table.Tr><Table.Th>Email</Table.Th><Table.Th>Role</Table.Th><Table.Th>Tenant</Table.Th><Table.Th>Since</Table.Th></Table.Tr></Table.Thead>
+            <Table.Thead><Table.Tr><Table.Th>Email</Table.Th><Table.Th>Role</Table.Th><Table.Th>Tenant</Table.Th><Table.Th>Since</Table.Th>
+              <Table.Th>Access</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
               {users.data.map((u) => (
-                <Table.Tr key={u.id}><Table.Td>{u.email}</Table.Td><Table.Td><Badge variant="light">{u.role}</Badge></Table.Td>
-                  <Table.Td>{u.tenantId ?? '—'}</Table.Td><Table.Td>{formatDateTime(u.createdAt)}</Table.Td></Table.Tr>
+                <UserRow key={u.id} user={u} changed={() => queries.invalidateQueries({ queryKey: ['users'] })} />
               ))}
             </Table.Tbody>
           </Table>

@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -38,14 +39,14 @@ public class BrowserSessionResource {
 
     /** The caller's live sessions, most recently used first; {@code current} marks the one of this request. */
     @GET
-    public Uni<List<BrowserSession>> list(RoutingContext context) {
+    public Uni<List<BrowserSession>> list(@Context RoutingContext context) {
         return service.list(subject(), currentSession(context));
     }
 
     /** Ends one of the caller's sessions: its browser is signed out on its next request. */
     @DELETE
     @Path("/{sessionId}")
-    public Uni<Response> revoke(RoutingContext context, @PathParam("sessionId") String sessionId) {
+    public Uni<Response> revoke(@Context RoutingContext context, @PathParam("sessionId") String sessionId) {
         currentSession(context);
         UUID id;
         try {
@@ -59,7 +60,7 @@ public class BrowserSessionResource {
     /** Ends every session of the caller, this one included. */
     @POST
     @Path("/logout-all")
-    public Uni<Map<String, Integer>> logoutEverywhere(RoutingContext context) {
+    public Uni<Map<String, Integer>> logoutEverywhere(@Context RoutingContext context) {
         currentSession(context);
         return service.revokeAll(subject()).map(count -> Map.of("ended", count));
     }

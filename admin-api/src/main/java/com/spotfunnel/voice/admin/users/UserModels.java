@@ -33,6 +33,9 @@ public final class UserModels {
 
     public record Acceptance(String token) {}
 
+    /** A user's new role: {@code tenantId} required for a customer, absent for an admin. */
+    public record RoleChange(String role, String tenantId) {}
+
     /** Named apart from Vert.x' own {@code User}, which the document also holds, so the schema's name never depends on the build. */
     @Schema(name = "PlatformUser")
     public record User(
@@ -42,5 +45,15 @@ public final class UserModels {
             String tenantId,
             String oidcSubject,
             String invitedBy,
-            Instant createdAt) {}
+            Instant createdAt,
+
+            @Schema(description = "when the user was deactivated (no role, sessions ended); null while active")
+            Instant deactivatedAt,
+
+            String deactivatedBy) {
+
+        public boolean active() {
+            return deactivatedAt == null;
+        }
+    }
 }

@@ -119,6 +119,28 @@ public class UserRepository {
                         : Optional.of(user(rows.iterator().next())));
     }
 
+    /** The user, locked for a changing transaction. */
+    public Uni<Optional<User>> lockUser(SqlClient sql, UUID id) {
+        return sql.preparedQuery("SELECT * FROM admin.users WHERE user_id = $1 FOR UPDATE")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(user(rows.iterator().next())));
+    }
+
+    public Uni<User> updateRole(SqlClient sql, UUID id, String role, String tenantId) {
+        return sql.preparedQuery("UPDATE admin.users SET role = $2, tenant_id = $3 WHERE user_id = $1 RETURNING *")
+                .execute(Tuple.of(id, role, tenantId))
+                .map(rows -> user(rows.iterator().next()));
+    }
+
+    public Uni<User> deactivate(SqlClient sql, UUID id, String actor) {
+        return sql.preparedQuery("""
+                UPDATE admin.users SET deactivated_at = now(), deactivated_by = $2 WHERE user_id = $1 RETURNING *""")
+                .execute(Tuple.of(id, actor))
+                .map(rows -> user(rows.iterator().next()));
+    }
+
     private static Invitation invitation(Row row) {
         return new Invitation(
                 row.getUUID("invitation_id"),
@@ -142,7 +164,9 @@ public class UserRepository {
                 row.getString("tenant_id"),
                 row.getString("oidc_subject"),
                 row.getString("invited_by"),
-                instant(row.getOffsetDateTime("created_at")));
+                instant(row.getOffsetDateTime("created_at")),
+                instant(row.getOffsetDateTime("deactivated_at")),
+                row.getString("deactivated_by"));
     }
 
     private static Instant instant(OffsetDateTime value) {

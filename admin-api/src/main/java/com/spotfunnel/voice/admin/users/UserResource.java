@@ -3,6 +3,7 @@ package com.spotfunnel.voice.admin.users;
 import com.spotfunnel.voice.admin.common.Actor;
 import com.spotfunnel.voice.admin.users.UserModels.Invitation;
 import com.spotfunnel.voice.admin.users.UserModels.NewInvitation;
+import com.spotfunnel.voice.admin.users.UserModels.RoleChange;
 import com.spotfunnel.voice.admin.users.UserModels.User;
 import com.spotfunnel.voice.support.problem.InvalidInputException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -42,6 +44,29 @@ public class UserResource {
         return service.users(tenantId == null || tenantId.isBlank() ? null : tenantId);
     }
 
+    /** Another role (and tenant) for a user, from their next request; 409 for one's own role or a deactivated user. */
+    @PUT
+    @Path("/{userId}/role")
+    public Uni<User> changeRole(@PathParam("userId") String userId, RoleChange body) {
+        return service.changeRole(uuid("userId", userId), body, Actor.of(identity), Actor.subject(identity));
+    }
+
+    /** Deactivates a user: 403 from then on, every browser session of theirs ended; 409 for oneself or twice. */
+    @POST
+    @Path("/{userId}/deactivate")
+    @Consumes(MediaType.WILDCARD) // no body
+    public Uni<User> deactivate(@PathParam("userId") String userId) {
+        return service.deactivate(uuid("userId", userId), Actor.of(identity), Actor.subject(identity));
+    }
+
+    private static UUID uuid(String field, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "must be a UUID");
+        }
+    }
+
     /** {@code status=pending}: only those whose link still works; {@code all} (the default) every one. */
     @GET
     @Path("/invitations")
@@ -56,13 +81,7 @@ public class UserResource {
     @DELETE
     @Path("/invitations/{invitationId}")
     public Uni<Response> revoke(@PathParam("invitationId") String invitationId) {
-        UUID id;
-        try {
-            id = UUID.fromString(invitationId);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("invitationId", "must be a UUID");
-        }
-        return service.revoke(id, Actor.of(identity))
+        return service.revoke(uuid("invitationId", invitationId), Actor.of(identity))
                 .map(ignored -> Response.noContent().build());
     }
 

@@ -6,7 +6,9 @@ import com.spotfunnel.voice.admin.config.AdminConfig;
 import com.spotfunnel.voice.admin.tenants.TenantRepository;
 import com.spotfunnel.voice.admin.users.UserModels.Invitation;
 import com.spotfunnel.voice.admin.users.UserModels.NewInvitation;
+import com.spotfunnel.voice.admin.users.UserModels.RoleChange;
 import com.spotfunnel.voice.admin.users.UserModels.User;
+import com.spotfunnel.voice.sessions.BrowserSessionService;
 import com.spotfunnel.voice.support.http.OpaqueTokens;
 import com.spotfunnel.voice.support.postgres.PgErrors;
 import com.spotfunnel.voice.support.problem.InvalidInputException;
@@ -16,6 +18,7 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +46,7 @@ public class UserService {
     private final AuditLog audit;
     private final ReactiveMailer mailer;
     private final AdminConfig config;
+    private final BrowserSessionService sessions;
 
     public UserService(
             Pool pool,
@@ -50,13 +54,15 @@ public class UserService {
             TenantRepository tenants,
             AuditLog audit,
             ReactiveMailer mailer,
-            AdminConfig config) {
+            AdminConfig config,
+            BrowserSessionService sessions) {
         this.pool = pool;
         this.users = users;
         this.tenants = tenants;
         this.audit = audit;
         this.mailer = mailer;
         this.config = config;
+        this.sessions = sessions;
     }
 
     public Uni<Invitation> invite(NewInvitation body, String actor) {
@@ -68,31 +74,14 @@ public class UserService {
             errors.add(new FieldError("email", "must be an email address"));
         }
         String role = body == null ? null : body.role();
-        if (role == null || !ROLES.contains(role)) {
-            errors.add(new FieldError("role", "must be admin or customer"));
-        }
-        String tenantId =
-                body == null || body.tenantId() == null || body.tenantId().isBlank() ? null : body.tenantId();
-        if ("customer".equals(role) && tenantId == null) {
-            errors.add(new FieldError("tenantId", "is required for a customer"));
-        }
-        if ("admin".equals(role) && tenantId != null) {
-            errors.add(new FieldError("tenantId", "must be absent for an admin"));
-        }
+        String tenantId = body == null ? null : blankToNull(body.tenantId());
+        validateRole(role, tenantId, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         UUID id = UUID.randomUUID();
         String token = OpaqueTokens.newToken();
-        return pool.withTransaction(conn -> (tenantId == null
-                                ? Uni.createFrom().voidItem()
-                                : tenants.find(conn, tenantId)
-                                        .invoke(found -> {
-                                            if (found.isEmpty()) {
-                                                throw new InvalidInputException("tenantId", "no such tenant");
-                                            }
-                                        })
-                                        .replaceWithVoid())
+        return pool.withTransaction(conn -> tenantExists(conn, tenantId)
                         .call(() -> users.insertInvitation(
                                 conn,
                                 id,
@@ -219,6 +208,98 @@ public class UserService {
                                     "role",
                                     invitation.role())));
         }));
+    }
+
+    /**
+     * Gives a user another role (and tenant: required for a customer, absent for an admin); it applies from their
+     * next request. An operator cannot change their own role (409), so the platform never loses its last admin by
+     * accident.
+     */
+    public Uni<User> changeRole(UUID id, RoleChange body, String actor, String actorSubject) {
+        String role = body == null ? null : body.role();
+        String tenantId = body == null ? null : blankToNull(body.tenantId());
+        List<FieldError> errors = new ArrayList<>();
+        validateRole(role, tenantId, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return pool.withTransaction(conn -> changeable(conn, id, actorSubject, "change your own role")
+                .call(() -> tenantExists(conn, tenantId))
+                .flatMap(user -> users.updateRole(conn, id, role, tenantId)
+                        .call(changed -> audit.recordOther(
+                                conn,
+                                actor,
+                                "user.role-changed",
+                                changed.tenantId() == null ? "platform" : changed.tenantId(),
+                                null,
+                                JsonObject.of(
+                                        "userId", id.toString(),
+                                        "email", user.email(),
+                                        "fromRole", user.role(),
+                                        "toRole", role,
+                                        "fromTenantId", user.tenantId(),
+                                        "toTenantId", tenantId)))));
+    }
+
+    /**
+     * Deactivates a user: from then on admin-api answers them 403 (whatever their token says), and every browser
+     * session of theirs ends, so their open console or dashboard sends them to sign-in on its next request.
+     */
+    public Uni<User> deactivate(UUID id, String actor, String actorSubject) {
+        return pool.withTransaction(conn -> changeable(conn, id, actorSubject, "deactivate yourself")
+                        .flatMap(user -> users.deactivate(conn, id, actor)
+                                .call(done -> audit.recordOther(
+                                        conn,
+                                        actor,
+                                        "user.deactivated",
+                                        user.tenantId() == null ? "platform" : user.tenantId(),
+                                        null,
+                                        JsonObject.of("userId", id.toString(), "email", user.email())))))
+                .call(user -> user.oidcSubject() == null
+                        ? Uni.createFrom().voidItem()
+                        : sessions.revokeAll(user.oidcSubject()).replaceWithVoid());
+    }
+
+    /** The active user, locked; 404 when unknown, 409 when deactivated already or when it is the actor. */
+    private Uni<User> changeable(SqlClient conn, UUID id, String actorSubject, String self) {
+        return users.lockUser(conn, id).map(found -> {
+            User user = found.orElseThrow(() -> HttpProblem.notFound("user " + id));
+            if (!user.active()) {
+                throw HttpProblem.conflict("userId", "this user is deactivated");
+            }
+            if (actorSubject != null && actorSubject.equals(user.oidcSubject())) {
+                throw HttpProblem.conflict("userId", "you cannot " + self);
+            }
+            return user;
+        });
+    }
+
+    private static void validateRole(String role, String tenantId, List<FieldError> errors) {
+        if (role == null || !ROLES.contains(role)) {
+            errors.add(new FieldError("role", "must be admin or customer"));
+        }
+        if ("customer".equals(role) && tenantId == null) {
+            errors.add(new FieldError("tenantId", "is required for a customer"));
+        }
+        if ("admin".equals(role) && tenantId != null) {
+            errors.add(new FieldError("tenantId", "must be absent for an admin"));
+        }
+    }
+
+    private Uni<Void> tenantExists(SqlClient conn, String tenantId) {
+        return tenantId == null
+                ? Uni.createFrom().voidItem()
+                : tenants.find(conn, tenantId)
+                        .invoke(found -> {
+                            if (found.isEmpty()) {
+                                throw new InvalidInputException("tenantId", "no such tenant");
+                            }
+                        })
+                        .replaceWithVoid();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** Outside the refused transaction (rolled back), so the attempt stays on record. */

@@ -67,6 +67,7 @@ class AdminSecuritySuiteTest extends SecuritySuite {
                 UUID.randomUUID().toString(),
                 "sessionId",
                 UUID.randomUUID().toString()));
+        PATH_VALUES.put("userId", UUID.randomUUID().toString());
     }
 
     @Override

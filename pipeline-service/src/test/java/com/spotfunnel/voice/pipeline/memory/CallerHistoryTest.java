@@ -326,7 +326,15 @@ class CallerHistoryTest extends FakesReset {
                 true,
                 List.of(),
                 new AgentConfig(
-                        "You are History Co's receptionist.", "Hello.", null, null, null, Map.of(), null, history, null),
+                        "You are History Co's receptionist.",
+                        "Hello.",
+                        null,
+                        null,
+                        null,
+                        Map.of(),
+                        null,
+                        history,
+                        null),
                 Instant.now());
     }
 
