@@ -241,7 +241,8 @@ class WholeCallE2ETest {
                 twiml.contains("<Dial") && twiml.contains(FAILING_TRANSFER), "dialed to the transfer number: " + twiml);
         assertTrue(twiml.indexOf("<Say") < twiml.indexOf("<Dial"), "message before the dial: " + twiml);
         providers.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
-        providers.verify(postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent")));
+        providers.verify(
+                postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent")));
 
         FallbackPlayed fallback = only(events, FallbackPlayed.class);
         assertEquals(FailureKind.LLM, fallback.kind());
