@@ -45,6 +45,11 @@ beforeEach(() => {
       return answer({ id: 's1', tenantId: 'acme', name: 'Acme Plumbing', industry: 'plumbing', status: 'in_progress',
         steps: { agent: true, knowledge: false, telephony: false }, agent, knowledge: null, phoneNumbers: [] });
     }
+    if (url.pathname === '/analytics/costs/calls/call-9') {
+      return answer({ callId: 'call-9', tenantId: 'demo', totalUsd: 0.037, items: [
+        { stage: 'llm', provider: 'openai', costUsd: 0.012, records: 2 },
+        { stage: 'tts', provider: 'cartesia', costUsd: 0.025, records: 2 }] });
+    }
     return answer({ title: 'Not Found', status: 404 }, 404);
   }));
 });
@@ -133,4 +138,13 @@ it('resumes an onboarding at its first unsaved step', async () => {
   renderAt('/console/onboarding/s1');
   expect(await screen.findByRole('heading', { name: 'Knowledge base (optional)' }, long)).toBeTruthy();
   expect(screen.getByRole('heading', { name: 'Onboarding Acme Plumbing' })).toBeTruthy();
+});
+
+it('shows the cost of one call named in the address, per stage and provider', async () => {
+  renderAt('/console/costs?callId=call-9');
+  const table = await screen.findByRole('table', { name: 'Cost of the call per stage and provider' }, long);
+  expect(within(table).getByText('cartesia')).toBeTruthy();
+  expect(within(table).getByText('$0.0250')).toBeTruthy();
+  expect(screen.getByText('$0.0370')).toBeTruthy();
+  expect(seen.some((s) => s.path === '/analytics/costs/calls/call-9')).toBe(true);
 });

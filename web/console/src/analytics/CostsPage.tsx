@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { CostReport } from '../api/types';
 import { formatUsd } from '../common/format';
+import { CallCostCard } from './CallCostCard';
 import { Figure } from './IntelligencePage';
 import { ReportFilters, reportQuery, useReportFilter } from './ReportFilters';
 import { providerRows, toSeries } from './shape';
@@ -11,7 +12,7 @@ import { TimeChart } from './TimeChart';
 
 const usd = (v: number) => formatUsd(v, 4);
 
-/** What calls cost: per day and stage (chart), per provider and per tenant (tables). */
+/** What calls cost: per day and stage (chart), per provider and per tenant (tables), and one call's. */
 export default function CostsPage() {
   const [filter, setFilter, complete] = useReportFilter();
   const report = useQuery({
@@ -75,6 +76,7 @@ export default function CostsPage() {
           </SimpleGrid>
         </>
       )}
+      <CallCostCard />
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
-import { Badge, Button, Card, Code, Group, Loader, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Code, Group, Loader, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { ErrorNotice, unwrap } from '@spotfunnel/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { ErrorGroup, Occurrence } from '../api/types';
 import { formatDateTime, words } from '../common/format';
@@ -113,7 +114,7 @@ function Occurrences({ group, query, onClose }: {
                   : <Button size="compact-xs" onClick={() => void resolve(o.id)}>Mark resolved</Button>}
               </Group>
               <Text size="sm">{o.message}</Text>
-              <Text size="xs" c="dimmed">Tenant {o.tenantId ?? '—'} · call {o.callId ? <Code>{o.callId}</Code> : '—'}</Text>
+              <Text size="xs" c="dimmed">Tenant {o.tenantId ?? '—'} · call {o.callId ? <Anchor component={Link} to={`/costs?callId=${encodeURIComponent(o.callId)}`}><Code>{o.callId}</Code></Anchor> : '—'}</Text>
               {o.stackTrace && (
                 <details>
                   <summary>Stack trace</summary>

@@ -11,6 +11,7 @@ export type KnowledgeDocument = Defined<Schemas['Document']>;
 export type Passage = Defined<Schemas['Passage']>;
 export type IntelligenceReport = Defined<Schemas['IntelligenceReport']>;
 export type CostReport = Defined<Schemas['CostReport']>;
+export type CallCost = Defined<Schemas['CallCost']>;
 export type ErrorGroup = Defined<Schemas['ErrorGroup']>;
 export type Occurrence = Defined<Schemas['Occurrence']>;
 export type User = Defined<Schemas['PlatformUser']>;

@@ -29,9 +29,11 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class AnalyticsResource {
 
+    private static final int MAX_CALL_ID_LENGTH = 200;
     private static final Set<String> SEVERITIES = Set.of("warning", "error", "critical");
 
     private final CostAnalytics costs;
+    private final CallCosts callCosts;
     private final IntelligenceAnalytics intelligence;
     private final SystemErrors errors;
     private final ParkedEvents parked;
@@ -40,12 +42,14 @@ public class AnalyticsResource {
 
     public AnalyticsResource(
             CostAnalytics costs,
+            CallCosts callCosts,
             IntelligenceAnalytics intelligence,
             SystemErrors errors,
             ParkedEvents parked,
             AdminConfig config,
             SecurityIdentity identity) {
         this.costs = costs;
+        this.callCosts = callCosts;
         this.intelligence = intelligence;
         this.errors = errors;
         this.parked = parked;
@@ -59,6 +63,18 @@ public class AnalyticsResource {
     public Uni<CostReport> costs(
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tenantId") String tenantId) {
         return costs.report(range(from, to), blankToNull(tenantId));
+    }
+
+    /** The cost of one call per stage and provider; 404 when none was recorded (in that tenant, if given). */
+    @GET
+    @Path("/costs/calls/{callId}")
+    public Uni<CallCost> callCost(@PathParam("callId") String callId, @QueryParam("tenantId") String tenantId) {
+        if (callId.length() > MAX_CALL_ID_LENGTH) {
+            throw new InvalidInputException("callId", "at most " + MAX_CALL_ID_LENGTH + " characters");
+        }
+        return callCosts
+                .of(callId, blankToNull(tenantId))
+                .map(cost -> cost.orElseThrow(() -> HttpProblem.notFound("a recorded cost of call " + callId)));
     }
 
     /** Outcome distribution, reason taxonomy, action-required rate; per tenant and overall. */

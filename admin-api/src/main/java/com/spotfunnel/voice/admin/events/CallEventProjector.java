@@ -114,6 +114,7 @@ public class CallEventProjector {
                     conn,
                     day,
                     event.tenantId(),
+                    event.callId(),
                     stage(cost.stage()),
                     cost.provider() == null ? "unknown" : cost.provider(),
                     cost.costUsd());

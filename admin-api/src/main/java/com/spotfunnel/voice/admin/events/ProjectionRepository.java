@@ -69,11 +69,24 @@ public class ProjectionRepository {
                 .replaceWithVoid();
     }
 
-    /** One statement: the per-tenant roll-up and the two it feeds (across tenants; per tenant and stage). */
+    /**
+     * One statement: the per-tenant roll-up, the two it feeds (across tenants; per tenant and stage) and the call's
+     * own sum.
+     */
     public Uni<Void> addCost(
-            SqlClient sql, LocalDate day, String tenantId, String stage, String provider, BigDecimal usd) {
+            SqlClient sql,
+            LocalDate day,
+            String tenantId,
+            String callId,
+            String stage,
+            String provider,
+            BigDecimal usd) {
         return sql.preparedQuery("""
-                WITH per_tenant AS (
+                WITH per_call AS (
+                    INSERT INTO admin.call_costs (call_id, tenant_id, stage, provider, cost_usd, records) VALUES ($6, $2, $3, $4, $5, 1)
+                    ON CONFLICT (call_id, tenant_id, stage, provider)
+                    DO UPDATE SET cost_usd = admin.call_costs.cost_usd + EXCLUDED.cost_usd, records = admin.call_costs.records + 1),
+                per_tenant AS (
                     INSERT INTO admin.cost_daily (day, tenant_id, stage, provider, cost_usd, records) VALUES ($1, $2, $3, $4, $5, 1)
                     ON CONFLICT (day, tenant_id, stage, provider)
                     DO UPDATE SET cost_usd = admin.cost_daily.cost_usd + EXCLUDED.cost_usd, records = admin.cost_daily.records + 1),
@@ -83,7 +96,7 @@ public class ProjectionRepository {
                     DO UPDATE SET cost_usd = admin.cost_daily_all.cost_usd + EXCLUDED.cost_usd, records = admin.cost_daily_all.records + 1)
                 INSERT INTO admin.cost_daily_tenant (day, tenant_id, stage, cost_usd) VALUES ($1, $2, $3, $5)
                 ON CONFLICT (day, tenant_id, stage) DO UPDATE SET cost_usd = admin.cost_daily_tenant.cost_usd + EXCLUDED.cost_usd""")
-                .execute(Tuple.of(day, tenantId, stage, provider, usd))
+                .execute(Tuple.of(day, tenantId, stage, provider, usd, callId))
                 .replaceWithVoid();
     }
 

@@ -119,6 +119,12 @@ class OperatorAnalyticsTest {
 
         awaitAsserted(() -> assertFigures(tenant));
         awaitAsserted(OperatorAnalyticsTest::assertAllTenantRollupsAgreeWithPerTenantOnes);
+        assertCallCost(call1, null, tenant, "0.0370", 3);
+        given().auth()
+                .oauth2(Tokens.admin())
+                .get("/analytics/costs/calls/" + tenant + "-never")
+                .then()
+                .statusCode(404);
 
         // Replay everything, plus a second analysis of call 1 (a new event id): nothing may change.
         List<CallEvent> replay = new ArrayList<>(events);
@@ -133,6 +139,25 @@ class OperatorAnalyticsTest {
                 0,
                 new BigDecimal("3").compareTo(costs(sentinel, DAY1, DAY1).getObject("total.total", BigDecimal.class))));
         assertFigures(tenant);
+        // The sentinel tenant's costs under the same call ids are not this tenant's call.
+        assertCallCost(call1, tenant, tenant, "0.0370", 3);
+        assertCallCost(call1, sentinel, sentinel, "1", 1);
+    }
+
+    private static void assertCallCost(String callId, String tenantFilter, String tenant, String total, int items) {
+        var request = given().config(BIG_DECIMALS).auth().oauth2(Tokens.admin());
+        if (tenantFilter != null) {
+            request = request.queryParam("tenantId", tenantFilter);
+        }
+        JsonPath cost = request.get("/analytics/costs/calls/" + callId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath(
+                        JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        assertEquals(tenant, cost.getString("tenantId"));
+        assertEquals(0, new BigDecimal(total).compareTo(cost.getObject("totalUsd", BigDecimal.class)), cost.prettify());
+        assertEquals(items, cost.getList("items").size(), cost.prettify());
     }
 
     @Test
