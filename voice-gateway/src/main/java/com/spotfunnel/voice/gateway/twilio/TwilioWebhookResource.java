@@ -10,6 +10,7 @@ import com.spotfunnel.voice.gateway.config.GatewayConfig;
 import com.spotfunnel.voice.gateway.events.CallEvents;
 import com.spotfunnel.voice.gateway.events.CallTrack;
 import com.spotfunnel.voice.gateway.media.CallSessions;
+import com.spotfunnel.voice.gateway.ops.Admission;
 import com.spotfunnel.voice.gateway.ops.Drain;
 import com.spotfunnel.voice.gateway.ops.GatewayMetrics;
 import io.vertx.core.http.HttpServerRequest;
@@ -101,6 +102,10 @@ public class TwilioWebhookResource {
                             null,
                             Map.of("callSid", callSid)));
             return Twiml.sayThenHangup(config.fallback().unknownNumberMessage());
+        }
+        var busy = support.admission.refusal(callSid, tenant.tenantId()); // past this pod's live-call limit
+        if (busy.isPresent()) {
+            return busy.get();
         }
         support.metrics.webhook("accepted");
         Map<String, String> streamParams = new LinkedHashMap<>();
@@ -210,13 +215,20 @@ public class TwilioWebhookResource {
         final GatewayMetrics metrics;
         final CallStatusLedger ledger;
         final CallSessions sessions;
+        final Admission admission;
         private final Set<String> dialResults = ConcurrentHashMap.newKeySet();
 
-        public WebhookSupport(Drain drain, GatewayMetrics metrics, CallStatusLedger ledger, CallSessions sessions) {
+        public WebhookSupport(
+                Drain drain,
+                GatewayMetrics metrics,
+                CallStatusLedger ledger,
+                CallSessions sessions,
+                Admission admission) {
             this.drain = drain;
             this.metrics = metrics;
             this.ledger = ledger;
             this.sessions = sessions;
+            this.admission = admission;
         }
 
         boolean firstDialResult(String callId) {
