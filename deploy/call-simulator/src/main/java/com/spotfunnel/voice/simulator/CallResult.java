@@ -34,4 +34,12 @@ public record CallResult(
     public boolean succeeded() {
         return error == null && streamed && answeredTurns == plannedTurns && failedSends == 0;
     }
+
+    /**
+     * The gateway refused the call cleanly: a 503 (Twilio then asks the number's fallback URL) or TwiML that says
+     * something and hangs up, instead of a stream.
+     */
+    public boolean refused() {
+        return error == null && !streamed;
+    }
 }

@@ -12,19 +12,26 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code call}: one simulated call, then its transcript and events from Kafka.
  * {@code load}: N concurrent calls and a summary line.
+ * {@code reference}: the do-nothing reference gateway of the side-by-side benchmark, until killed.
  */
 public final class CallSimulatorMain {
 
     private CallSimulatorMain() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("call", "load").contains(args[0])) {
+        if (args.length == 0 || !List.of("call", "load", "reference").contains(args[0])) {
             System.err.println("usage: call|load --gateway URL --auth-token TOKEN --to +E164 [--from +E164] "
                     + "[--account-sid AC…] [--utterances 2] [--speech-ms 1200] [--turn-timeout-ms 8000] "
-                    + "[--endpoint-ms 600] [--kafka HOST:PORT] [--calls N] [--ramp-up-s 5]");
+                    + "[--endpoint-ms 600] [--kafka HOST:PORT] [--calls N] [--ramp-up-s 5]\n"
+                    + "       reference --port 8090 --auth-token TOKEN [--public-base-url http://localhost:8090] "
+                    + "[--answer-pause-ms 0] [--answer-ms 1000] [--endpoint-ms 600]");
             System.exit(2);
         }
         Map<String, String> options = options(args);
+        if (args[0].equals("reference")) {
+            reference(options);
+            return;
+        }
         CallPlan plan = new CallPlan(
                 required(options, "gateway"),
                 required(options, "auth-token"),
@@ -46,6 +53,22 @@ public final class CallSimulatorMain {
         System.out.println(summary.describe());
         summary.errors().forEach(e -> System.out.println("  error: " + e));
         System.exit(summary.succeeded() == summary.calls() ? 0 : 1);
+    }
+
+    private static void reference(Map<String, String> options) throws Exception {
+        int port = Integer.parseInt(options.getOrDefault("port", "8090"));
+        ReferenceGateway gateway = ReferenceGateway.start(
+                port,
+                new ReferenceGateway.Settings(
+                        options.getOrDefault("public-base-url", "http://localhost:" + port),
+                        required(options, "auth-token"),
+                        Duration.ofMillis(Long.parseLong(options.getOrDefault("answer-pause-ms", "0"))),
+                        Duration.ofMillis(Long.parseLong(options.getOrDefault("answer-ms", "1000"))),
+                        Duration.ofMillis(Long.parseLong(options.getOrDefault(
+                                "endpoint-ms", Long.toString(CallPlan.SIMULATED_STT_ENDPOINT.toMillis()))))));
+        System.out.println("reference gateway listening on " + gateway.port());
+        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
+        Thread.currentThread().join();
     }
 
     private static boolean oneCall(CallPlan plan, String kafka) throws Exception {

@@ -15,6 +15,7 @@ public final class LoadRun {
     public record Summary(
             int calls,
             int succeeded,
+            int refused,
             long p50Millis,
             long p99Millis,
             long maxMillis,
@@ -29,11 +30,12 @@ public final class LoadRun {
 
         public String describe() {
             return String.format(
-                    "calls=%d succeeded=%d (%.1f%%) turns=%d turnLatencyMs p50=%d p99=%d max=%d "
+                    "calls=%d succeeded=%d (%.1f%%) refused=%d turns=%d turnLatencyMs p50=%d p99=%d max=%d "
                             + "platformMs p50=%d p99=%d max=%d framesSent=%d lateFrames=%d failedSends=%d",
                     calls,
                     succeeded,
                     calls == 0 ? 0 : 100.0 * succeeded / calls,
+                    refused,
                     turns,
                     p50Millis,
                     p99Millis,
@@ -90,6 +92,7 @@ public final class LoadRun {
         return new Summary(
                 results.size(),
                 (int) results.stream().filter(CallResult::succeeded).count(),
+                (int) results.stream().filter(CallResult::refused).count(),
                 percentile(latencies, 50),
                 percentile(latencies, 99),
                 max(latencies),

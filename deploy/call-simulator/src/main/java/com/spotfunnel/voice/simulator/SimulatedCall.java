@@ -105,7 +105,11 @@ public final class SimulatedCall {
                 .request(request)
                 .compose(sent -> sent.send(form(params)))
                 .compose(response -> response.body().map(body -> {
-                    if (response.statusCode() != 200) {
+                    if (response.statusCode() == 503) {
+                        // refused: Twilio would now ask the number's Voice Fallback URL
+                        said = "(503: Twilio tries the number's fallback URL)";
+                        done.complete(result(false, null));
+                    } else if (response.statusCode() != 200) {
                         finish("webhook answered " + response.statusCode());
                     } else {
                         connect(StreamInstructions.parse(body.toString()));

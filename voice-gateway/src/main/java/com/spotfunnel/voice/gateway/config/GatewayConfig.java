@@ -65,6 +65,8 @@ public interface GatewayConfig {
 
     Transfer transfer();
 
+    Admission admission();
+
     /**
      * After Quarkus' graceful shutdown ({@code quarkus.shutdown.timeout}, during which live calls go on and new
      * requests get 503), how much longer to wait for sessions still ending (their CallEnded published).
@@ -157,5 +159,37 @@ public interface GatewayConfig {
         /** Seconds a fallback transfer rings before giving up. */
         @WithDefault("30")
         int dialTimeoutSeconds();
+    }
+
+    /**
+     * Admission control: how many live calls this instance takes before it refuses new ones, and how. Live calls
+     * are untouched by a refusal; the k8s autoscaler scales on live calls per pod below the same limit.
+     */
+    interface Admission {
+        /** Live calls (Media Streams) this instance carries; the next incoming call is refused. 0: no limit. */
+        @WithDefault("0")
+        int maxLiveCalls();
+
+        /** How a call past the limit is refused. */
+        @WithDefault("message")
+        Refusal refusal();
+
+        /** Spoken before hanging up when {@link #refusal()} is {@code message}. */
+        @WithDefault("Sorry, all our lines are busy right now. Please call again shortly. Goodbye.")
+        String busyMessage();
+
+        /**
+         * An admitted call counts against the limit from its webhook until its Media Stream starts; one whose stream
+         * has not started after this long (Twilio opens it within a second or two) stops counting.
+         */
+        @WithDefault("10s")
+        Duration pendingTimeout();
+
+        enum Refusal {
+            /** TwiML {@code <Say>} the busy message, then {@code <Hangup/>}: the caller hears why. */
+            MESSAGE,
+            /** HTTP 503: Twilio requests the number's Voice Fallback URL (another region, voicemail, a queue). */
+            FALLBACK
+        }
     }
 }

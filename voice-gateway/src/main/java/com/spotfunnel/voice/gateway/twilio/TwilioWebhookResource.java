@@ -12,6 +12,7 @@ import com.spotfunnel.voice.gateway.events.CallTrack;
 import com.spotfunnel.voice.gateway.media.CallContext;
 import com.spotfunnel.voice.gateway.media.CallSession;
 import com.spotfunnel.voice.gateway.media.CallSessions;
+import com.spotfunnel.voice.gateway.ops.Admission;
 import com.spotfunnel.voice.gateway.ops.Drain;
 import com.spotfunnel.voice.gateway.ops.GatewayMetrics;
 import com.spotfunnel.voice.gateway.ops.TenantConfigCatchUp;
@@ -106,6 +107,10 @@ public class TwilioWebhookResource {
                             null,
                             Map.of("callSid", callSid)));
             return Twiml.sayThenHangup(config.fallback().unknownNumberMessage());
+        }
+        var busy = support.admission.refusal(callSid, tenant.tenantId()); // past this pod's live-call limit
+        if (busy.isPresent()) {
+            return busy.get();
         }
         support.metrics.webhook("accepted");
         Map<String, String> streamParams = new LinkedHashMap<>();
@@ -270,6 +275,7 @@ public class TwilioWebhookResource {
         final CallStatusLedger ledger;
         final CallSessions sessions;
         final TenantConfigCatchUp tenantConfig;
+        final Admission admission;
         private final Set<String> dialResults = ConcurrentHashMap.newKeySet();
 
         public WebhookSupport(
@@ -277,9 +283,11 @@ public class TwilioWebhookResource {
                 GatewayMetrics metrics,
                 CallStatusLedger ledger,
                 CallSessions sessions,
-                TenantConfigCatchUp tenantConfig) {
+                TenantConfigCatchUp tenantConfig,
+                Admission admission) {
             this.drain = drain;
             this.tenantConfig = tenantConfig;
+            this.admission = admission;
             this.metrics = metrics;
             this.ledger = ledger;
             this.sessions = sessions;
