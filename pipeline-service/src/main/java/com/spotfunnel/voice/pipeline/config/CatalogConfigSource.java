@@ -1,6 +1,7 @@
 package com.spotfunnel.voice.pipeline.config;
 
 import com.spotfunnel.voice.events.providers.ProviderCatalog;
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.common.MapBackedConfigSource;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +12,8 @@ import java.util.Map;
  * to start without the key of a provider in the configured order), and {@code provider-catalog.<provider>.model} =
  * its default model, which application.properties uses where {@code <PROVIDER>_MODEL} is not set.
  */
+@StaticInitSafe // static data only; and service-support's RequiredSettingsInterceptor checks during static init, so
+// without this the catalog's key settings were not there when prod decided whether to refuse to start
 public class CatalogConfigSource extends MapBackedConfigSource {
 
     public CatalogConfigSource() {
