@@ -143,6 +143,24 @@ test('quality: an error group opens to its stack trace and is marked resolved', 
   expect(state.errors[0].resolvedBy).toBe('demo-admin');
 });
 
+test('costs: the call of an error opens the cost of that one call', async ({ page }) => {
+  await fakeAdminApi(page);
+  await page.goto('/console/quality');
+  await page.getByRole('button', { name: 'Show all llm failed critical occurrences' }).click();
+  await page.getByRole('link', { name: 'call-123' }).click();
+  await expect(page).toHaveURL(/\/console\/costs\?callId=call-123$/);
+  const table = page.getByRole('table', { name: 'Cost of the call per stage and provider' });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(page.getByText('$0.0512')).toBeVisible();
+  await expect(page.getByLabel('Call ID')).toHaveValue('call-123');
+  await expectAccessible(page);
+  await shot(page, 'call-cost');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(page.getByText('$0.0512')).toBeVisible();
+  await shot(page, 'call-cost-phone');
+});
+
 test('knowledge: add a document and try a question', async ({ page }) => {
   await fakeAdminApi(page);
   await page.goto('/console/knowledge');

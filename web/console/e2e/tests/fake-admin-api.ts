@@ -123,7 +123,7 @@ function totals(calls: FakeState['calls']) {
 
 /** Routes every admin-api path of the page to the fake; the app's own files still come from the preview server. */
 export async function fakeAdminApi(page: Page, state: FakeState = demoState()): Promise<FakeState> {
-  await page.route((url) => /^\/(tenants|analytics|onboarding|users|sessions|api\/stress-test)(\/|$)/.test(url.pathname), async (route) => {
+  await page.route((url) => /^\/(me|tenants|analytics|onboarding|users|sessions|api\/stress-test)(\/|$)/.test(url.pathname), async (route) => {
     const request = route.request();
     const url = new URL(request.url());
     const method = request.method();
@@ -208,6 +208,16 @@ export async function fakeAdminApi(page: Page, state: FakeState = demoState()): 
         endedCalls: counts(calls.map((c) => (c.outcome === 'no_resolution' ? 'failed' : 'completed'))), byTenant,
         daily: days(url).map((day) => ({ day, calls: calls.filter((c) => c.day === day).length })),
       });
+    }
+    if (path === '/me') return json(route, { name: 'Demo Admin', email: 'demo-admin@example.com', subject: 'demo-admin', roles: ['admin'] });
+    const callCost = /^\/analytics\/costs\/calls\/([^/]+)$/.exec(path);
+    if (callCost) {
+      const error = state.errors.find((e) => e.callId === decodeURIComponent(callCost[1]));
+      if (!error) return problem(route, 404, 'Not Found');
+      return json(route, { callId: error.callId, tenantId: error.tenantId, totalUsd: 0.0512, items: [
+        { stage: 'llm', provider: 'openai', costUsd: 0.0204, records: 3 },
+        { stage: 'tts', provider: 'cartesia', costUsd: 0.0187, records: 3 },
+        { stage: 'stt', provider: 'deepgram', costUsd: 0.0121, records: 1 }] });
     }
     if (path === '/analytics/costs') {
       const tenantId = url.searchParams.get('tenantId');

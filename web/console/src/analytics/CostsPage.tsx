@@ -1,6 +1,7 @@
 import { Card, Loader, SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import { ErrorNotice, unwrap } from '@spotfunnel/shared';
 import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { CostReport } from '../api/types';
 import { formatUsd } from '../common/format';
@@ -15,6 +16,9 @@ const usd = (v: number) => formatUsd(v, 4);
 /** What calls cost: per day and stage (chart), per provider and per tenant (tables), and one call's. */
 export default function CostsPage() {
   const [filter, setFilter, complete] = useReportFilter();
+  // Opened for one call (a link from Quality): its cost first, above the fold; the period's report below.
+  const [params] = useSearchParams();
+  const oneCallFirst = params.has('callId');
   const report = useQuery({
     queryKey: ['costs', filter.range.from, filter.range.to, filter.tenantId],
     enabled: complete,
@@ -29,6 +33,7 @@ export default function CostsPage() {
   return (
     <Stack>
       <Title order={2}>Costs</Title>
+      {oneCallFirst && <CallCostCard />}
       <ReportFilters value={filter} onChange={setFilter} />
       {report.isLoading && <Loader aria-label="Loading the report" />}
       <ErrorNotice error={report.error} onRetry={() => report.refetch()} />
@@ -76,7 +81,7 @@ export default function CostsPage() {
           </SimpleGrid>
         </>
       )}
-      <CallCostCard />
+      {!oneCallFirst && <CallCostCard />}
     </Stack>
   );
 }

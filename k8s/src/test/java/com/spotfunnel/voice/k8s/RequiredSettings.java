@@ -30,12 +30,9 @@ final class RequiredSettings {
     static Set<String> of(String service, Map<String, String> environment) {
         Properties properties = load(Path.of("..", service, "src", "main", "resources", "application.properties"));
         // As pipeline-service's CatalogConfigSource does: each provider's key setting comes from the provider catalog.
-        for (ProviderCatalog.Provider provider : ProviderCatalog.all()) {
-            if (provider.apiKeySetting() != null) {
-                properties.putIfAbsent(
-                        "spotfunnel.required-settings.feature." + provider.name(), provider.apiKeySetting());
-            }
-        }
+        ProviderCatalog.apiKeySettings()
+                .forEach((provider, key) ->
+                        properties.putIfAbsent("spotfunnel.required-settings.feature." + provider, key));
         Set<String> required = new LinkedHashSet<>(split(prod(properties, "spotfunnel.required-settings.always")));
         String features = prod(properties, "spotfunnel.required-settings.features");
         for (String feature : split(resolve(features, properties, environment, 0))) {

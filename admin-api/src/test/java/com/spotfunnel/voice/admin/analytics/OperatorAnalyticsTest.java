@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.spotfunnel.voice.admin.support.AnalyticsReports;
 import com.spotfunnel.voice.admin.support.CallEventsTopic;
 import com.spotfunnel.voice.admin.support.Tokens;
 import com.spotfunnel.voice.events.CallEvent;
@@ -25,10 +26,7 @@ import com.spotfunnel.voice.infra.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.restassured.config.JsonConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +43,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(OidcWiremockTestResource.class)
 class OperatorAnalyticsTest {
 
-    private static final RestAssuredConfig BIG_DECIMALS = RestAssuredConfig.config()
-            .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
     private static final String DAY1 = "2026-03-01";
     private static final String DAY2 = "2026-03-02";
     private static final String DAY3 = "2026-03-03";
@@ -137,7 +133,9 @@ class OperatorAnalyticsTest {
         CallEventsTopic.send(replay);
         awaitAsserted(() -> assertEquals(
                 0,
-                new BigDecimal("3").compareTo(costs(sentinel, DAY1, DAY1).getObject("total.total", BigDecimal.class))));
+                new BigDecimal("3")
+                        .compareTo(AnalyticsReports.costs(sentinel, DAY1, DAY1)
+                                .getObject("total.total", BigDecimal.class))));
         assertFigures(tenant);
         // The sentinel tenant's costs under the same call ids are not this tenant's call.
         assertCallCost(call1, tenant, tenant, "0.0370", 3);
@@ -145,16 +143,7 @@ class OperatorAnalyticsTest {
     }
 
     private static void assertCallCost(String callId, String tenantFilter, String tenant, String total, int items) {
-        var request = given().config(BIG_DECIMALS).auth().oauth2(Tokens.admin());
-        if (tenantFilter != null) {
-            request = request.queryParam("tenantId", tenantFilter);
-        }
-        JsonPath cost = request.get("/analytics/costs/calls/" + callId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath(
-                        JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        JsonPath cost = AnalyticsReports.callCost(callId, tenantFilter);
         assertEquals(tenant, cost.getString("tenantId"));
         assertEquals(0, new BigDecimal(total).compareTo(cost.getObject("totalUsd", BigDecimal.class)), cost.prettify());
         assertEquals(items, cost.getList("items").size(), cost.prettify());
@@ -305,7 +294,7 @@ class OperatorAnalyticsTest {
     }
 
     private static void assertFigures(String tenant) {
-        JsonPath costs = costs(tenant, DAY1, DAY3);
+        JsonPath costs = AnalyticsReports.costs(tenant, DAY1, DAY3);
         assertMoney("0.0050", costs, "total.stt");
         assertMoney("0.0151", costs, "total.llm");
         assertMoney("0.0300", costs, "total.tts");
@@ -375,17 +364,7 @@ class OperatorAnalyticsTest {
 
     /** Reports over all tenants read the tenant-less roll-ups; their totals must equal the per-tenant sums. */
     private static void assertAllTenantRollupsAgreeWithPerTenantOnes() {
-        JsonPath all = given().config(BIG_DECIMALS)
-                .auth()
-                .oauth2(Tokens.admin())
-                .queryParam("from", DAY1)
-                .queryParam("to", DAY3)
-                .get("/analytics/costs")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath(
-                        JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        JsonPath all = AnalyticsReports.costs(null, DAY1, DAY3);
         BigDecimal byTenant =
                 all.getList("byTenant.costs.total", BigDecimal.class).stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal byProvider =
@@ -396,15 +375,7 @@ class OperatorAnalyticsTest {
         assertEquals(0, byTenant.compareTo(byProvider), "by provider " + byProvider + " vs by tenant " + byTenant);
         assertEquals(0, byTenant.compareTo(byDay), "by day " + byDay + " vs by tenant " + byTenant);
 
-        JsonPath intelligence = given().auth()
-                .oauth2(Tokens.admin())
-                .queryParam("from", DAY1)
-                .queryParam("to", DAY3)
-                .get("/analytics/intelligence")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath intelligence = AnalyticsReports.intelligence(null, DAY1, DAY3);
         long analyzed = intelligence.getLong("totals.analyzedCalls");
         assertEquals(
                 analyzed,
@@ -416,21 +387,6 @@ class OperatorAnalyticsTest {
                 intelligence.getList("byTenant.totals.analyzedCalls", Long.class).stream()
                         .mapToLong(Long::longValue)
                         .sum());
-    }
-
-    private static JsonPath costs(String tenant, String from, String to) {
-        return given().config(BIG_DECIMALS)
-                .auth()
-                .oauth2(Tokens.admin())
-                .queryParam("from", from)
-                .queryParam("to", to)
-                .queryParam("tenantId", tenant)
-                .get("/analytics/costs")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath(
-                        JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
     }
 
     private static void assertMoney(String expected, JsonPath json, String path) {

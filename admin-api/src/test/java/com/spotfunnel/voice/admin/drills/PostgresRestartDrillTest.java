@@ -3,6 +3,7 @@ package com.spotfunnel.voice.admin.drills;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.spotfunnel.voice.admin.support.AnalyticsReports;
 import com.spotfunnel.voice.admin.support.CallEventsTopic;
 import com.spotfunnel.voice.admin.support.Tokens;
 import com.spotfunnel.voice.events.CallEvent;
@@ -90,16 +91,7 @@ class PostgresRestartDrillTest {
 
         PostgresRestartDrill.assertOnlyOkOrUnavailable(report, Duration.ofSeconds(10));
         // a call counted twice would show here: 8 calls, each ended once and costing 0.0100 once
-        JsonPath figures = given().auth()
-                .oauth2(Tokens.admin())
-                .queryParam("from", DAY)
-                .queryParam("to", DAY)
-                .queryParam("tenantId", tenant)
-                .get("/analytics/costs")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath figures = AnalyticsReports.costs(tenant, DAY, DAY);
         assertEquals(
                 0,
                 COST_PER_CALL
@@ -108,16 +100,7 @@ class PostgresRestartDrillTest {
                 figures.prettify());
         assertEquals(
                 8,
-                given().auth()
-                        .oauth2(Tokens.admin())
-                        .queryParam("from", DAY)
-                        .queryParam("to", DAY)
-                        .queryParam("tenantId", tenant)
-                        .get("/analytics/intelligence")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
+                AnalyticsReports.intelligence(tenant, DAY, DAY)
                         .getInt("endedCalls.find { it.label == 'completed' }.calls"));
         assertEquals(8, analyzedCalls(tenant));
     }

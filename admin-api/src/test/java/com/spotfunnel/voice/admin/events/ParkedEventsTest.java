@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.spotfunnel.voice.admin.support.AnalyticsReports;
 import com.spotfunnel.voice.admin.support.CallEventsTopic;
 import com.spotfunnel.voice.admin.support.Tokens;
 import com.spotfunnel.voice.events.CallEvent;
@@ -104,28 +105,9 @@ class ParkedEventsTest {
         awaitLine("analytics_projection_events_total{outcome=\"applied\"} 2.0");
         assertEquals(
                 1,
-                given().auth()
-                        .oauth2(Tokens.admin())
-                        .queryParam("from", DAY)
-                        .queryParam("to", DAY)
-                        .queryParam("tenantId", tenant)
-                        .get("/analytics/intelligence")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
+                AnalyticsReports.intelligence(tenant, DAY, DAY)
                         .getInt("endedCalls.find { it.label == 'completed' }.calls"));
-        String total = given().auth()
-                .oauth2(Tokens.admin())
-                .queryParam("from", DAY)
-                .queryParam("to", DAY)
-                .queryParam("tenantId", tenant)
-                .get("/analytics/costs")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getString("total.total");
+        String total = AnalyticsReports.costs(tenant, DAY, DAY).getString("total.total");
         assertEquals(0, new BigDecimal("0.0100").compareTo(new BigDecimal(total)), total);
 
         // an operator sees both, as they were written

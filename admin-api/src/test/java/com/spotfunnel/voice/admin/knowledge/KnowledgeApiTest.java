@@ -1,5 +1,6 @@
 package com.spotfunnel.voice.admin.knowledge;
 
+import static com.spotfunnel.voice.admin.support.TestTenants.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -7,14 +8,14 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.spotfunnel.voice.admin.support.TestKnowledge;
+import com.spotfunnel.voice.admin.support.TestTenants;
 import com.spotfunnel.voice.admin.support.Tokens;
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
 import com.spotfunnel.voice.infra.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +29,7 @@ class KnowledgeApiTest {
 
     @Test
     void documentsAreChunkedAndRetrievedByFullTextSearch() {
-        String tenant = createTenant();
+        String tenant = TestTenants.create("kb");
         String kb = asAdmin()
                 .body(Map.of("name", "FAQ", "description", "Front desk answers"))
                 .post("/tenants/" + tenant + "/knowledge-bases")
@@ -37,13 +38,7 @@ class KnowledgeApiTest {
                 .body("name", equalTo("FAQ"))
                 .extract()
                 .path("id");
-        String otherKb = asAdmin()
-                .body(Map.of("name", "Prices"))
-                .post("/tenants/" + tenant + "/knowledge-bases")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String otherKb = TestKnowledge.base(tenant, "Prices");
         asAdmin()
                 .body(Map.of("name", "FAQ"))
                 .post("/tenants/" + tenant + "/knowledge-bases")
@@ -94,7 +89,7 @@ class KnowledgeApiTest {
                 .body("[0].documentTitle", equalTo("Price list"));
         asAdmin()
                 .queryParam("q", "parking")
-                .get("/tenants/" + createTenant() + "/knowledge/search")
+                .get("/tenants/" + TestTenants.create("kb") + "/knowledge/search")
                 .then()
                 .statusCode(200)
                 .body("size()", equalTo(0));
@@ -122,19 +117,9 @@ class KnowledgeApiTest {
 
     @Test
     void thePipelinesQueryOfAnyOfTheCallersWordsFindsThePassage() {
-        String tenant = createTenant();
-        String kb = asAdmin()
-                .body(Map.of("name", "FAQ"))
-                .post("/tenants/" + tenant + "/knowledge-bases")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        asAdmin()
-                .body(Map.of("title", "Hours", "content", "Our opening hours are Monday to Friday, 8 am to 5 pm."))
-                .post("/tenants/" + tenant + "/knowledge-bases/" + kb + "/documents")
-                .then()
-                .statusCode(201);
+        String tenant = TestTenants.create("kb");
+        String kb = TestKnowledge.base(tenant, "FAQ");
+        TestKnowledge.document(tenant, kb, "Hours", "Our opening hours are Monday to Friday, 8 am to 5 pm.");
 
         // the query pipeline-service sends: the caller's words, any of which may match
         given().auth()
@@ -150,20 +135,14 @@ class KnowledgeApiTest {
 
     @Test
     void badKnowledgeInputIs400NamingTheField() {
-        String tenant = createTenant();
+        String tenant = TestTenants.create("kb");
         asAdmin()
                 .body(Map.of("description", "x"))
                 .post("/tenants/" + tenant + "/knowledge-bases")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("name"));
-        String kb = asAdmin()
-                .body(Map.of("name", "FAQ"))
-                .post("/tenants/" + tenant + "/knowledge-bases")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String kb = TestKnowledge.base(tenant, "FAQ");
         asAdmin()
                 .body(Map.of("title", "", "content", " "))
                 .post("/tenants/" + tenant + "/knowledge-bases/" + kb + "/documents")
@@ -191,25 +170,5 @@ class KnowledgeApiTest {
                 .get("/tenants/" + tenant + "/knowledge/search")
                 .then()
                 .statusCode(403);
-    }
-
-    private static String createTenant() {
-        String tenant = "kb-" + UUID.randomUUID().toString().substring(0, 8);
-        asAdmin()
-                .body(Map.of(
-                        "tenantId",
-                        tenant,
-                        "name",
-                        "Knowledge test",
-                        "agent",
-                        Map.of("systemPrompt", "Answer from the knowledge base.", "greeting", "Hello")))
-                .post("/tenants")
-                .then()
-                .statusCode(201);
-        return tenant;
-    }
-
-    private static RequestSpecification asAdmin() {
-        return given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON);
     }
 }

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.spotfunnel.voice.admin.support.TestKnowledge;
+import com.spotfunnel.voice.admin.support.TestTenants;
 import com.spotfunnel.voice.admin.support.Tokens;
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
 import com.spotfunnel.voice.infra.testing.PostgresTestResource;
@@ -13,7 +15,6 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The pipeline's service-account token (role pipeline) searches knowledge and can do nothing else. */
@@ -25,30 +26,9 @@ class PipelineRoleTest {
 
     @Test
     void aPipelineTokenSearchesKnowledgeAndNothingElse() {
-        String tenant = "pl-" + UUID.randomUUID().toString().substring(0, 8);
-        asAdmin()
-                .body(Map.of(
-                        "tenantId",
-                        tenant,
-                        "name",
-                        "Pipeline role test",
-                        "agent",
-                        Map.of("systemPrompt", "Answer from the knowledge base.", "greeting", "Hello")))
-                .post("/tenants")
-                .then()
-                .statusCode(201);
-        String kb = asAdmin()
-                .body(Map.of("name", "FAQ"))
-                .post("/tenants/" + tenant + "/knowledge-bases")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        asAdmin()
-                .body(Map.of("title", "Parking", "content", "Parking is free behind the clinic."))
-                .post("/tenants/" + tenant + "/knowledge-bases/" + kb + "/documents")
-                .then()
-                .statusCode(201);
+        String tenant = TestTenants.create("pl");
+        String kb = TestKnowledge.base(tenant, "FAQ");
+        TestKnowledge.document(tenant, kb, "Parking", "Parking is free behind the clinic.");
 
         asPipeline()
                 .queryParam("q", "parking")
@@ -84,10 +64,6 @@ class PipelineRoleTest {
                 .statusCode(403)
                 .body("detail", containsString("pipeline"));
         asPipeline().get("/sessions").then().statusCode(403);
-    }
-
-    private static RequestSpecification asAdmin() {
-        return given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON);
     }
 
     private static RequestSpecification asPipeline() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.spotfunnel.voice.admin.support.TestTenants;
 import com.spotfunnel.voice.admin.support.Tokens;
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
 import com.spotfunnel.voice.infra.testing.PostgresTestResource;
@@ -42,7 +43,7 @@ class EdgeStrictnessTest {
 
     @Test
     void nulCharactersAnywhereAreA400NamingTheField() {
-        String tenant = createTenant();
+        String tenant = TestTenants.create("edge");
         asAdmin()
                 .urlEncodingEnabled(false)
                 .get("/tenants/%00")
@@ -96,7 +97,7 @@ class EdgeStrictnessTest {
 
     @Test
     void bodiesAreReadStrictly() {
-        String tenant = createTenant();
+        String tenant = TestTenants.create("edge");
         // A duplicated key: which value wins must never be a guess.
         asAdmin()
                 .body("{\"name\":\"a\",\"name\":\"b\"}")
@@ -122,7 +123,7 @@ class EdgeStrictnessTest {
 
     @Test
     void queryValuesAreCheckedNotGuessed() {
-        String tenant = createTenant();
+        String tenant = TestTenants.create("edge");
         asAdmin()
                 .queryParam("limit", "abc")
                 .get("/tenants/" + tenant + "/audit")
@@ -234,22 +235,6 @@ class EdgeStrictnessTest {
 
     private static String b64(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String createTenant() {
-        String tenant = "edge-" + UUID.randomUUID().toString().substring(0, 8);
-        asAdmin()
-                .body(Map.of(
-                        "tenantId",
-                        tenant,
-                        "name",
-                        "Edge test",
-                        "agent",
-                        Map.of("systemPrompt", "Be kind.", "greeting", "Hello")))
-                .post("/tenants")
-                .then()
-                .statusCode(201);
-        return tenant;
     }
 
     private static RequestSpecification asAdmin() {

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.spotfunnel.voice.admin.support.PipelineFake;
+import com.spotfunnel.voice.admin.support.TestTenants;
 import com.spotfunnel.voice.admin.support.Tokens;
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
 import com.spotfunnel.voice.infra.testing.PostgresTestResource;
@@ -28,7 +29,6 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +68,7 @@ class StressTestApiTest {
 
     @Test
     void anAdminStartsARunOnThePipelineAndReadsItsProgressThenItsResult() {
-        String tenant = createTenant();
+        String tenant = TestTenants.create("st");
         PipelineFake.wireMock()
                 .stubFor(post(urlPathEqualTo("/internal/stress-tests"))
                         .willReturn(aResponse()
@@ -153,7 +153,7 @@ class StressTestApiTest {
 
     @Test
     void badInputIs400NamingTheFieldAndNeverReachesThePipeline() {
-        String tenant = createTenant();
+        String tenant = TestTenants.create("st");
         asAdmin()
                 .body(Map.of("tenantId", tenant, "numConversations", 0))
                 .post("/api/stress-test/run")
@@ -203,7 +203,7 @@ class StressTestApiTest {
 
     @Test
     void aPipelineThatIsDownIs503AndItsRefusalsArePassedOn() {
-        String tenant = createTenant();
+        String tenant = TestTenants.create("st");
         PipelineFake.wireMock()
                 .stubFor(post(urlPathEqualTo("/internal/stress-tests"))
                         .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
@@ -241,22 +241,6 @@ class StressTestApiTest {
                         com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                                         urlPathEqualTo("/internal/stress-tests/old-run"))
                                 .withHeader("Accept", equalTo("application/json")));
-    }
-
-    private static String createTenant() {
-        String tenant = "st-" + UUID.randomUUID().toString().substring(0, 8);
-        asAdmin()
-                .body(Map.of(
-                        "tenantId",
-                        tenant,
-                        "name",
-                        "Stress test",
-                        "agent",
-                        Map.of("systemPrompt", "Answer briefly.", "greeting", "Hello")))
-                .post("/tenants")
-                .then()
-                .statusCode(201);
-        return tenant;
     }
 
     private static RequestSpecification asAdmin() {

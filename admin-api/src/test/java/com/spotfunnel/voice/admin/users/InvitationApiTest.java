@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.spotfunnel.voice.admin.support.TestTenants;
 import com.spotfunnel.voice.admin.support.Tokens;
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
 import com.spotfunnel.voice.infra.testing.PostgresTestResource;
@@ -38,7 +39,7 @@ class InvitationApiTest {
 
     @Test
     void anInvitationIsMailedAndItsTokenLinksTheSignedInIdentityOnce() {
-        String tenant = createTenant();
+        String tenant = TestTenants.create("us");
         String email = "eve-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
         asAdmin()
                 .body(Map.of("email", email.toUpperCase(), "role", "customer", "tenantId", tenant))
@@ -127,7 +128,7 @@ class InvitationApiTest {
 
     @Test
     void onlyTheInviteeWithAVerifiedEmailCanAcceptAndRefusalsAreAudited() {
-        String tenant = createTenant();
+        String tenant = TestTenants.create("us");
         String email = "ida-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
         String token = invite(email, "customer", tenant);
         String stranger = "st-" + UUID.randomUUID().toString().substring(0, 6);
@@ -161,7 +162,7 @@ class InvitationApiTest {
 
     @Test
     void pendingInvitationsAreListedAndARevokedOneCannotBeAccepted() {
-        String tenant = createTenant();
+        String tenant = TestTenants.create("us");
         String kept = "kim-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
         String revoked = "rex-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
         invite(kept, "customer", tenant);
@@ -270,22 +271,6 @@ class InvitationApiTest {
                 .body(Map.of("token", token))
                 .post("/invitations/accept")
                 .then();
-    }
-
-    private static String createTenant() {
-        String tenant = "us-" + UUID.randomUUID().toString().substring(0, 8);
-        asAdmin()
-                .body(Map.of(
-                        "tenantId",
-                        tenant,
-                        "name",
-                        "Users test",
-                        "agent",
-                        Map.of("systemPrompt", "Be kind.", "greeting", "Hello")))
-                .post("/tenants")
-                .then()
-                .statusCode(201);
-        return tenant;
     }
 
     private static RequestSpecification asAdmin() {

@@ -3,7 +3,9 @@ package com.spotfunnel.voice.events.providers;
 import com.spotfunnel.voice.events.payload.Stage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -121,6 +123,20 @@ public final class ProviderCatalog {
 
     public static Optional<Provider> find(Stage stage, String name) {
         return of(stage).stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Each provider's key setting (e.g. {@code openai} → {@code OPENAI_API_KEY}), for the required-settings check:
+     * a service refuses to start without the key of a provider it is configured to use. Keyless providers are absent.
+     */
+    public static Map<String, String> apiKeySettings() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (Provider provider : PROVIDERS) {
+            if (provider.apiKeySetting() != null) {
+                keys.put(provider.name(), provider.apiKeySetting());
+            }
+        }
+        return Map.copyOf(keys);
     }
 
     /** The catalog's price of one unit, or empty when the provider or the model is not in it. */

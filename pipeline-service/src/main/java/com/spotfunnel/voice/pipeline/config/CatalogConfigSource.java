@@ -22,10 +22,9 @@ public class CatalogConfigSource extends MapBackedConfigSource {
 
     static Map<String, String> settings() {
         Map<String, String> settings = new HashMap<>();
+        ProviderCatalog.apiKeySettings()
+                .forEach((provider, key) -> settings.put("spotfunnel.required-settings.feature." + provider, key));
         for (ProviderCatalog.Provider provider : ProviderCatalog.all()) {
-            if (provider.apiKeySetting() != null) {
-                settings.put("spotfunnel.required-settings.feature." + provider.name(), provider.apiKeySetting());
-            }
             settings.put("provider-catalog." + provider.name() + ".model", provider.defaultModel());
         }
         return settings;
