@@ -25,6 +25,19 @@ public interface ProvidersConfig {
     /** Failover on silence: the longest gap allowed between two items of a stream once it has started. */
     Stall stall();
 
+    /** How an unavailable provider (one that failed) is found working again: a probe in the background. */
+    Recovery recovery();
+
+    interface Recovery {
+        /** Between two probes of an unavailable provider. */
+        @WithDefault("5s")
+        Duration interval();
+
+        /** A probe that has not answered by then counts as failed. */
+        @WithDefault("10s")
+        Duration probeTimeout();
+    }
+
     interface Stall {
         /** Between two LLM tokens (chunks). */
         @WithDefault("2s")

@@ -85,18 +85,22 @@ public class CallSocket {
         } else if (message instanceof GatewayMessage.CallerHangup) {
             calls.remove(connection.id());
             startGuard.ended(connection.pathParam("callId"));
-            conversation.onCallerHangup();
-            // The final Transcript and Cost frames are already queued on this socket, ahead of the close frame;
+            // Once the caller's last words are in (the recognizer's final results come after its stream is
+            // ended), the final Transcript and Cost frames are queued on this socket, ahead of the close frame;
             // the close tells the gateway the call's record is complete. (After a fallback it closed already.)
-            if (connection.isOpen()) {
-                connection
-                        .close()
-                        .subscribe()
-                        .with(
-                                ok -> {},
-                                failure -> LOG.debugf(
-                                        "Call %s: close failed: %s", connection.pathParam("callId"), failure));
-            }
+            conversation.onCallerHangup().subscribe().with(done -> closeAfterHangup(connection));
+        }
+    }
+
+    private static void closeAfterHangup(WebSocketConnection connection) {
+        if (connection.isOpen()) {
+            connection
+                    .close()
+                    .subscribe()
+                    .with(
+                            ok -> {},
+                            failure ->
+                                    LOG.debugf("Call %s: close failed: %s", connection.pathParam("callId"), failure));
         }
     }
 

@@ -14,9 +14,9 @@ import com.spotfunnel.voice.pipeline.provider.StageFailedException;
 import com.spotfunnel.voice.pipeline.provider.StageListener;
 import com.spotfunnel.voice.pipeline.stt.SttListener;
 import com.spotfunnel.voice.pipeline.stt.SttProvider;
-import com.spotfunnel.voice.pipeline.stt.SttSession;
 import com.spotfunnel.voice.pipeline.stt.SttStage;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,6 @@ public final class Conversation implements SttListener {
 
     private static final Logger LOG = Logger.getLogger(Conversation.class);
     private static final int BYTES_PER_SECOND = 8000;
-    private static final int MAX_PENDING_AUDIO_BYTES = 2 * BYTES_PER_SECOND;
 
     private final GatewayMessage.CallStart call;
     private final ConversationDeps deps;
@@ -49,12 +48,12 @@ public final class Conversation implements SttListener {
     private final List<String> ttsOrder;
     private final List<ChatMessage> history = new ArrayList<>();
     private final List<TranscriptTurn> transcript = new ArrayList<>();
-    private final List<byte[]> pendingAudio = new ArrayList<>();
-    private int pendingAudioBytes;
     private int nextTurn;
-    private SttSession stt;
+    /** The call's recognition (the STT stage's fallback across providers), null while none is wanted. */
+    private SttStage.Session stt;
+    /** Who heard the audio not billed yet (kept after recognition ended, for the last bill). */
     private SttProvider sttProvider;
-    private List<SttProvider> sttRemaining = List.of();
+
     private long unbilledAudioBytes;
     private long callerSpeechStartedMs = -1;
     private ConversationPhase phase = new ConversationPhase.Listening();
@@ -76,7 +75,7 @@ public final class Conversation implements SttListener {
 
     synchronized void start() {
         speak(agent.greeting(), null);
-        openStt(deps.stt().resolve(sttOrder));
+        openStt();
     }
 
     /** Where the call is now. */
@@ -87,14 +86,7 @@ public final class Conversation implements SttListener {
     // ---- from the gateway ----
 
     public synchronized void onAudio(byte[] audio) {
-        if (!phase.callerSteers()) {
-            return;
-        }
-        if (stt == null) {
-            if (pendingAudioBytes + audio.length <= MAX_PENDING_AUDIO_BYTES) {
-                pendingAudio.add(audio);
-                pendingAudioBytes += audio.length;
-            }
+        if (!phase.callerSteers() || stt == null) {
             return;
         }
         unbilledAudioBytes += audio.length;
@@ -131,9 +123,8 @@ public final class Conversation implements SttListener {
         messageFor = outcome;
         billAudio(Math.max(0, nextTurn - 1));
         closeStt();
-        sttProvider = null;
         speak(agent.transferFailedLine(), null);
-        openStt(deps.stt().resolve(sttOrder));
+        openStt();
     }
 
     /** A transfer within business hours; outside them the agent takes a message and says when the team is back. */
@@ -152,10 +143,34 @@ public final class Conversation implements SttListener {
         }
     }
 
-    /** The caller hung up (socket still open: remaining costs can still be sent). */
-    public synchronized void onCallerHangup() {
+    /**
+     * The caller hung up (socket still open: the last transcript and costs can still be sent). The recognizer is
+     * asked for the words it still holds (Deepgram finalizes them only after CloseStream, bounded by its
+     * {@code close-timeout}); they go into the transcript, then the call closes. Completes when it has.
+     */
+    public synchronized Uni<Void> onCallerHangup() {
+        if (phase.closed() || phase instanceof ConversationPhase.HangingUp) {
+            return Uni.createFrom().voidItem();
+        }
+        ConversationPhase before = phase;
+        stopTurn(before.turn()); // its transcript still goes out: the socket is open
+        moveTo(new ConversationPhase.HangingUp(before.transferred(), before.failure()));
+        noteSttProvider();
+        SttStage.Session listening = stt;
+        stt = null;
+        Uni<Void> lastWords = listening == null ? Uni.createFrom().voidItem() : listening.finish();
+        Uni<Void> done = lastWords
+                .onFailure()
+                .recoverWithNull()
+                .invoke(this::hungUp)
+                .memoize()
+                .indefinitely();
+        done.subscribe().with(ok -> {}, failure -> {}); // under way whether or not the caller waits for it
+        return done;
+    }
+
+    private synchronized void hungUp() {
         billAudio(Math.max(0, nextTurn - 1));
-        stopTurn(phase.turn()); // its transcript still goes out: the socket is open
         close();
     }
 
@@ -200,18 +215,18 @@ public final class Conversation implements SttListener {
 
     @Override
     public synchronized void onUtterance(String text) {
-        if (!phase.callerSteers() || text.isBlank()) {
+        if (text.isBlank()) {
+            return;
+        }
+        if (phase instanceof ConversationPhase.HangingUp) {
+            recordCallerTurn(text); // the caller's last words, finalized after the hangup
+            return;
+        }
+        if (!phase.callerSteers()) {
             return;
         }
         interruptIfSpeaking();
-        int turnIndex = nextTurn++;
-        long now = offsetMs();
-        long started = callerSpeechStartedMs < 0 ? now : callerSpeechStartedMs;
-        callerSpeechStartedMs = -1;
-        TranscriptTurn turn = new TranscriptTurn(turnIndex, Speaker.CALLER, text, started, now - started, false);
-        transcript.add(turn);
-        out.accept(new PipelineMessage.Transcript(turn));
-        billAudio(turnIndex);
+        recordCallerTurn(text);
         history.add(ChatMessage.user(text));
         TenantAgent.Reaction reaction = agent.react(text);
         if (reaction.intent() != Intent.CONVERSE) {
@@ -224,26 +239,32 @@ public final class Conversation implements SttListener {
         }
     }
 
+    private void recordCallerTurn(String text) {
+        int turnIndex = nextTurn++;
+        long now = offsetMs();
+        long started = callerSpeechStartedMs < 0 ? now : callerSpeechStartedMs;
+        callerSpeechStartedMs = -1;
+        TranscriptTurn turn = new TranscriptTurn(turnIndex, Speaker.CALLER, text, started, now - started, false);
+        transcript.add(turn);
+        out.accept(new PipelineMessage.Transcript(turn));
+        billAudio(turnIndex);
+    }
+
+    /** Every STT provider of the order failed (the stage fails over by itself until then). */
     @Override
     public synchronized void onSessionFailed(Throwable cause) {
-        if (!phase.callerSteers() || sttProvider == null) {
-            return;
+        if (phase instanceof ConversationPhase.Concluding || phase instanceof ConversationPhase.HangingUp) {
+            return; // the call is ending anyway
         }
-        String broken = sttProvider.name();
+        noteSttProvider();
         stt = null;
-        sttProvider = null;
-        reportFailure(new ProviderFailed(
-                Stage.STT,
-                broken,
-                ProviderException.typeOf(cause),
-                ProviderException.describe(cause),
-                sttRemaining.isEmpty() ? null : sttRemaining.get(0).name()));
-        if (sttRemaining.isEmpty()) {
-            fail(new StageFailedException(
-                    FailureKind.STT, "speech recognition broke: " + ProviderException.describe(cause), cause));
-        } else {
-            openStt(sttRemaining);
-        }
+        fail(
+                cause instanceof StageFailedException
+                        ? cause
+                        : new StageFailedException(
+                                FailureKind.STT,
+                                "speech recognition broke: " + ProviderException.describe(cause),
+                                cause));
     }
 
     // ---- the agent speaking ----
@@ -402,41 +423,34 @@ public final class Conversation implements SttListener {
 
     // ---- recognition ----
 
-    private void openStt(List<SttProvider> chain) {
-        deps.stt()
-                .open(chain, this, listener(Math.max(0, nextTurn - 1)))
-                .subscribe()
-                .with(this::onSttOpened, this::onSttExhausted);
-    }
-
-    private synchronized void onSttOpened(SttStage.Opened opened) {
-        if (!phase.callerSteers()) {
-            opened.session().close();
-            return;
+    private void openStt() {
+        SttStage.Session opening = deps.stt().open(sttOrder, this, listener(Math.max(0, nextTurn - 1)));
+        if (stt == null && !phase.closed() && !(phase instanceof ConversationPhase.Failed)) {
+            stt = opening; // (null again when every provider failed at once)
+        } else {
+            opening.close();
         }
-        stt = opened.session();
-        sttProvider = opened.provider();
-        sttRemaining = opened.remaining();
-        for (byte[] audio : pendingAudio) {
-            unbilledAudioBytes += audio.length;
-            stt.send(audio);
-        }
-        pendingAudio.clear();
-        pendingAudioBytes = 0;
-    }
-
-    private synchronized void onSttExhausted(Throwable cause) {
-        fail(cause);
     }
 
     private void closeStt() {
         if (stt != null) {
-            stt.close();
+            noteSttProvider();
+            SttStage.Session closing = stt;
             stt = null;
+            closing.close();
+        }
+    }
+
+    /** Remembers who hears the caller now: the audio not billed yet is billed to it. */
+    private void noteSttProvider() {
+        SttProvider heard = stt == null ? null : stt.provider();
+        if (heard != null) {
+            sttProvider = heard;
         }
     }
 
     private void billAudio(int turnIndex) {
+        noteSttProvider();
         if (sttProvider != null && unbilledAudioBytes > 0) {
             listener(turnIndex)
                     .used(

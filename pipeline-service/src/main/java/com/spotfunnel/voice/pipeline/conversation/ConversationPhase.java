@@ -16,7 +16,8 @@ import java.util.Set;
  *       └──goodbye / transfer / DTMF 0──▶ Concluding(turn, Hangup | Transfer)
  *   Concluding(Transfer) ──the gateway: the Dial did not connect──▶ TransferFailed ──message prompt──▶ Speaking
  *   Listening, Speaking, Concluding, TransferFailed ──a stage ran out of providers──▶ Failed
- *   any but Closed ──socket closed / CallerHangup──▶ Closed
+ *   any but Closed ──CallerHangup──▶ HangingUp ──the recognizer's last words (bounded)──▶ Closed
+ *   any but Closed ──socket closed──▶ Closed
  * </pre>
  */
 public sealed interface ConversationPhase {
@@ -39,6 +40,12 @@ public sealed interface ConversationPhase {
      */
     record TransferFailed(String outcome) implements ConversationPhase {}
 
+    /**
+     * The caller hung up: the recognizer's last words are awaited (they go into the transcript), then Closed. The
+     * agent says nothing more; the socket is still open for the last transcript and costs.
+     */
+    record HangingUp(boolean transferred, FailureKind failure) implements ConversationPhase {}
+
     /** A stage ran out of providers: the gateway has the caller; nothing more comes from the agent. */
     record Failed(FailureKind kind, boolean transferred) implements ConversationPhase {}
 
@@ -46,11 +53,12 @@ public sealed interface ConversationPhase {
     record Closed(boolean transferred, FailureKind failure) implements ConversationPhase {}
 
     Map<Class<? extends ConversationPhase>, Set<Class<? extends ConversationPhase>>> MOVES = Map.of(
-            Listening.class, Set.of(Speaking.class, Concluding.class, Failed.class, Closed.class),
-            Speaking.class, Set.of(Listening.class, Failed.class, Closed.class),
-            Concluding.class, Set.of(TransferFailed.class, Failed.class, Closed.class),
-            TransferFailed.class, Set.of(Speaking.class, Failed.class, Closed.class),
-            Failed.class, Set.of(Closed.class),
+            Listening.class, Set.of(Speaking.class, Concluding.class, Failed.class, HangingUp.class, Closed.class),
+            Speaking.class, Set.of(Listening.class, Failed.class, HangingUp.class, Closed.class),
+            Concluding.class, Set.of(TransferFailed.class, Failed.class, HangingUp.class, Closed.class),
+            TransferFailed.class, Set.of(Speaking.class, Failed.class, HangingUp.class, Closed.class),
+            Failed.class, Set.of(HangingUp.class, Closed.class),
+            HangingUp.class, Set.of(Closed.class),
             Closed.class, Set.of());
 
     /** Whether the conversation may go from this phase to {@code next}. */
@@ -88,6 +96,9 @@ public sealed interface ConversationPhase {
         if (this instanceof Failed failed) {
             return failed.transferred();
         }
+        if (this instanceof HangingUp hangingUp) {
+            return hangingUp.transferred();
+        }
         return this instanceof Closed closed && closed.transferred();
     }
 
@@ -95,6 +106,9 @@ public sealed interface ConversationPhase {
     default FailureKind failure() {
         if (this instanceof Failed failed) {
             return failed.kind();
+        }
+        if (this instanceof HangingUp hangingUp) {
+            return hangingUp.failure();
         }
         return this instanceof Closed closed ? closed.failure() : null;
     }

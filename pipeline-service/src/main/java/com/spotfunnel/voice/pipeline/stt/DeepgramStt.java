@@ -15,6 +15,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -27,7 +28,8 @@ import org.jboss.logging.Logger;
  * it are joined. Interim results ({@code is_final: false}) and finalized segments before the endpoint are passed
  * on as what was heard so far. The guards wrap the handshake. {@link SttSession#close} sends CloseStream and waits
  * (up to {@code pipeline.providers.deepgram.close-timeout}) for the final results and Metadata Deepgram sends after
- * it; words finalized then reach the listener as a last utterance before the socket closes.
+ * it; words finalized then reach the listener as a last utterance before the socket closes, and
+ * {@link SttSession#finish} completes after them.
  */
 @ApplicationScoped
 public class DeepgramStt implements SttProvider {
@@ -94,6 +96,8 @@ public class DeepgramStt implements SttProvider {
         private volatile boolean closed;
         /** After CloseStream: Deepgram still sends the last results and a Metadata message, then closes. */
         private volatile boolean draining;
+        /** Completes when the stream is over: the drain after CloseStream ended (or close-timeout), or it broke. */
+        private final CompletableFuture<Void> over = new CompletableFuture<>();
 
         Session(WebSocket socket, SttListener listener) {
             this.socket = socket;
@@ -116,6 +120,12 @@ public class DeepgramStt implements SttProvider {
             if (!closed) {
                 socket.writeBinaryMessage(Buffer.buffer(audio));
             }
+        }
+
+        @Override
+        public Uni<Void> finish() {
+            close();
+            return Uni.createFrom().completionStage(over);
         }
 
         @Override
@@ -144,6 +154,7 @@ public class DeepgramStt implements SttProvider {
             if (!socket.isClosed()) {
                 socket.close();
             }
+            over.complete(null);
         }
 
         private void fail(String why) {
@@ -154,6 +165,7 @@ public class DeepgramStt implements SttProvider {
                 closed = true;
             }
             vertx.cancelTimer(keepAliveTimer);
+            over.complete(null);
             listener.onSessionFailed(new ProviderException("stream_cut", why));
         }
 

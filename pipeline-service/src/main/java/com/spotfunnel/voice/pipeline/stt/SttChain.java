@@ -1,65 +1,51 @@
 package com.spotfunnel.voice.pipeline.stt;
 
 import com.spotfunnel.voice.events.payload.FailureKind;
-import com.spotfunnel.voice.events.payload.ProviderFailed;
 import com.spotfunnel.voice.events.payload.Stage;
-import com.spotfunnel.voice.pipeline.provider.ProviderChains;
-import com.spotfunnel.voice.pipeline.provider.ProviderException;
+import com.spotfunnel.voice.pipeline.provider.FallbackEngine;
+import com.spotfunnel.voice.pipeline.provider.ProviderAvailability;
 import com.spotfunnel.voice.pipeline.provider.ProviderMetrics;
-import com.spotfunnel.voice.pipeline.provider.StageFailedException;
 import com.spotfunnel.voice.pipeline.provider.StageListener;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The STT stage: opens the first provider of the order that answers. A session that breaks later is reopened
- * by the conversation through {@link #open} with the providers after the broken one.
+ * The STT stage: the {@link FallbackEngine} over the STT providers, one {@link FailoverSttSession} per call. Its
+ * resume policy: a stream that breaks is replaced by the next provider, which hears the caller from then on. No
+ * stall deadline (a caller may be silent for a while); the probe of an unavailable provider opens and closes a
+ * stream.
  */
 @ApplicationScoped
 public class SttChain implements SttStage {
 
-    private final Map<String, SttProvider> providers;
-    private final ProviderMetrics metrics;
+    private final FallbackEngine<SttProvider, FailoverSttSession, SttEvent> engine;
 
-    public SttChain(@Any Instance<SttProvider> providers, ProviderMetrics metrics) {
-        this.providers = ProviderChains.byName(providers.stream().toList(), SttProvider::name);
-        this.metrics = metrics;
+    @Inject
+    public SttChain(@Any Instance<SttProvider> providers, ProviderMetrics metrics, ProviderAvailability availability) {
+        this(providers.stream().toList(), metrics, availability);
+    }
+
+    public SttChain(List<SttProvider> providers, ProviderMetrics metrics, ProviderAvailability availability) {
+        this.engine = new FallbackEngine<>(
+                Stage.STT,
+                FailureKind.STT,
+                providers,
+                SttProvider::name,
+                SttProvider::model,
+                (provider, session, attempt, listener) -> session.connect(provider),
+                (provider, session) -> provider.open(FailoverSttSession.DEAF).invoke(SttSession::close),
+                null,
+                availability,
+                metrics);
     }
 
     @Override
-    public List<SttProvider> resolve(List<String> order) {
-        return ProviderChains.resolve(order, providers);
-    }
-
-    @Override
-    public Uni<Opened> open(List<SttProvider> chain, SttListener listener, StageListener stage) {
-        if (chain.isEmpty()) {
-            return Uni.createFrom().failure(new StageFailedException(FailureKind.STT, "no STT provider left", null));
-        }
-        SttProvider provider = chain.get(0);
-        List<SttProvider> rest = chain.subList(1, chain.size());
-        return metrics.timeFirst(Stage.STT, provider.name(), provider.open(listener), stage)
-                .map(session -> new Opened(provider, session, rest))
-                .onFailure()
-                .recoverWithUni(failure -> {
-                    stage.providerFailed(new ProviderFailed(
-                            Stage.STT,
-                            provider.name(),
-                            ProviderException.typeOf(failure),
-                            ProviderException.describe(failure),
-                            rest.isEmpty() ? null : rest.get(0).name()));
-                    if (rest.isEmpty()) {
-                        return Uni.createFrom()
-                                .failure(new StageFailedException(
-                                        FailureKind.STT,
-                                        "every STT provider failed; last: " + ProviderException.describe(failure),
-                                        failure));
-                    }
-                    return open(rest, listener, stage);
-                });
+    public Session open(List<String> order, SttListener listener, StageListener stage) {
+        FailoverSttSession session = new FailoverSttSession(listener);
+        session.start(engine.run(order, session, session.resumePolicy(), stage));
+        return session;
     }
 }

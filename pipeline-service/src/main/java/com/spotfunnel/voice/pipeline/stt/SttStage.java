@@ -2,18 +2,22 @@ package com.spotfunnel.voice.pipeline.stt;
 
 import com.spotfunnel.voice.pipeline.provider.StageFailedException;
 import com.spotfunnel.voice.pipeline.provider.StageListener;
-import io.smallrye.mutiny.Uni;
 import java.util.List;
 
-/** The STT stage as a conversation uses it ({@link SttChain} in production, a fake in unit tests). */
+/** The STT stage as a conversation uses it ({@link SttChain} in production). */
 public interface SttStage {
 
-    /** An open session and who serves it; {@code remaining} are the providers to try when it breaks. */
-    record Opened(SttProvider provider, SttSession session, List<SttProvider> remaining) {}
+    /** One call's recognition, whichever provider serves it. */
+    interface Session extends SttSession {
+        /** The provider that hears the caller now (the last one that did while the next opens); null before. */
+        SttProvider provider();
+    }
 
-    /** The providers of {@code order} that exist, in that order. */
-    List<SttProvider> resolve(List<String> order);
-
-    /** Fails with {@link StageFailedException} ({@code STT}) when none of {@code chain} opens. */
-    Uni<Opened> open(List<SttProvider> chain, SttListener listener, StageListener stage);
+    /**
+     * Recognition of one call by the providers of {@code order}, first available first; caller audio sent before a
+     * provider is open (or while the next one opens after a failure) is held, up to two seconds, and sent to it.
+     * When no provider is left, {@code listener} gets {@code onSessionFailed} with a {@link StageFailedException}
+     * ({@code STT}); provider failures on the way are reported to {@code stage}.
+     */
+    Session open(List<String> order, SttListener listener, StageListener stage);
 }

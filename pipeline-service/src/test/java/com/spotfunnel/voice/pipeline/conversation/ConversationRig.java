@@ -14,13 +14,18 @@ import com.spotfunnel.voice.pipeline.cost.PriceConfig;
 import com.spotfunnel.voice.pipeline.cost.PriceTable;
 import com.spotfunnel.voice.pipeline.llm.LlmRequest;
 import com.spotfunnel.voice.pipeline.llm.LlmStage;
+import com.spotfunnel.voice.pipeline.provider.ProviderAvailability;
+import com.spotfunnel.voice.pipeline.provider.ProviderException;
+import com.spotfunnel.voice.pipeline.provider.ProviderMetrics;
 import com.spotfunnel.voice.pipeline.provider.StageFailedException;
 import com.spotfunnel.voice.pipeline.provider.StageListener;
+import com.spotfunnel.voice.pipeline.stt.SttChain;
 import com.spotfunnel.voice.pipeline.stt.SttListener;
 import com.spotfunnel.voice.pipeline.stt.SttProvider;
 import com.spotfunnel.voice.pipeline.stt.SttSession;
 import com.spotfunnel.voice.pipeline.stt.SttStage;
 import com.spotfunnel.voice.pipeline.tts.TtsStage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -215,7 +220,8 @@ final class ConversationRig {
         }
     }
 
-    record Provider(String name) implements SttProvider {
+    /** A recognizer of the rig: opens unless the stage marked it broken; held opens wait for {@code release}. */
+    record Provider(String name, Stt stage) implements SttProvider {
         @Override
         public String model() {
             return name + "-model";
@@ -223,18 +229,33 @@ final class ConversationRig {
 
         @Override
         public Uni<SttSession> open(SttListener listener) {
-            throw new UnsupportedOperationException("the fake stage opens sessions");
+            return Uni.createFrom().emitter(emitter -> {
+                Runnable open = () -> {
+                    if (stage.broken.contains(name)) {
+                        emitter.fail(new ProviderException("connect", "refused"));
+                        return;
+                    }
+                    stage.opened.add(name);
+                    stage.session = new Recognizer(name, listener, stage);
+                    emitter.complete(stage.session);
+                };
+                if (stage.hold) {
+                    stage.held = open;
+                } else {
+                    open.run();
+                }
+            });
         }
     }
 
-    static final class Session implements SttSession {
+    static final class Recognizer implements SttSession {
         final String provider;
         final SttListener listener;
         long audioBytes;
         boolean closed;
         private final Stt stage;
 
-        Session(String provider, SttListener listener, Stt stage) {
+        Recognizer(String provider, SttListener listener, Stt stage) {
             this.provider = provider;
             this.listener = listener;
             this.stage = stage;
@@ -259,48 +280,24 @@ final class ConversationRig {
         }
     }
 
-    /** Opens the first provider of the chain not marked broken, as SttChain does, reporting the broken ones. */
+    /**
+     * The real STT stage (the fallback engine) over the rig's recognizers stt-a and stt-b, all on the test's thread;
+     * no background probe runs within a test.
+     */
     static final class Stt implements SttStage {
         final Set<String> broken = new HashSet<>();
         final List<String> opened = new ArrayList<>();
         boolean hold;
         private Runnable held;
-        Session session;
+        Recognizer session;
+        private final SttChain chain = new SttChain(
+                List.of(new Provider("stt-a", this), new Provider("stt-b", this)),
+                new ProviderMetrics(new SimpleMeterRegistry()),
+                new ProviderAvailability(new SimpleMeterRegistry(), Duration.ofHours(1), Duration.ofHours(1)));
 
         @Override
-        public List<SttProvider> resolve(List<String> order) {
-            return order.stream().map(name -> (SttProvider) new Provider(name)).toList();
-        }
-
-        @Override
-        public Uni<Opened> open(List<SttProvider> chain, SttListener listener, StageListener stage) {
-            return Uni.createFrom().emitter(emitter -> {
-                Runnable open = () -> {
-                    for (int i = 0; i < chain.size(); i++) {
-                        SttProvider provider = chain.get(i);
-                        List<SttProvider> rest = chain.subList(i + 1, chain.size());
-                        if (broken.contains(provider.name())) {
-                            stage.providerFailed(new ProviderFailed(
-                                    Stage.STT,
-                                    provider.name(),
-                                    "connect",
-                                    "refused",
-                                    rest.isEmpty() ? null : rest.get(0).name()));
-                            continue;
-                        }
-                        opened.add(provider.name());
-                        session = new Session(provider.name(), listener, this);
-                        emitter.complete(new Opened(provider, session, rest));
-                        return;
-                    }
-                    emitter.fail(new StageFailedException(FailureKind.STT, "every STT provider failed", null));
-                };
-                if (hold) {
-                    held = open;
-                } else {
-                    open.run();
-                }
-            });
+        public SttStage.Session open(List<String> order, SttListener listener, StageListener stage) {
+            return chain.open(order, listener, stage);
         }
 
         void release() {

@@ -2,6 +2,7 @@ package com.spotfunnel.voice.pipeline.fakes;
 
 import com.spotfunnel.voice.pipeline.analysis.AnalysisPublisher;
 import com.spotfunnel.voice.pipeline.conversation.ConversationServices;
+import com.spotfunnel.voice.pipeline.provider.ProviderAvailability;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Base of the call tests: the previous test's calls have finished their post-call analysis (so they cannot talk
- * to the fakes any more), then healthy fakes and closed breakers.
+ * to the fakes any more), then healthy fakes, closed breakers and every provider available.
  */
 public abstract class FakesReset {
 
@@ -19,6 +20,9 @@ public abstract class FakesReset {
 
     @Inject
     AnalysisPublisher analyses;
+
+    @Inject
+    protected ProviderAvailability availability;
 
     @Inject
     ConversationServices conversations;
@@ -36,5 +40,6 @@ public abstract class FakesReset {
                 .until(this::idle);
         ProviderFakes.resetAll();
         breakers.resetAll();
+        availability.resetAll();
     }
 }

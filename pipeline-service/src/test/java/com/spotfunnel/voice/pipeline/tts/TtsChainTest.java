@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.spotfunnel.voice.events.payload.FailureKind;
 import com.spotfunnel.voice.events.payload.ProviderFailed;
 import com.spotfunnel.voice.events.payload.Stage;
+import com.spotfunnel.voice.pipeline.provider.ProviderAvailability;
 import com.spotfunnel.voice.pipeline.provider.ProviderException;
 import com.spotfunnel.voice.pipeline.provider.StageFailedException;
 import com.spotfunnel.voice.pipeline.provider.StageListener;
@@ -22,6 +23,14 @@ class TtsChainTest {
     private static final com.spotfunnel.voice.pipeline.provider.ProviderMetrics METRICS =
             new com.spotfunnel.voice.pipeline.provider.ProviderMetrics(
                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+
+    private static ProviderAvailability availability() {
+        return new ProviderAvailability(
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                Duration.ofHours(1),
+                Duration.ofHours(1));
+    }
+
     private final List<String> failures = new ArrayList<>();
     private final List<String> charged = new ArrayList<>();
     private final StageListener listener = new StageListener() {
@@ -40,7 +49,7 @@ class TtsChainTest {
     void theNextProviderSpeaksOnlyTheRestOfACutSentence() {
         Fake cutting = new Fake("first", 2, true); // 2 × 400 bytes = 8 characters at 100 bytes per character
         Fake second = new Fake("second", 3, false);
-        TtsChain chain = new TtsChain(List.of(cutting, second), 100, METRICS, Duration.ofSeconds(1));
+        TtsChain chain = new TtsChain(List.of(cutting, second), 100, METRICS, Duration.ofSeconds(1), availability());
 
         List<byte[]> audio = chain.speak(List.of("first", "second"), "We open at nine tomorrow.", null, listener)
                 .collect()
@@ -64,7 +73,7 @@ class TtsChainTest {
             }
         };
         Fake second = new Fake("second", 3, false);
-        TtsChain chain = new TtsChain(List.of(stalling, second), 100, METRICS, Duration.ofMillis(200));
+        TtsChain chain = new TtsChain(List.of(stalling, second), 100, METRICS, Duration.ofMillis(200), availability());
 
         List<byte[]> audio = chain.speak(List.of("first", "second"), "We open at nine tomorrow.", null, listener)
                 .collect()
@@ -80,7 +89,11 @@ class TtsChainTest {
     @Test
     void whenTheLastProviderFailsTheStageFails() {
         TtsChain chain = new TtsChain(
-                List.of(new Fake("first", 0, true), new Fake("second", 0, true)), 100, METRICS, Duration.ofSeconds(1));
+                List.of(new Fake("first", 0, true), new Fake("second", 0, true)),
+                100,
+                METRICS,
+                Duration.ofSeconds(1),
+                availability());
         Throwable failure = chain.speak(List.of("first", "second"), "Hello.", null, listener)
                 .collect()
                 .asList()
