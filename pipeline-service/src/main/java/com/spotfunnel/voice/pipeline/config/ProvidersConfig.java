@@ -167,6 +167,12 @@ public interface ProvidersConfig {
 
             @WithDefault("0")
             double failureRate();
+
+            /**
+             * A real provider of this stage (from the catalog) whose configured model's list price the simulated usage
+             * is priced at, so the local stack and load runs show what a real call would cost; unset: free.
+             */
+            Optional<String> pricedAs();
         }
 
         interface Llm {
@@ -175,6 +181,12 @@ public interface ProvidersConfig {
 
             @WithDefault("0")
             double failureRate();
+
+            /**
+             * A real provider of this stage (from the catalog) whose configured model's list price the simulated usage
+             * is priced at, so the local stack and load runs show what a real call would cost; unset: free.
+             */
+            Optional<String> pricedAs();
         }
 
         interface Tts {
@@ -183,6 +195,12 @@ public interface ProvidersConfig {
 
             @WithDefault("0")
             double failureRate();
+
+            /**
+             * A real provider of this stage (from the catalog) whose configured model's list price the simulated usage
+             * is priced at, so the local stack and load runs show what a real call would cost; unset: free.
+             */
+            Optional<String> pricedAs();
 
             /** Audio per character of text (8 000 bytes = 1 s). */
             @WithDefault("480")

@@ -34,6 +34,9 @@ public final class GatewayClient implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(15);
 
     private final List<PipelineMessage> received = new CopyOnWriteArrayList<>();
+    /** When each message of {@link #received} arrived ({@code System.nanoTime}), same order. */
+    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
+
     private final WebSocket socket;
     public volatile boolean acknowledgePlayed = true;
     private volatile int receivedWhenClosed = -1;
@@ -44,6 +47,7 @@ public final class GatewayClient implements AutoCloseable {
         socket.textMessageHandler(text -> {
             PipelineMessage message = BridgeCodec.readPipelineMessage(text)
                     .orElseThrow(() -> new AssertionError("unreadable pipeline frame: " + text));
+            arrivals.add(System.nanoTime());
             received.add(message);
             if (acknowledgePlayed && message instanceof PipelineMessage.AgentAudio audio && audio.last()) {
                 socket.writeTextMessage(BridgeCodec.write(new GatewayMessage.Played(audio.utteranceId())));
@@ -132,6 +136,11 @@ public final class GatewayClient implements AutoCloseable {
 
     public List<PipelineMessage> received() {
         return List.copyOf(received);
+    }
+
+    /** When the {@code index}-th received message arrived ({@code System.nanoTime}). */
+    public long arrivalNanos(int index) {
+        return arrivals.get(index);
     }
 
     /** Whether the socket has closed (by either side). */
