@@ -13,9 +13,9 @@ import java.util.function.Function;
 /**
  * The one fallback engine of the three stages (after LiveKit Agents' FallbackAdapter): the providers of a call's
  * order, first available first. A provider that fails (before its first item or mid-stream, including a stall
- * longer than the stage's deadline) is reported, marked unavailable in {@link ProviderAvailability} (later
- * answers skip it until a background probe finds it working again) and the stage's {@link ResumePolicy} decides
- * what the next provider is asked. When the last one fails the stream fails with {@link StageFailedException} of
+ * longer than the stage's deadline) is reported, and the stage's {@link ResumePolicy} decides what the next
+ * provider is asked. A provider whose circuit breaker has opened is marked unavailable in
+ * {@link ProviderAvailability}: later answers skip it until a background probe finds it working again. When the last one fails the stream fails with {@link StageFailedException} of
  * the stage, which the conversation turns into {@code Failed}: the gateway takes the caller.
  *
  * @param <P> the stage's provider type

@@ -21,11 +21,12 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Which providers the {@link FallbackEngine}s may use, across all calls of this instance. A provider that failed
- * is unavailable: later answers skip it (no caller waits for a provider known to be down; its SmallRye circuit
- * breaker may still be collecting failures) until a probe in the background, every
- * {@code pipeline.providers.recovery.interval}, gets an answer from it. When every provider of an order is
- * unavailable they are all tried anyway: a failing provider is better than none.
+ * Which providers the {@link FallbackEngine}s may use, across all calls of this instance. What counts as down is
+ * the provider's SmallRye circuit breaker's call (it opens at its failure ratio; one timeout is not an outage): a
+ * provider whose breaker refused a call ({@code circuit_open}) is unavailable, and later answers skip it without
+ * asking, until a probe in the background, every {@code pipeline.providers.recovery.interval}, gets an answer from
+ * it (the probe is the breaker's trial call once its delay has passed, so no caller's turn pays for the trial).
+ * When every provider of an order is unavailable they are all tried anyway: a failing provider is better than none.
  * <p>
  * Each change is logged and shows in {@code pipeline_provider_available{stage,provider}} (1 or 0) and
  * {@code pipeline_provider_availability_changes_total{stage,provider,available}}.
@@ -34,6 +35,7 @@ import org.jboss.logging.Logger;
 public class ProviderAvailability {
 
     private static final Logger LOG = Logger.getLogger(ProviderAvailability.class);
+    private static final String BREAKER_OPEN = "circuit_open";
 
     private final MeterRegistry meters;
     private final Duration interval;
@@ -66,8 +68,14 @@ public class ProviderAvailability {
         return state(stage, provider).available.get() == 1;
     }
 
-    /** {@code provider} failed: unavailable until {@code probe} (retried every interval) succeeds. */
+    /**
+     * {@code provider} failed. When its breaker has opened it is unavailable until {@code probe} (retried every
+     * interval) succeeds; any other failure leaves it available (its breaker is still counting).
+     */
     public void failed(Stage stage, String provider, Throwable cause, Supplier<Uni<?>> probe) {
+        if (!BREAKER_OPEN.equals(ProviderException.typeOf(cause))) {
+            return;
+        }
         State state = state(stage, provider);
         if (!state.available.compareAndSet(1, 0)) {
             return; // already unavailable and being probed

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * threshold (4 calls in the test profile; ProviderFakes), from then on the primary is not called at all (the
  * WireMock fake counts requests) while the fallback serves every turn; once the provider is back and the
  * breaker's delay (5 s in this drill) has passed, one trial call goes to the primary, succeeds, and the
- * breaker closes. The breaker's state is also visible to Prometheus ({@code ft_circuitbreaker_state_current}).
+ * breaker closes. The trial is the fallback engine's background probe (the breaker's refusal made the provider
+ * unavailable to it), so no caller's turn pays for it. The breaker's state is also visible to Prometheus ({@code ft_circuitbreaker_state_current}).
  * Run alone: {@code ./mvnw -pl pipeline-service -am verify -Dtest=ProviderOutageDrillTest
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -84,17 +85,20 @@ class ProviderOutageDrillTest extends FakesReset {
             assertTrue(calls(method, "circuitBreakerOpen") > refusedBefore, "Prometheus sees the refused calls");
             double successesBefore = calls(method, "success");
 
-            // OpenAI recovers: turns keep coming; after the breaker's delay one trial call reaches OpenAI
+            // OpenAI recovers: turns keep coming and Gemini answers them (the breaker's refusal made OpenAI
+            // unavailable to the fallback engine: not asked at all); after the breaker's delay the engine's
+            // background probe makes the one trial call, so no caller's turn waits for it; then OpenAI answers again
             ProviderFakes.stubOpenAi(ProviderFakes.sse(Sse.openAi("OpenAI is back. ", "Anything else?")));
             String answer = call.askUntil(OPENAI_ANSWER);
             assertEquals(OPENAI_ANSWER, answer);
             assertTrue(System.nanoTime() - openedNoSoonerThan >= BREAKER_DELAY.toNanos(), "no trial before the delay");
-            assertEquals(5, Checks.requests(OPENAI_PATH), "exactly one trial call, and it succeeded");
+            assertEquals(6, Checks.requests(OPENAI_PATH), "exactly one trial call (the probe), then this answer");
             assertEquals(CircuitBreakerState.CLOSED, breakers.currentState("openai-llm"));
-            assertEquals(successesBefore + 1, calls(method, "success"), "Prometheus sees the successful trial");
+            assertEquals(
+                    successesBefore + 2, calls(method, "success"), "Prometheus sees the successful trial and answer");
             System.out.println(stateLines(method));
             assertEquals(OPENAI_ANSWER, call.ask());
-            assertEquals(6, Checks.requests(OPENAI_PATH));
+            assertEquals(7, Checks.requests(OPENAI_PATH));
         }
     }
 

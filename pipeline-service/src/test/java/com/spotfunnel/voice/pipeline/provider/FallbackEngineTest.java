@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.junit.jupiter.api.Test;
 
 /** The one fallback engine of the three stages, with plain fake providers (no Quarkus). */
@@ -110,8 +111,9 @@ class FallbackEngineTest {
     }
 
     @Test
-    void aProviderThatFailedIsSkippedUntilAProbeFindsItWorkingAgain() {
+    void aProviderWhoseBreakerOpenedIsSkippedUntilAProbeFindsItWorkingAgain() {
         a.refuses = true;
+        a.breakerOpen = true;
         a.probeFailures = 2; // still down for the first two probes
         run("first", RESTART);
         assertEquals(0.0, gauge("a"));
@@ -140,6 +142,16 @@ class FallbackEngineTest {
     }
 
     @Test
+    void aFailureTheBreakerStillCountsLeavesTheProviderAvailable() {
+        a.refuses = true; // 503, breaker not (yet) open
+        run("first", RESTART);
+        a.refuses = false;
+        assertEquals(List.of("second"), run("second", RESTART));
+        assertEquals(List.of("first", "second"), a.asked);
+        assertEquals(1.0, gauge("a"));
+    }
+
+    @Test
     void whenEveryProviderFailsTheStageFails() {
         a.refuses = true;
         b.refuses = true;
@@ -161,10 +173,11 @@ class FallbackEngineTest {
 
     @Test
     void whenEveryProviderIsUnavailableTheyAreAllTriedAnyway() {
-        a.refuses = true;
-        b.refuses = true;
-        c.refuses = true;
-        a.probeFailures = b.probeFailures = c.probeFailures = 1_000;
+        for (Fake fake : List.of(a, b, c)) {
+            fake.refuses = true;
+            fake.breakerOpen = true;
+            fake.probeFailures = 1_000;
+        }
         assertTrue(runFailure("first"));
         a.refuses = false;
 
@@ -205,6 +218,9 @@ class FallbackEngineTest {
         final List<String> asked = new CopyOnWriteArrayList<>();
         final AtomicInteger probes = new AtomicInteger();
         volatile boolean refuses;
+        /** A refusal is the circuit breaker's (open), not a plain provider error. */
+        volatile boolean breakerOpen;
+
         volatile int cutAfter = -1;
         volatile int stallAfter = -1;
         volatile int probeFailures;
@@ -220,7 +236,11 @@ class FallbackEngineTest {
         Uni<Multi<String>> start(String request) {
             asked.add(request);
             if (refuses) {
-                return Uni.createFrom().failure(ProviderException.forStatus(503));
+                return Uni.createFrom()
+                        .failure(
+                                breakerOpen
+                                        ? new CircuitBreakerOpenException("open")
+                                        : ProviderException.forStatus(503));
             }
             List<String> words = List.of(request.split(" "));
             Multi<String> stream;
