@@ -21,11 +21,11 @@ public final class PipelineBridge implements PipelineLink {
     private boolean hungUp;
     private long droppedFrames;
 
-    PipelineBridge(int maxBufferedFrames) {
+    public PipelineBridge(int maxBufferedFrames) {
         this.maxBufferedFrames = maxBufferedFrames;
     }
 
-    synchronized void opened(WebSocket socket) {
+    public synchronized void opened(WebSocket socket) {
         if (closed) {
             socket.close();
             return;
