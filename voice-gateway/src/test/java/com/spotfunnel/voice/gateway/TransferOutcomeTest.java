@@ -206,14 +206,8 @@ class TransferOutcomeTest {
         return new PipelineMessage.Transcript(new TranscriptTurn(0, Speaker.CALLER, text, 0, 1000, false));
     }
 
-    /** What Twilio posts to the Dial's action: the parent call's parameters and the Dial's outcome. */
     private static Map<String, String> dialResult(String callSid, String outcome) {
-        Map<String, String> params = TwilioSimulator.incomingCall(callSid, "+14155550700", ACME);
-        params.put("CallStatus", "in-progress");
-        params.put("DialCallStatus", outcome);
-        params.put("DialCallSid", TwilioSimulator.newCallSid());
-        params.put("DialCallDuration", "0");
-        return params;
+        return TwilioSimulator.dialResult(callSid, "+14155550700", ACME, outcome);
     }
 
     private static List<CallTransferred> transfers(List<CallEvent> events) {

@@ -115,9 +115,15 @@ public final class Conversation implements SttListener {
      * a message. Speech recognition starts afresh (the old stream's may have timed out while the transfer rang).
      */
     public synchronized void onTransferReturned(String outcome) {
-        if (!(phase instanceof ConversationPhase.Concluding concluding
-                        && concluding.after() instanceof PipelineMessage.Transfer)
-                || !moveTo(new ConversationPhase.TransferFailed(outcome))) {
+        boolean ourTransfer = phase instanceof ConversationPhase.Concluding concluding
+                && concluding.after() instanceof PipelineMessage.Transfer;
+        // A gateway instance that did not hold the call carries the caller on as a new call: this conversation has
+        // only just started (the caller has said nothing), and its greeting gives way to the apology.
+        boolean carriedOn = phase.callerSteers() && transcript.stream().noneMatch(t -> t.speaker() == Speaker.CALLER);
+        if (carriedOn) {
+            interruptIfSpeaking();
+        }
+        if (!(ourTransfer || carriedOn) || !moveTo(new ConversationPhase.TransferFailed(outcome))) {
             return;
         }
         messageFor = outcome;

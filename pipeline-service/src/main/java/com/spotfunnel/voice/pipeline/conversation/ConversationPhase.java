@@ -15,6 +15,7 @@ import java.util.Set;
  *   Listening ──agent turn──▶ Speaking(turn) ──Played / barge-in──▶ Listening
  *       └──goodbye / transfer / DTMF 0──▶ Concluding(turn, Hangup | Transfer)
  *   Concluding(Transfer) ──the gateway: the Dial did not connect──▶ TransferFailed ──message prompt──▶ Speaking
+ *   Listening (a new call carrying on one whose transfer failed, before the caller spoke) ──▶ TransferFailed
  *   Listening, Speaking, Concluding, TransferFailed ──a stage ran out of providers──▶ Failed
  *   any but Closed ──CallerHangup──▶ HangingUp ──the recognizer's last words (bounded)──▶ Closed
  *   any but Closed ──socket closed──▶ Closed
@@ -53,7 +54,8 @@ public sealed interface ConversationPhase {
     record Closed(boolean transferred, FailureKind failure) implements ConversationPhase {}
 
     Map<Class<? extends ConversationPhase>, Set<Class<? extends ConversationPhase>>> MOVES = Map.of(
-            Listening.class, Set.of(Speaking.class, Concluding.class, Failed.class, HangingUp.class, Closed.class),
+            Listening.class,
+                    Set.of(Speaking.class, Concluding.class, TransferFailed.class, Failed.class, HangingUp.class, Closed.class),
             Speaking.class, Set.of(Listening.class, Failed.class, HangingUp.class, Closed.class),
             Concluding.class, Set.of(TransferFailed.class, Failed.class, HangingUp.class, Closed.class),
             TransferFailed.class, Set.of(Speaking.class, Failed.class, HangingUp.class, Closed.class),
@@ -64,8 +66,10 @@ public sealed interface ConversationPhase {
     /** Whether the conversation may go from this phase to {@code next}. */
     default boolean mayMoveTo(ConversationPhase next) {
         if (next instanceof TransferFailed) {
-            // only a transfer can fail to connect
-            return this instanceof Concluding concluding && concluding.after() instanceof PipelineMessage.Transfer;
+            // only a transfer can fail to connect: this conversation's, or, on a call a gateway instance carries on
+            // for another that held it, the first call's (from Listening; Conversation checks the caller said nothing)
+            return this instanceof Concluding concluding && concluding.after() instanceof PipelineMessage.Transfer
+                    || this instanceof Listening;
         }
         return MOVES.get(getClass()).contains(next.getClass());
     }

@@ -51,6 +51,7 @@ class ConversationPhaseTest {
             "Concluding(hangup)->Failed",
             "Concluding(hangup)->Closed",
             "Concluding(transfer)->TransferFailed",
+            "Listening->TransferFailed",
             "TransferFailed->Speaking",
             "TransferFailed->Failed",
             "TransferFailed->Closed",

@@ -59,6 +59,48 @@ class TransferMessageTest {
         assertEquals(List.of(), rig.metrics.illegalMoves);
     }
 
+    /**
+     * The Dial's outcome reached a gateway instance that did not hold the call: it carries the caller on as a new call
+     * whose first message after the start is TransferReturned. On the old code the agent ignored it and greeted the
+     * caller as if they had just called.
+     */
+    @Test
+    void aCallCarriedOnByAnotherGatewayInstanceStartsWithTheApologyAndTakesAMessage() {
+        ConversationRig rig = new ConversationRig().start(); // the greeting is under way
+
+        rig.conversation.onTransferReturned("busy");
+
+        assertTrue(
+                rig.conversation.phase() instanceof ConversationPhase.Speaking,
+                rig.conversation.phase().name());
+        assertTrue(
+                String.join(" ", rig.tts.spoken).contains("nobody could take your call just now"),
+                rig.tts.spoken.toString());
+        rig.hearAll();
+        rig.callerSays("It's Jane Citizen on 0400 111 222, my boiler is leaking");
+        rig.tts.releaseAll();
+        rig.hearAll();
+        rig.callerSays("Can I talk to a real person");
+        rig.tts.releaseAll();
+        assertEquals(List.of(), rig.of(PipelineMessage.Transfer.class), "no second transfer");
+        rig.conversation.close();
+        assertEquals("busy", rig.analysis.calls.get(0).messageFor());
+        assertEquals(List.of(), rig.metrics.illegalMoves);
+    }
+
+    @Test
+    void aCallWhoseCallerHasSpokenIgnoresAReturnItDidNotAskFor() {
+        ConversationRig rig = new ConversationRig().start().driveTo("Speaking(answer)");
+        ConversationPhase before = rig.conversation.phase();
+
+        rig.conversation.onTransferReturned("no-answer");
+
+        assertEquals(before, rig.conversation.phase());
+        assertTrue(
+                rig.tts.spoken.stream().noneMatch(line -> line.contains("nobody could take your call just now")),
+                rig.tts.spoken.toString());
+    }
+
     @Test
     void outsideBusinessHoursTheAgentTakesAMessageAndSaysWhenTheTeamIsBack() {
         ConversationRig rig = new ConversationRig();

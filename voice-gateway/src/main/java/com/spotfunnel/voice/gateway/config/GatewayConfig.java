@@ -134,6 +134,14 @@ public interface GatewayConfig {
         @WithDefault("10s")
         Duration returnTimeout();
 
+        /**
+         * Said before hanging up when a transfer's outcome reaches an instance that can bring the caller back to no
+         * agent (the dialled number belongs to no active tenant any more).
+         */
+        @WithDefault(
+                "I'm sorry, nobody could take your call right now, and I could not take you back to the assistant. Please call again later.")
+        String unreachableMessage();
+
         /** Longest whisper the person answering a warm transfer hears, in characters. */
         @WithDefault("300")
         int maxWhisperChars();

@@ -17,6 +17,7 @@ import java.util.Set;
  *     │                   └──Twilio refused──▶ ClosingStream      no-answer/busy/failed ──┘
  *     │                                        ▼
  *     │               ReturningToAgent ──new stream started──▶ ReturnedToAgent (like Live, no second transfer)
+ *     ├─(a new session carrying on a call whose Dial outcome reached an instance not holding it)─▶ ReturnedToAgent
  *     └─failure (from any phase where the AI has the caller)──▶ PlayingFallback(PENDING) ──▶ PlayingFallback(answered)
  *   stream ended (any of the above; deferred while Twilio is being updated) ──▶ Draining ──pipeline closed / timeout──▶ Ended
  *                                                                          └──(pipeline already closed)──────────────▶ Ended
@@ -98,6 +99,7 @@ public sealed interface CallPhase {
                     Set.of(
                             SayingGoodbye.class,
                             Transferring.class,
+                            ReturnedToAgent.class,
                             PlayingFallback.class,
                             Draining.class,
                             Ended.class)),

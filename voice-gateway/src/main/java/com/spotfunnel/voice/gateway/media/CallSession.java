@@ -229,6 +229,19 @@ public final class CallSession implements BridgeListener {
         return true;
     }
 
+    /**
+     * This session carries on a call whose transfer ({@code outcome}) was reported to another instance that did not
+     * hold it: the caller is already back with the agent, who takes a message; no second transfer is tried.
+     */
+    synchronized void returnedFromAnotherInstance(String outcome) {
+        if (moveTo(new CallPhase.ReturnedToAgent(outcome))) {
+            String transferTo = services.planner().transferNumber(call.tenant());
+            services.events().publish(track, new CallTransferred(transferTo, "caller_request", outcome, true));
+            services.metrics().transferOutcome(outcome, true);
+            bridge.send(new GatewayMessage.TransferReturned(outcome));
+        }
+    }
+
     private void awaitDialOutcome(String transferTo) {
         Duration wait = Duration.ofSeconds(services.planner().ringSeconds(call.tenant()))
                 .plus(services.transferOutcomeGrace());

@@ -36,12 +36,12 @@ public class StreamStartCheck {
         }
         String callId = params.get("callId");
         forgetExpired(now);
-        boolean resume = params.get(StreamToken.RESUME) != null;
+        String resumeOutcome = params.get(StreamToken.RESUME);
+        // A call starts once, and comes back to the agent once (a transfer is tried once): a replay is refused.
+        String startKey = resumeOutcome == null ? callId : "resume:" + callId;
         if (callId == null
-                || !resume
-                        && started.putIfAbsent(
-                                        callId, Instant.ofEpochSecond(Long.parseLong(params.get(StreamToken.EXPIRES))))
-                                != null) {
+                || started.putIfAbsent(startKey, Instant.ofEpochSecond(Long.parseLong(params.get(StreamToken.EXPIRES))))
+                        != null) {
             return Admission.refused("duplicate_call");
         }
         String tenantId = params.getOrDefault("tenantId", "unknown");
@@ -56,7 +56,7 @@ public class StreamStartCheck {
                         params.getOrDefault("direction", "inbound"),
                         tenants.byTenantId(tenantId).orElse(null)),
                 null,
-                resume);
+                resumeOutcome);
     }
 
     private void forgetExpired(Instant now) {
@@ -70,13 +70,17 @@ public class StreamStartCheck {
     /**
      * The call a start opens, or why it opens none (the {@code gateway_media_rejected_total} reason).
      *
-     * @param resume the start is the new stream of a call returning to the agent after a transfer (signed by the
-     *               dial-result webhook): it continues that call's session instead of opening one
+     * @param resumeOutcome on the new stream of a call returning to the agent after a transfer (signed by the
+     *                      dial-result webhook) the Dial's outcome: the stream continues that call; else null
      */
-    public record Admission(CallContext call, String refusal, boolean resume) {
+    public record Admission(CallContext call, String refusal, String resumeOutcome) {
 
         static Admission refused(String reason) {
-            return new Admission(null, reason, false);
+            return new Admission(null, reason, null);
+        }
+
+        public boolean resume() {
+            return resumeOutcome != null;
         }
     }
 }

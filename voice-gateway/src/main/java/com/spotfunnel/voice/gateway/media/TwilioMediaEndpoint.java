@@ -96,7 +96,7 @@ public class TwilioMediaEndpoint {
             return;
         }
         if (admission.resume()) {
-            if (!sessions.resume(connection.id(), admission.call(), new ConnectionLink(connection))) {
+            if (!sessions.resume(connection.id(), admission, new ConnectionLink(connection))) {
                 // no call of this pod waits for this stream (already over, or never here)
                 reject(connection, "unexpected_resume");
                 connection.close().subscribe().with(ok -> {}, err -> {});

@@ -49,6 +49,8 @@ import org.jboss.logging.Logger;
 public class TwilioWebhookResource {
 
     private static final Logger LOG = Logger.getLogger(TwilioWebhookResource.class);
+    /** The Dial outcomes after which the caller goes back to the agent. */
+    private static final Set<String> RETURNING_OUTCOMES = Set.of("no-answer", "busy", "failed");
 
     private final TwilioSignature signature;
     private final TenantRegistry tenants;
@@ -113,12 +115,8 @@ public class TwilioWebhookResource {
             return busy.get();
         }
         support.metrics.webhook("accepted");
-        Map<String, String> streamParams = new LinkedHashMap<>();
-        streamParams.put("callId", callId);
-        streamParams.put("tenantId", tenant.tenantId());
-        streamParams.put("from", params.get("From"));
-        streamParams.put("to", to);
-        streamParams.put("direction", params.getOrDefault("Direction", "inbound"));
+        Map<String, String> streamParams = streamParameters(
+                callId, tenant.tenantId(), params.get("From"), to, params.getOrDefault("Direction", "inbound"));
         return Twiml.connectStream(mediaUrl(), tokens.sign(streamParams, callSid, Instant.now()));
     }
 
@@ -174,16 +172,22 @@ public class TwilioWebhookResource {
         if ("caller_request".equals(reason) && session.isPresent() && support.firstDialResult(callId)) {
             CallContext call = session.get().call();
             if (session.get().dialEnded(outcome)) {
-                Map<String, String> streamParams = new LinkedHashMap<>();
-                streamParams.put("callId", call.callId());
-                streamParams.put("tenantId", call.tenantId());
-                streamParams.put("from", call.callerPhone());
-                streamParams.put("to", call.dialedNumber());
-                streamParams.put("direction", call.direction());
+                Map<String, String> streamParams = streamParameters(
+                        call.callId(), call.tenantId(), call.callerPhone(), call.dialedNumber(), call.direction());
                 streamParams.put(StreamToken.RESUME, outcome);
                 return Twiml.connectStream(mediaUrl(), tokens.sign(streamParams, call.callSid(), Instant.now()));
             }
             return Twiml.hangup();
+        }
+        if ("caller_request".equals(reason)
+                && session.isEmpty()
+                && RETURNING_OUTCOMES.contains(outcome)
+                && !"completed".equals(params.get("CallStatus"))
+                && events.find(callId).isEmpty()
+                && support.firstDialResult(callId)) {
+            // The call's session is on another instance (several replicas behind one URL): the caller must not be
+            // cut off. Back to an agent on a new stream whose signed parameters say so; see returnedElsewhere.
+            return returnedElsewhere(callId, params, outcome);
         }
         events.find(callId)
                 .filter(track -> support.firstDialResult(callId))
@@ -201,6 +205,29 @@ public class TwilioWebhookResource {
                         () -> LOG.infof(
                                 "Dial result %s for call %s ignored (unknown or already recorded)", outcome, callId));
         return Twiml.hangup();
+    }
+
+    /**
+     * A Dial outcome for a call this instance does not hold. Everything the new stream needs is in the request: the
+     * callId in the action URL we wrote (under Twilio's signature), who called whom in Twilio's parameters, the tenant
+     * from the dialled number. The stream's parameters are signed as on {@code /voice}; the instance the stream
+     * reaches either holds the call (it continues it) or carries the caller on as a new record of the same CallSid.
+     */
+    private String returnedElsewhere(String callId, Map<String, String> params, String outcome) {
+        String to = params.get("To");
+        Optional<TenantConfig> tenant = to == null ? Optional.empty() : tenants.byPhoneNumber(to);
+        if (tenant.isEmpty() || callId == null || callId.isBlank()) {
+            support.metrics.webhook("dial_result_unknown_call");
+            return Twiml.sayThenHangup(config.transfer().unreachableMessage());
+        }
+        support.metrics.webhook("dial_result_other_instance");
+        LOG.infof(
+                "Dial result %s for call %s, held by another instance: the caller returns to an agent here",
+                outcome, callId);
+        Map<String, String> streamParams = streamParameters(
+                callId, tenant.get().tenantId(), params.get("From"), to, params.getOrDefault("Direction", "inbound"));
+        streamParams.put(StreamToken.RESUME, outcome);
+        return Twiml.connectStream(mediaUrl(), tokens.sign(streamParams, params.get("CallSid"), Instant.now()));
     }
 
     /**
@@ -243,6 +270,18 @@ public class TwilioWebhookResource {
                     .build());
         }
         return params;
+    }
+
+    /** The call's identity as the stream's parameters carry it (signed by {@link StreamToken}). */
+    private static Map<String, String> streamParameters(
+            String callId, String tenantId, String from, String to, String direction) {
+        Map<String, String> streamParams = new LinkedHashMap<>();
+        streamParams.put("callId", callId);
+        streamParams.put("tenantId", tenantId);
+        streamParams.put("from", from);
+        streamParams.put("to", to);
+        streamParams.put("direction", direction);
+        return streamParams;
     }
 
     private static WebApplicationException unavailable(String why) {

@@ -49,6 +49,16 @@ public final class TwilioSimulator {
         return params;
     }
 
+    /** What Twilio posts to a {@code <Dial action>}: the parent call's parameters and the Dial's outcome. */
+    public static Map<String, String> dialResult(String callSid, String from, String to, String outcome) {
+        Map<String, String> params = incomingCall(callSid, from, to);
+        params.put("CallStatus", "in-progress");
+        params.put("DialCallStatus", outcome);
+        params.put("DialCallSid", newCallSid());
+        params.put("DialCallDuration", "0");
+        return params;
+    }
+
     /** POSTs the form signed over the public URL of {@code pathAndQuery}, as Twilio would. */
     public Response post(String pathAndQuery, Map<String, String> params) {
         return post(pathAndQuery, params, sign(pathAndQuery, params));

@@ -50,6 +50,7 @@ class CallPhaseTest {
             "Live->SayingGoodbye",
             "Live->Transferring",
             "Live->Transferring+end",
+            "Live->ReturnedToAgent",
             "Live->Fallback(pending)",
             "Live->Fallback(pending+end)",
             "Live->Fallback(accepted)",
