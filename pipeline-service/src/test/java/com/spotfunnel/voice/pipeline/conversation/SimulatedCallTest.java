@@ -4,27 +4,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.spotfunnel.voice.events.bridge.PipelineMessage;
+import com.spotfunnel.voice.events.payload.CostRecorded;
 import com.spotfunnel.voice.events.payload.Speaker;
+import com.spotfunnel.voice.events.payload.Stage;
 import com.spotfunnel.voice.events.payload.TranscriptTurn;
 import com.spotfunnel.voice.events.tenant.AgentConfig;
 import com.spotfunnel.voice.events.tenant.ProviderOrder;
 import com.spotfunnel.voice.events.tenant.TenantConfig;
 import com.spotfunnel.voice.events.tenant.TenantRegistry;
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
+import com.spotfunnel.voice.pipeline.cost.PriceTable;
 import com.spotfunnel.voice.pipeline.fakes.AdminApiFake;
 import com.spotfunnel.voice.pipeline.fakes.Checks;
 import com.spotfunnel.voice.pipeline.fakes.FakesReset;
 import com.spotfunnel.voice.pipeline.fakes.GatewayClient;
 import com.spotfunnel.voice.pipeline.fakes.ProviderFakes;
+import com.spotfunnel.voice.pipeline.llm.OpenAiLlm;
+import com.spotfunnel.voice.pipeline.stt.DeepgramStt;
+import com.spotfunnel.voice.pipeline.tts.CartesiaTts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +50,18 @@ class SimulatedCallTest extends FakesReset {
 
     @Inject
     TenantRegistry tenants;
+
+    @Inject
+    PriceTable prices;
+
+    @Inject
+    DeepgramStt deepgram;
+
+    @Inject
+    OpenAiLlm openAi;
+
+    @Inject
+    CartesiaTts cartesia;
 
     @Test
     void aSimulatedCallUsesTheTenantsPromptKnowledgeAndNoRealProvider() {
@@ -87,6 +108,30 @@ class SimulatedCallTest extends FakesReset {
                     .mapToInt(String::length)
                     .sum();
             assertEquals(characters * 480, gateway.audioBytes(answer));
+
+            // priced as the real providers would charge (pipeline.providers.simulated.*.priced-as), not $0.00
+            List<CostRecorded> costs = gateway.all(PipelineMessage.Cost.class).stream()
+                    .map(PipelineMessage.Cost::cost)
+                    .toList();
+            assertEquals(
+                    Set.of(Stage.STT, Stage.LLM, Stage.TTS),
+                    costs.stream().map(CostRecorded::stage).collect(Collectors.toSet()));
+            Map<Stage, String> pricedAs =
+                    Map.of(Stage.STT, deepgram.model(), Stage.LLM, openAi.model(), Stage.TTS, cartesia.model());
+            Map<Stage, String> realProvider = Map.of(Stage.STT, "deepgram", Stage.LLM, "openai", Stage.TTS, "cartesia");
+            for (CostRecorded cost : costs) {
+                assertEquals("simulated", cost.provider());
+                assertTrue(cost.costUsd().signum() > 0, cost.toString());
+                BigDecimal real = prices.price(
+                                cost.turnIndex(),
+                                cost.stage(),
+                                realProvider.get(cost.stage()),
+                                pricedAs.get(cost.stage()),
+                                cost.quantity().doubleValue(),
+                                cost.unit())
+                        .costUsd();
+                assertEquals(real, cost.costUsd(), cost.toString());
+            }
         }
         assertEquals(0, ProviderFakes.deepgram().connections());
         assertTrue(Checks.spokenByCartesia().isEmpty());

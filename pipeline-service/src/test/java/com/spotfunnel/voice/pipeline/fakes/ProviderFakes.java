@@ -92,6 +92,10 @@ public class ProviderFakes implements QuarkusTestResourceLifecycleManager {
         config.putAll(AdminApiFake.config(http));
         // Failover on silence, shorter than the guards' 1 s first-item timeout so a drill can stall mid-stream.
         config.put("pipeline.providers.stall.llm", "300ms");
+        // Simulated usage priced as the real providers, as the local stack does (SimulatedCallTest).
+        config.put("pipeline.providers.simulated.stt.priced-as", "deepgram");
+        config.put("pipeline.providers.simulated.llm.priced-as", "openai");
+        config.put("pipeline.providers.simulated.tts.priced-as", "cartesia");
         // The test price table: round numbers so expected costs are easy to read.
         config.put("pipeline.prices.stt-per-second.deepgram", "0.0001");
         config.put("pipeline.prices.llm.\"gpt-6-luna\".prompt-token", "0.000001");
