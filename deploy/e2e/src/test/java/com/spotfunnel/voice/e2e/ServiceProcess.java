@@ -59,6 +59,8 @@ public final class ServiceProcess implements AutoCloseable {
         // every service with a schema (the pipeline's `pipeline` too) gets this JVM's own database unless told
         // otherwise
         builder.environment().putAll(database());
+        // No start-up warm-up (synthetic calls before readiness): it would only slow every drill's start.
+        builder.environment().put("WARM_UP_CALLS", "0");
         builder.environment().putAll(env);
         return new ServiceProcess(name, port, builder.start(), log);
     }

@@ -17,6 +17,12 @@ public final class MediaCodec {
     private MediaCodec() {}
 
     public static TwilioFrame read(String text) {
+        TwilioFrame media = MediaFrameReader.read(MAPPER.getFactory(), text);
+        return media != null ? media : readTree(text);
+    }
+
+    /** Any message, as a JSON tree: what {@link MediaFrameReader} leaves to it (everything but plain media frames). */
+    static TwilioFrame readTree(String text) {
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
