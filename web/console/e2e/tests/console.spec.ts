@@ -17,6 +17,36 @@ async function expectAccessible(page: Page) {
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
+test('an operator sets how long a transfer rings and makes it warm', async ({ page }) => {
+  const state = await fakeAdminApi(page);
+  await page.goto('/console/');
+  await page.getByRole('row', { name: /Demo Dental/ }).getByRole('link', { name: 'Demo Dental' }).click();
+  const ring = page.getByLabel('Transfer ring time (seconds)');
+  const warm = page.getByLabel('Warm transfer');
+  await expect(ring).toHaveValue('');
+  await expect(warm).not.toBeChecked();
+
+  await ring.fill('200');
+  await expect(page.getByText('must be a number of seconds from 5 to 120', { exact: true })).toBeVisible();
+  await expect(ring).toHaveAttribute('aria-invalid', 'true');
+  const version = state.tenants.get('demo-tenant')!.version;
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  expect(state.tenants.get('demo-tenant')!.version, 'nothing is sent').toBe(version);
+
+  await ring.fill('25');
+  await expect(ring).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByText('Warm transfer', { exact: true }).click(); // the switch's label, as a user toggles it
+  await expect(warm).toBeChecked();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText(`Saved as version ${version + 1}.`)).toBeVisible();
+  expect(state.tenants.get('demo-tenant')!.agent.transfer).toEqual({ ringSeconds: 25, warm: true });
+  await expectAccessible(page);
+
+  await page.reload();
+  await expect(page.getByLabel('Transfer ring time (seconds)')).toHaveValue('25');
+  await expect(page.getByLabel('Warm transfer')).toBeChecked();
+});
+
 test('an operator edits an agent, sees a field error, and a concurrent edit as a conflict', async ({ page }) => {
   const state = await fakeAdminApi(page);
   await page.goto('/console/');

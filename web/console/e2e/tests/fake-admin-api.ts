@@ -93,6 +93,10 @@ function validateAgent(agent: Record<string, unknown> | undefined, prefix = 'age
   if (!agent || !String(agent.greeting ?? '').trim()) errors.push({ field: prefix + 'greeting', message: 'is required' });
   const transfer = agent?.transferNumber as string | null | undefined;
   if (transfer && !E164.test(transfer)) errors.push({ field: prefix + 'transferNumber', message: 'must be an E.164 number such as +15005550006' });
+  const ring = (agent?.transfer as { ringSeconds?: number | null } | null | undefined)?.ringSeconds;
+  if (ring != null && (!Number.isInteger(ring) || ring < 5 || ring > 120)) {
+    errors.push({ field: prefix + 'transfer.ringSeconds', message: 'must be a number of seconds from 5 to 120' });
+  }
   return errors;
 }
 

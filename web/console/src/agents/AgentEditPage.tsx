@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { AgentFields } from './AgentFields';
-import { formToTenant, isAgentFormField, mapFieldErrors, tenantToForm, type TenantForm } from './agentForm';
+import { formToTenant, isAgentFormField, mapFieldErrors, ringSecondsError, tenantToForm, type TenantForm } from './agentForm';
 import { differences, type Difference } from './diff';
 import { getTenant, saveTenant, type VersionedTenant } from './tenantApi';
 
@@ -50,6 +50,7 @@ export function AgentEditPage() {
   };
 
   const save = async (etag: string) => {
+    if (ringSecondsError(draft.form.agent.ringSeconds)) return; // already shown on its field; nothing is sent
     setSaving(true);
     setError(undefined);
     setFieldErrors({});

@@ -1,8 +1,10 @@
-import { ActionIcon, Button, Fieldset, Group, Input, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { DAYS, KNOWN_PROVIDERS, STAGE_NAMES, STAGES, type AgentForm, type HoursRow, type Stage } from './agentForm';
+import { ActionIcon, Button, Fieldset, Group, Input, NativeSelect, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  DAYS, KNOWN_PROVIDERS, RING_SECONDS, ringSecondsError, STAGE_NAMES, STAGES, type AgentForm, type HoursRow, type Stage,
+} from './agentForm';
 
 /**
- * Every setting of an agent: prompt, greeting, voice, transfer number, the provider order of each stage and the
+ * Every setting of an agent: prompt, greeting, voice, transfer number, ring time and warm transfer, the provider order of each stage and the
  * business hours. Used by the agent editor and the onboarding wizard's agent step. `errors` are keyed by form
  * field (agentForm.mapFieldErrors) and shown on their input.
  */
@@ -23,6 +25,15 @@ export function AgentFields({ value, onChange, errors }: {
           value={value.voice} error={errors.voice} onChange={(e) => set('voice', e.currentTarget.value)} />
         <TextInput label="Transfer number" description="E.164, e.g. +14155550111; empty = hang up after the fallback message" miw={220}
           value={value.transferNumber} error={errors.transferNumber} onChange={(e) => set('transferNumber', e.currentTarget.value)} />
+      </Group>
+      <Group grow align="flex-start" wrap="wrap">
+        <TextInput label="Transfer ring time (seconds)" inputMode="numeric" miw={220}
+          description={`${RING_SECONDS.min} to ${RING_SECONDS.max}; then the caller comes back to the agent, who takes a message. Empty = the platform's`}
+          value={value.ringSeconds} error={ringSecondsError(value.ringSeconds) ?? errors.ringSeconds}
+          onChange={(e) => set('ringSeconds', e.currentTarget.value)} />
+        <Switch label="Warm transfer" miw={220} mt="lg"
+          description="The person answering first hears who is calling and why"
+          checked={value.warmTransfer} error={errors.warmTransfer} onChange={(e) => set('warmTransfer', e.currentTarget.checked)} />
       </Group>
       <Fieldset legend="Providers, in failover order">
         <Stack gap="sm">

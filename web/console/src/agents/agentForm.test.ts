@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentToForm, formFieldOf, formToAgent, mapFieldErrors } from './agentForm';
+import { agentToForm, formFieldOf, formToAgent, mapFieldErrors, ringSecondsError } from './agentForm';
 import { differences } from './diff';
 
 describe('the API field errors land on their input', () => {
@@ -9,6 +9,7 @@ describe('the API field errors land on their input', () => {
     expect(formFieldOf('agent.businessHours.weekly[0].closes')).toBe('hours.0.closes');
     expect(formFieldOf('agent.businessHours.weekly[2]')).toBe('hours.2.day');
     expect(formFieldOf('agent.businessHours.timeZone')).toBe('timeZone');
+    expect(formFieldOf('agent.transfer.ringSeconds')).toBe('ringSeconds');
     expect(formFieldOf('name')).toBe('name');
     expect(formFieldOf('phoneNumbers[0]')).toBe('phoneNumbers[0]');
   });
@@ -46,6 +47,30 @@ describe('the form and the API agent', () => {
     const back = formToAgent({ ...form, transferNumber: '  ', hours: [], timeZone: '' });
     expect(back.transferNumber).toBeNull();
     expect(back.businessHours).toBeNull();
+  });
+});
+
+describe('the transfer settings', () => {
+  const agent = { systemPrompt: 'Be brief.', greeting: 'Hello', transfer: { ringSeconds: 20, warm: true } };
+
+  it('round-trip', () => {
+    const form = agentToForm(agent);
+    expect(form.ringSeconds).toBe('20');
+    expect(form.warmTransfer).toBe(true);
+    expect(formToAgent(form).transfer).toEqual({ ringSeconds: 20, warm: true });
+  });
+
+  it('are the platform defaults (null) when no ring time is set and the transfer is cold', () => {
+    expect(formToAgent({ ...agentToForm(agent), ringSeconds: ' ', warmTransfer: false }).transfer).toBeNull();
+    expect(formToAgent({ ...agentToForm(agent), ringSeconds: '', warmTransfer: true }).transfer)
+      .toEqual({ ringSeconds: null, warm: true });
+  });
+
+  it('refuse a ring time admin-api would refuse, before sending it', () => {
+    for (const ok of ['', '5', '30', '120']) expect(ringSecondsError(ok)).toBeNull();
+    for (const wrong of ['4', '121', '2.5', 'ten', '-5']) {
+      expect(ringSecondsError(wrong)).toBe('must be a number of seconds from 5 to 120');
+    }
   });
 });
 

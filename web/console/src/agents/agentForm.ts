@@ -23,6 +23,10 @@ export interface AgentForm {
   greeting: string;
   voice: string;
   transferNumber: string;
+  /** Seconds a transfer rings before the caller comes back to the agent; empty = the platform's. */
+  ringSeconds: string;
+  /** The person answering a transfer first hears who is calling and why. */
+  warmTransfer: boolean;
   providers: Record<Stage, string[]>;
   timeZone: string;
   hours: HoursRow[];
@@ -43,6 +47,8 @@ export function agentToForm(agent: AgentSpec | null | undefined): AgentForm {
     greeting: agent?.greeting ?? '',
     voice: agent?.voice ?? '',
     transferNumber: agent?.transferNumber ?? '',
+    ringSeconds: agent?.transfer?.ringSeconds == null ? '' : String(agent.transfer.ringSeconds),
+    warmTransfer: agent?.transfer?.warm ?? false,
     providers: {
       stt: [...(agent?.providers?.stt ?? [])],
       llm: [...(agent?.providers?.llm ?? [])],
@@ -58,9 +64,28 @@ export function agentToForm(agent: AgentSpec | null | undefined): AgentForm {
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
-/** The API's agent object: empty inputs become null, no hours and no time zone mean "always open" (null). */
+/** The ring times admin-api accepts, in seconds (agent.transfer.ringSeconds). */
+export const RING_SECONDS = { min: 5, max: 120 } as const;
+
+/** What is wrong with the ring time as typed, before it is sent; null when it is fine (or empty: the platform's). */
+export function ringSecondsError(ringSeconds: string): string | null {
+  const text = ringSeconds.trim();
+  if (text === '') return null;
+  const seconds = Number(text);
+  return /^\d+$/.test(text) && seconds >= RING_SECONDS.min && seconds <= RING_SECONDS.max
+    ? null
+    : `must be a number of seconds from ${RING_SECONDS.min} to ${RING_SECONDS.max}`;
+}
+
+/**
+ * The API's agent object: empty inputs become null, no hours and no time zone mean "always open" (null), no ring
+ * time and a cold transfer mean the platform's transfer (null). Check ringSecondsError first: a ring time that is not
+ * a whole number has no API value.
+ */
 export function formToAgent(form: AgentForm): AgentSpec {
   const hasHours = form.hours.length > 0 || form.timeZone.trim() !== '';
+  const ring = form.ringSeconds.trim();
+  const hasTransfer = ring !== '' || form.warmTransfer;
   return {
     systemPrompt: form.systemPrompt,
     greeting: form.greeting,
@@ -70,6 +95,9 @@ export function formToAgent(form: AgentForm): AgentSpec {
     fallbackMessages: form.fallbackMessages,
     businessHours: hasHours
       ? { timeZone: form.timeZone.trim(), weekly: form.hours.map((row) => ({ ...row })) }
+      : (null as unknown as undefined),
+    transfer: hasTransfer
+      ? { ringSeconds: ring === '' ? (null as unknown as undefined) : Number(ring), warm: form.warmTransfer }
       : (null as unknown as undefined),
   };
 }
@@ -99,6 +127,8 @@ export function formFieldOf(apiField: string): string {
   const hours = /^businessHours\.weekly\[(\d+)\](?:\.(day|opens|closes))?$/.exec(path);
   if (hours) return `hours.${hours[1]}.${hours[2] ?? 'day'}`;
   if (path === 'businessHours.timeZone' || path === 'businessHours') return 'timeZone';
+  if (path === 'transfer.ringSeconds' || path === 'transfer') return 'ringSeconds';
+  if (path === 'transfer.warm') return 'warmTransfer';
   return path;
 }
 
@@ -115,6 +145,6 @@ export function mapFieldErrors(apiErrors: Record<string, string>): Record<string
 
 /** The form fields that have an input on the agent form (the others are shown in a summary). */
 export function isAgentFormField(key: string): boolean {
-  return ['systemPrompt', 'greeting', 'voice', 'transferNumber', 'timeZone', 'name', 'industry'].includes(key)
+  return ['systemPrompt', 'greeting', 'voice', 'transferNumber', 'ringSeconds', 'warmTransfer', 'timeZone', 'name', 'industry'].includes(key)
     || key.startsWith('providers.') || key.startsWith('hours.');
 }

@@ -19,6 +19,7 @@ public record TenantSpec(
      * @param fallbackMessages keyed by failure kind: {@code llm}, {@code tts}, {@code stt}, {@code other}
      * @param businessHours    null = always open
      * @param callerHistory    null = the platform's defaults (returning callers remembered, default retention)
+     * @param transfer         null = the platform's ring time, cold transfer
      */
     public record AgentSpec(
             String systemPrompt,
@@ -28,9 +29,10 @@ public record TenantSpec(
             String transferNumber,
             Map<String, String> fallbackMessages,
             BusinessHoursSpec businessHours,
-            CallerHistorySpec callerHistory) {
+            CallerHistorySpec callerHistory,
+            TransferSpec transfer) {
 
-        /** Without caller-history settings. */
+        /** Without caller-history or transfer settings. */
         public AgentSpec(
                 String systemPrompt,
                 String greeting,
@@ -39,9 +41,17 @@ public record TenantSpec(
                 String transferNumber,
                 Map<String, String> fallbackMessages,
                 BusinessHoursSpec businessHours) {
-            this(systemPrompt, greeting, voice, providers, transferNumber, fallbackMessages, businessHours, null);
+            this(systemPrompt, greeting, voice, providers, transferNumber, fallbackMessages, businessHours, null, null);
         }
     }
+
+    /**
+     * How a transfer to the agent's transfer number goes.
+     *
+     * @param ringSeconds how long it rings before the caller comes back to the agent, 5 to 120; null = the platform's
+     * @param warm        null = false; true = the person answering first hears who is calling and why
+     */
+    public record TransferSpec(Integer ringSeconds, Boolean warm) {}
 
     /**
      * Whether the agent remembers returning callers, and for how many days.

@@ -140,7 +140,24 @@ public class TenantValidator {
                 fallback,
                 hours,
                 callerHistory(agent.callerHistory(), errors),
-                null);
+                transfer(agent.transfer(), errors));
+    }
+
+    private static AgentConfig.TransferSettings transfer(TenantSpec.TransferSpec transfer, List<FieldError> errors) {
+        if (transfer == null) {
+            return null;
+        }
+        Integer ring = transfer.ringSeconds();
+        if (ring != null
+                && (ring < AgentConfig.TransferSettings.MIN_RING_SECONDS
+                        || ring > AgentConfig.TransferSettings.MAX_RING_SECONDS)) {
+            errors.add(new FieldError(
+                    "agent.transfer.ringSeconds",
+                    "must be a number of seconds from " + AgentConfig.TransferSettings.MIN_RING_SECONDS + " to "
+                            + AgentConfig.TransferSettings.MAX_RING_SECONDS));
+            return null;
+        }
+        return new AgentConfig.TransferSettings(ring, Boolean.TRUE.equals(transfer.warm()));
     }
 
     private static CallerHistory callerHistory(TenantSpec.CallerHistorySpec history, List<FieldError> errors) {

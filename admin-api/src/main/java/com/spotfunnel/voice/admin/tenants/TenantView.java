@@ -57,7 +57,11 @@ public record TenantView(
                         ? null
                         : new TenantSpec.CallerHistorySpec(
                                 agent.callerHistory().enabled(),
-                                agent.callerHistory().retentionDays()));
+                                agent.callerHistory().retentionDays()),
+                agent.transfer() == null
+                        ? null
+                        : new TenantSpec.TransferSpec(
+                                agent.transfer().ringSeconds(), agent.transfer().warm()));
     }
 
     private static TenantSpec.BusinessHoursSpec hours(BusinessHours hours) {

@@ -49,5 +49,11 @@ public record AgentConfig(
      *                    default
      * @param warm        the person answering first hears who is calling and why (a whisper), then the caller
      */
-    public record TransferSettings(Integer ringSeconds, boolean warm) {}
+    public record TransferSettings(Integer ringSeconds, boolean warm) {
+
+        /** The ring times an operator may set: long enough to pick up, short enough that a caller still waits. */
+        public static final int MIN_RING_SECONDS = 5;
+
+        public static final int MAX_RING_SECONDS = 120;
+    }
 }

@@ -38,8 +38,11 @@ public final class SimulatedCall {
 
     private final CallPlan plan;
     private final CallerTransport transport;
-    private final String callSid = sid("CA");
+    private final String callSid;
     private final String streamSid = sid("MZ");
+    /** The TwiML Twilio is running on a call already in progress (a new stream of it), or null for a new call. */
+    private final String continuedWith;
+
     private final CompletableFuture<CallResult> done = new CompletableFuture<>();
 
     // Conversation state; guarded by this.
@@ -78,8 +81,22 @@ public final class SimulatedCall {
     private record PendingMark(String name, long playedAtMillis) {}
 
     public SimulatedCall(CallPlan plan, CallerTransport transport) {
+        this(plan, transport, sid("CA"), null);
+    }
+
+    private SimulatedCall(CallPlan plan, CallerTransport transport, String callSid, String continuedWith) {
         this.plan = plan;
         this.transport = transport;
+        this.callSid = callSid;
+        this.continuedWith = continuedWith;
+    }
+
+    /**
+     * The same caller on a new Media Stream of their call, as Twilio opens one when a webhook (a {@code <Dial action>})
+     * answers {@code twiml} with a {@code <Connect><Stream>}: same CallSid, a new streamSid, a new {@code start}.
+     */
+    public static SimulatedCall continuing(CallPlan plan, CallerTransport transport, String callSid, String twiml) {
+        return new SimulatedCall(plan, transport, callSid, twiml);
     }
 
     public String callSid() {
@@ -88,7 +105,13 @@ public final class SimulatedCall {
 
     public CompletableFuture<CallResult> run() {
         Context context = transport.vertx().getOrCreateContext();
-        context.runOnContext(ignored -> callIn());
+        context.runOnContext(ignored -> {
+            if (continuedWith == null) {
+                callIn();
+            } else {
+                connect(StreamInstructions.parse(continuedWith));
+            }
+        });
         return done;
     }
 
