@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * HTTP load generator on one Vert.x event loop (cheap on a shared 2-core machine, unlike a thread per
  * connection). Cycles through PATHs with a bearer token over CONNECTIONS keep-alive connections, after a warm-up
- * of 30 s or 10,000 answers:
+ * of 10,000 answers (at most 120 s):
  * <ul>
  * <li>RATE 0: closed loop, each connection sends the next request when the previous one answered (throughput);</li>
  * <li>RATE n: open loop, n requests per second on schedule whatever the answers; latency counts from the
@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class LoadTest {
 
     record Run(long[] latencies, int count, long errors, double seconds, double cpuCores, long bytes,
-            boolean overloaded, double appCores) {
+            boolean overloaded, double appCores, long appTicks, long dbTicks, long requestThreadTicks) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -45,16 +45,20 @@ public class LoadTest {
                 .setDefaultPort(base.getPort()).setKeepAlive(true).setPipelining(false),
                 new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
-        // Warm-up (JIT, connection pools, PostgreSQL's caches): 30 s or 10,000 answers, whichever comes first.
-        run(client, token, connections, 30, 0, paths, 10_000);
+        // Warm-up (JIT, connection pools, PostgreSQL's caches): 10,000 answers (at most 120 s), so runs compared for
+        // CPU per request start from the same JIT state whatever the machine's load.
+        run(client, token, connections, 120, 0, paths, 10_000);
         Run r = run(client, token, connections, seconds, rate, paths, Long.MAX_VALUE);
         vertx.close();
         long[] sorted = Arrays.copyOf(r.latencies(), r.count());
         Arrays.sort(sorted);
         System.out.printf("RESULT rate=%.0f p50=%.2f p90=%.2f p99=%.2f max=%.2f errors=%d requests=%d gen_cpu=%.2f "
-                        + "app_cpu=%.2f bytes_per_response=%d overloaded=%s loadavg_before=\"%s\"%n", r.count() / r.seconds(), pct(sorted, 50),
-                pct(sorted, 90), pct(sorted, 99), pct(sorted, 100), r.errors(), r.count(), r.cpuCores(),
-                r.appCores(), r.count() == 0 ? 0 : r.bytes() / r.count(), r.overloaded(), load);
+                        + "app_cpu=%.2f app_ms_per_request=%.3f app_request_threads_ms_per_request=%.3f "
+                        + "db_ms_per_request=%.3f bytes_per_response=%d overloaded=%s loadavg_before=\"%s\"%n",
+                r.count() / r.seconds(), pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), pct(sorted, 100),
+                r.errors(), r.count(), r.cpuCores(), r.appCores(), perRequestMillis(r.appTicks(), r.count()),
+                perRequestMillis(r.requestThreadTicks(), r.count()), perRequestMillis(r.dbTicks(), r.count()),
+                r.count() == 0 ? 0 : r.bytes() / r.count(), r.overloaded(), load);
         if (r.errors() > 0) {
             System.err.println("FAILED: " + r.errors() + " requests were not answered with a 2xx");
             System.exit(2);
@@ -67,6 +71,8 @@ public class LoadTest {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
         long appStart = appTicks();
+        long dbStart = databaseTicks();
+        long requestThreadsStart = appRequestThreadTicks();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         long[] latencies = new long[Math.max(1_000_000, rate * seconds * 2)];
@@ -147,25 +153,92 @@ public class LoadTest {
         done.await();
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9 / elapsed;
-        double appCores = (appTicks() - appStart) / 100.0 / elapsed;
+        long appUsed = appTicks() - appStart;
+        long dbUsed = databaseTicks() - dbStart;
+        long requestThreadsUsed = appRequestThreadTicks() - requestThreadsStart;
+        double appCores = appUsed / 100.0 / elapsed;
         int n = (int) Math.min(count.get(), latencies.length);
         return new Run(latencies, n, errors.get(), overloaded.get() ? elapsed : Math.max(elapsed, seconds), cpu,
-                bytes.get(), overloaded.get(), appCores);
+                bytes.get(), overloaded.get(), appCores, appUsed, dbUsed, requestThreadsUsed);
     }
 
     /** CPU ticks (1/100 s) the app has used, when -Dapp.pid names it; 0 otherwise. */
     static long appTicks() {
         String pid = System.getProperty("app.pid");
+        return pid == null ? 0 : ticks(Path.of("/proc", pid));
+    }
+
+    /**
+     * CPU ticks of the app's threads that serve requests (Vert.x event loops, worker "executor-thread"s): the
+     * app's total also holds the JIT compiler, GC and the Kafka consumer, which a short run on a cold JVM inflates.
+     */
+    static long appRequestThreadTicks() {
+        String pid = System.getProperty("app.pid");
         if (pid == null) {
             return 0;
         }
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc", pid, "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    if (name.startsWith("vert.x-eventloo") || name.startsWith("executor-thread")) {
+                        sum += ticks(task);
+                    }
+                } catch (Exception gone) {
+                    // the thread ended while listing
+                }
+            }
+        } catch (Exception e) {
+            return 0;
+        }
+        return sum;
+    }
+
+    /**
+     * CPU ticks used so far by the PostgreSQL backends connected to database -Ddb.name (the app's pool: its
+     * connections live across the run, so after minus before is what the run's queries cost the database).
+     * Backends are recognised by their process title, {@code postgres: [CLUSTER:] USER DB ...}.
+     */
+    static long databaseTicks() {
+        String db = System.getProperty("db.name");
+        if (db == null) {
+            return 0;
+        }
+        long sum = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : (Iterable<Path>) procs::iterator) {
+                if (!proc.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String[] title = Files.readString(proc.resolve("cmdline")).trim().split("\\s+");
+                    if (title[0].equals("postgres:")
+                            && Arrays.asList(title).subList(1, Math.min(4, title.length)).contains(db)) {
+                        sum += ticks(proc);
+                    }
+                } catch (Exception gone) {
+                    // the process ended while listing
+                }
+            }
+        } catch (Exception e) {
+            return 0;
+        }
+        return sum;
+    }
+
+    static long ticks(Path proc) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(proc.resolve("stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(f[11]) + Long.parseLong(f[12]);
         } catch (Exception e) {
             return 0;
         }
+    }
+
+    static double perRequestMillis(long ticks, long requests) {
+        return requests == 0 ? 0 : ticks * 10.0 / requests;
     }
 
     interface Sender {

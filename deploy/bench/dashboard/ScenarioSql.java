@@ -89,7 +89,15 @@ public class ScenarioSql {
         }
 
         public Auth auth() {
-            return () -> "tenant_id";
+            return new Auth() {
+                public String tenantClaim() {
+                    return "tenant_id";
+                }
+
+                public TokenCache tokenCache() {
+                    return null;
+                }
+            };
         }
 
         public Projection projection() {

@@ -32,6 +32,22 @@ public interface DashboardConfig {
         /** The token claim that names a customer's tenant. */
         @WithDefault("tenant_id")
         String tenantClaim();
+
+        /** Verified bearer tokens kept so a token is verified once, not on every request. */
+        TokenCache tokenCache();
+    }
+
+    interface TokenCache {
+        /** How many verified tokens are kept; 0 verifies every request. */
+        @WithDefault("10000")
+        int maxSize();
+
+        /**
+         * Longest a verified token is trusted without verifying it again (never past its own expiry): how long a
+         * token signed with a key the issuer has withdrawn may still be accepted.
+         */
+        @WithDefault("5m")
+        Duration maxAge();
     }
 
     interface Projection {
