@@ -55,7 +55,13 @@ public sealed interface ConversationPhase {
 
     Map<Class<? extends ConversationPhase>, Set<Class<? extends ConversationPhase>>> MOVES = Map.of(
             Listening.class,
-                    Set.of(Speaking.class, Concluding.class, TransferFailed.class, Failed.class, HangingUp.class, Closed.class),
+                    Set.of(
+                            Speaking.class,
+                            Concluding.class,
+                            TransferFailed.class,
+                            Failed.class,
+                            HangingUp.class,
+                            Closed.class),
             Speaking.class, Set.of(Listening.class, Failed.class, HangingUp.class, Closed.class),
             Concluding.class, Set.of(TransferFailed.class, Failed.class, HangingUp.class, Closed.class),
             TransferFailed.class, Set.of(Speaking.class, Failed.class, HangingUp.class, Closed.class),
