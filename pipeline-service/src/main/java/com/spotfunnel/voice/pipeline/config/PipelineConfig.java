@@ -1,5 +1,6 @@
 package com.spotfunnel.voice.pipeline.config;
 
+import com.spotfunnel.voice.support.startup.WarmUpSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -28,7 +29,8 @@ public interface PipelineConfig {
     /** What the agent knows of a returning caller (schema {@code pipeline}, shared by every pod). */
     CallerHistory callerHistory();
 
-    WarmUp warmUp();
+    /** Synthetic calls through the call path at start, before readiness (warmup/WarmUp, ops/WarmUp). */
+    WarmUpSettings warmUp();
 
     interface CallerHistory {
         /** Platform default; a tenant's own {@code agent.callerHistory} wins. */
@@ -181,23 +183,5 @@ public interface PipelineConfig {
         /** A verdict passes only when the judge says pass and no score (1-5) is below this. */
         @WithDefault("3")
         int minScore();
-    }
-
-    /**
-     * Synthetic calls driven through the call socket at start (warmup/WarmUp) so the JIT has compiled it before the
-     * first real call: readiness stays DOWN until they are done or {@link #timeout()} passed. 0 calls: no warm-up.
-     */
-    interface WarmUp {
-        /** Synthetic calls run side by side. */
-        @WithDefault("20")
-        int calls();
-
-        /** 20 ms caller frames each synthetic call sends (1,500 = 30 s of audio). */
-        @WithDefault("1500")
-        int framesPerCall();
-
-        /** Readiness goes UP after this long even if the warm-up has not finished. */
-        @WithDefault("60s")
-        Duration timeout();
     }
 }

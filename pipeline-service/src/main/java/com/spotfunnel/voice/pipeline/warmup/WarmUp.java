@@ -3,20 +3,16 @@ package com.spotfunnel.voice.pipeline.warmup;
 import com.spotfunnel.voice.pipeline.config.PipelineConfig;
 import com.spotfunnel.voice.pipeline.stt.SttProvider;
 import com.spotfunnel.voice.pipeline.tts.TtsProvider;
+import com.spotfunnel.voice.support.startup.LoopbackWarmUp;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * Warms the call path before this instance takes calls: a freshly started JVM interprets it, and 200 calls meeting a
@@ -29,17 +25,10 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class WarmUp {
 
-    private static final Logger LOG = Logger.getLogger(WarmUp.class);
-    static final String LOOPBACK = "127.0.0.1";
+    static final String LOOPBACK = LoopbackWarmUp.LOOPBACK;
 
-    private final Vertx vertx;
-    private final SttProvider stt;
-    private final TtsProvider tts;
-    private final int calls;
-    private final int framesPerCall;
-    private final Duration timeout;
     private final WarmUpCall.Counters counters = new WarmUpCall.Counters();
-    private volatile boolean finished;
+    private final LoopbackWarmUp warmUp;
 
     @Inject
     public WarmUp(
@@ -57,12 +46,28 @@ public class WarmUp {
     }
 
     WarmUp(Vertx vertx, SttProvider stt, TtsProvider tts, int calls, int framesPerCall, Duration timeout) {
-        this.vertx = vertx;
-        this.stt = stt;
-        this.tts = tts;
-        this.calls = calls;
-        this.framesPerCall = framesPerCall;
-        this.timeout = timeout;
+        this.warmUp = new LoopbackWarmUp(
+                vertx, framesPerCall <= 0 ? 0 : calls, Math.max(1, calls), timeout, new LoopbackWarmUp.Calls() {
+                    @Override
+                    public void serve(ServerWebSocket socket, WebSocketClient client, int serverPort) {
+                        WarmUpCall.serve(socket, stt, tts, counters);
+                    }
+
+                    @Override
+                    public Future<Void> call(WebSocketClient client, int serverPort, int index) {
+                        return WarmUpCall.call(client, serverPort, framesPerCall, counters);
+                    }
+
+                    @Override
+                    public void stop() {
+                        counters.stop();
+                    }
+
+                    @Override
+                    public String progress() {
+                        return heard() + " caller frames heard, " + answers() + " utterances answered";
+                    }
+                });
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -71,51 +76,12 @@ public class WarmUp {
 
     /** Runs the warm-up in the background; {@link #finished()} turns true when it is over. */
     void start() {
-        if (calls <= 0 || framesPerCall <= 0) {
-            finished = true;
-            return;
-        }
-        long began = System.nanoTime();
-        long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> {
-            if (!finished) {
-                LOG.warnf("Warm-up not done after %s (%d caller frames heard): taking calls", timeout, heard());
-                counters.stop();
-                finished = true;
-            }
-        });
-        run().onComplete(result -> {
-            vertx.cancelTimer(timer);
-            if (result.failed()) {
-                LOG.warnf(result.cause(), "Warm-up failed after %d caller frames heard: taking calls", heard());
-            } else {
-                LOG.infof(
-                        "Warm-up: %d synthetic calls, %d caller frames heard, %d utterances answered, in %d ms",
-                        calls, heard(), counters.answers(), (System.nanoTime() - began) / 1_000_000);
-            }
-            finished = true;
-        });
-    }
-
-    private Future<Void> run() {
-        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(calls));
-        HttpServer server =
-                vertx.createHttpServer(new HttpServerOptions().setHost(LOOPBACK).setPort(0));
-        return server.webSocketHandler(socket -> WarmUpCall.serve(socket, stt, tts, counters))
-                .listen()
-                .compose(listening -> {
-                    List<Future<Void>> running = new ArrayList<>();
-                    for (int i = 0; i < calls; i++) {
-                        running.add(WarmUpCall.call(client, listening.actualPort(), framesPerCall, counters));
-                    }
-                    return Future.join(running);
-                })
-                .<Void>mapEmpty()
-                .andThen(ignored -> server.close().onComplete(closed -> client.close()));
+        warmUp.start();
     }
 
     /** True once the warm-up is over (done, failed or timed out), or when there is none. */
     public boolean finished() {
-        return finished;
+        return warmUp.finished();
     }
 
     /** Synthetic caller frames the simulated recognizer heard so far. */

@@ -1,5 +1,6 @@
 package com.spotfunnel.voice.gateway.config;
 
+import com.spotfunnel.voice.support.startup.WarmUpSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -67,7 +68,8 @@ public interface GatewayConfig {
 
     Admission admission();
 
-    WarmUp warmUp();
+    /** Synthetic calls through the call path at start, before readiness (warmup/WarmUp, ops/WarmUp). */
+    WarmUpSettings warmUp();
 
     /**
      * After Quarkus' graceful shutdown ({@code quarkus.shutdown.timeout}, during which live calls go on and new
@@ -201,23 +203,5 @@ public interface GatewayConfig {
             /** HTTP 503: Twilio requests the number's Voice Fallback URL (another region, voicemail, a queue). */
             FALLBACK
         }
-    }
-
-    /**
-     * Synthetic calls driven through the media path at start (ops/WarmUp) so the JIT has compiled it before the first
-     * real call: readiness stays DOWN until they are done or {@link #timeout()} passed. 0 calls: no warm-up.
-     */
-    interface WarmUp {
-        /** Synthetic calls run side by side. */
-        @WithDefault("20")
-        int calls();
-
-        /** 20 ms caller frames each synthetic call sends (1,500 = 30 s of audio). */
-        @WithDefault("1500")
-        int framesPerCall();
-
-        /** Readiness goes UP after this long even if the warm-up has not finished (a slow node still takes calls). */
-        @WithDefault("60s")
-        Duration timeout();
     }
 }

@@ -1,20 +1,16 @@
 package com.spotfunnel.voice.gateway.ops;
 
 import com.spotfunnel.voice.gateway.config.GatewayConfig;
+import com.spotfunnel.voice.support.startup.LoopbackWarmUp;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * Warms the media path before this instance takes calls: a freshly started JVM interprets it, and 200 calls meeting a
@@ -27,15 +23,10 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class WarmUp {
 
-    private static final Logger LOG = Logger.getLogger(WarmUp.class);
-    static final String LOOPBACK = "127.0.0.1";
+    static final String LOOPBACK = LoopbackWarmUp.LOOPBACK;
 
-    private final Vertx vertx;
-    private final int calls;
-    private final int framesPerCall;
-    private final Duration timeout;
     private final WarmUpCall.Counters counters = new WarmUpCall.Counters();
-    private volatile boolean finished;
+    private final LoopbackWarmUp warmUp;
 
     @Inject
     public WarmUp(Vertx vertx, GatewayConfig config) {
@@ -47,10 +38,29 @@ public class WarmUp {
     }
 
     WarmUp(Vertx vertx, int calls, int framesPerCall, Duration timeout) {
-        this.vertx = vertx;
-        this.calls = calls;
-        this.framesPerCall = framesPerCall;
-        this.timeout = timeout;
+        // Each synthetic call holds two client sockets: the Twilio side and the gateway's bridge to the pipeline.
+        this.warmUp = new LoopbackWarmUp(
+                vertx, framesPerCall <= 0 ? 0 : calls, Math.max(1, calls * 2), timeout, new LoopbackWarmUp.Calls() {
+                    @Override
+                    public void serve(ServerWebSocket socket, WebSocketClient client, int serverPort) {
+                        WarmUpCall.serve(socket, client, serverPort, counters);
+                    }
+
+                    @Override
+                    public Future<Void> call(WebSocketClient client, int serverPort, int index) {
+                        return WarmUpCall.call(client, serverPort, index, framesPerCall, counters);
+                    }
+
+                    @Override
+                    public void stop() {
+                        counters.stop();
+                    }
+
+                    @Override
+                    public String progress() {
+                        return relayed() + " caller frames relayed, " + agentFrames() + " agent frames";
+                    }
+                });
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -59,51 +69,12 @@ public class WarmUp {
 
     /** Runs the warm-up in the background; {@link #finished()} turns true when it is over. */
     void start() {
-        if (calls <= 0 || framesPerCall <= 0) {
-            finished = true;
-            return;
-        }
-        long began = System.nanoTime();
-        long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> {
-            if (!finished) {
-                LOG.warnf("Warm-up not done after %s (%d caller frames relayed): taking calls", timeout, relayed());
-                counters.stop();
-                finished = true;
-            }
-        });
-        run().onComplete(result -> {
-            vertx.cancelTimer(timer);
-            if (result.failed()) {
-                LOG.warnf(result.cause(), "Warm-up failed after %d caller frames relayed: taking calls", relayed());
-            } else {
-                LOG.infof(
-                        "Warm-up: %d synthetic calls, %d caller frames relayed, %d agent frames, in %d ms",
-                        calls, relayed(), counters.agentFrames(), (System.nanoTime() - began) / 1_000_000);
-            }
-            finished = true;
-        });
-    }
-
-    private Future<Void> run() {
-        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(calls * 2));
-        HttpServer server =
-                vertx.createHttpServer(new HttpServerOptions().setHost(LOOPBACK).setPort(0));
-        return server.webSocketHandler(socket -> WarmUpCall.serve(socket, client, server.actualPort(), counters))
-                .listen()
-                .compose(listening -> {
-                    List<Future<Void>> running = new ArrayList<>();
-                    for (int i = 0; i < calls; i++) {
-                        running.add(WarmUpCall.call(client, listening.actualPort(), i, framesPerCall, counters));
-                    }
-                    return Future.join(running);
-                })
-                .<Void>mapEmpty()
-                .andThen(ignored -> server.close().onComplete(closed -> client.close()));
+        warmUp.start();
     }
 
     /** True once the warm-up is over (done, failed or timed out), or when there is none. */
     public boolean finished() {
-        return finished;
+        return warmUp.finished();
     }
 
     /** Synthetic agent frames that reached the Twilio side so far. */
