@@ -150,6 +150,56 @@ class OperatorAnalyticsTest {
     }
 
     @Test
+    void anAllTenantErrorGroupCountsEachTenantOnceAndOnlyTheUnresolvedAsOpen() {
+        String type = "grouping_" + UUID.randomUUID().toString().substring(0, 8);
+        String tenantA = "ga-" + UUID.randomUUID().toString().substring(0, 8);
+        String tenantB = "gb-" + UUID.randomUUID().toString().substring(0, 8);
+        CallEventsTopic.send(List.of(
+                event(tenantA, tenantA + "-c1", 1, DAY3, error(type, "a1")),
+                event(tenantA, tenantA + "-c2", 5, DAY3, error(type, "a5")),
+                event(tenantB, tenantB + "-c1", 3, DAY3, error(type, "b3"))));
+        String group = "find { it.errorType == '" + type + "' }";
+
+        awaitAsserted(() -> given().auth()
+                .oauth2(Tokens.admin())
+                .queryParam("from", DAY3)
+                .queryParam("to", DAY3)
+                .get("/analytics/errors")
+                .then()
+                .statusCode(200)
+                .body(group + ".occurrences", equalTo(3))
+                .body(group + ".open", equalTo(3))
+                .body(group + ".tenants", equalTo(2))
+                .body(group + ".firstSeen", equalTo(DAY3 + "T10:00:01Z"))
+                .body(group + ".lastSeen", equalTo(DAY3 + "T10:00:05Z"))
+                .body(group + ".latestMessage", equalTo("a5")));
+
+        given().auth()
+                .oauth2(Tokens.admin())
+                .queryParam("type", type)
+                .queryParam("severity", "warning")
+                .queryParam("tenantId", tenantB)
+                .post("/analytics/errors/resolve")
+                .then()
+                .statusCode(200)
+                .body("resolved", equalTo(1));
+        given().auth()
+                .oauth2(Tokens.admin())
+                .queryParam("from", DAY3)
+                .queryParam("to", DAY3)
+                .get("/analytics/errors")
+                .then()
+                .statusCode(200)
+                .body(group + ".occurrences", equalTo(3))
+                .body(group + ".open", equalTo(2))
+                .body(group + ".tenants", equalTo(2));
+    }
+
+    private static SystemError error(String type, String message) {
+        return new SystemError(type, Severity.WARNING, "voice-gateway", message, null, Map.of());
+    }
+
+    @Test
     void errorsAreGroupedByTypeAndSeverityAndCanBeResolved() {
         String tenant = "er-" + UUID.randomUUID().toString().substring(0, 8);
         List<CallEvent> events = new ArrayList<>();
