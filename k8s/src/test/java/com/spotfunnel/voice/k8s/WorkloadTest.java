@@ -206,29 +206,40 @@ class WorkloadTest {
     }
 
     /**
-     * The gateway refuses calls past GATEWAY_MAX_LIVE_CALLS per pod; the autoscaler must add pods before that, on
-     * the same live-call count: its threshold is below the limit (at most 80 % of it, headroom for the minute
-     * scale-out takes), and the limit is set (0 would mean no limit, and no honest "busy").
+     * The gateway refuses calls past GATEWAY_MAX_LIVE_CALLS per pod, the pipeline conversations past
+     * PIPELINE_MAX_LIVE_CONVERSATIONS; the autoscaler must add pods before that, on the same live-call count: its
+     * threshold is below the limit (at most 80 % of it, headroom for the minute scale-out takes), and the limit is
+     * set (0 would mean no limit, and no honest "busy").
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("com.spotfunnel.voice.k8s.Overlays#names")
-    void theGatewayScalesOutBeforeItsAdmissionLimitRefusesCalls(String overlay) {
+    void eachServiceScalesOutBeforeItsAdmissionLimitRefusesCalls(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
-        K8sObject deployment = manifests.deployment("voice-gateway");
-        Map<String, String> env = manifests.environment(deployment, Manifests.container(deployment, "voice-gateway"));
-        int limit = Integer.parseInt(env.getOrDefault("GATEWAY_MAX_LIVE_CALLS", "0"));
-        assertTrue(limit > 0, overlay + ": voice-gateway has no live-call limit (GATEWAY_MAX_LIVE_CALLS)");
-        K8sObject scaled = manifests.get("ScaledObject", "spotfunnel", "voice-gateway");
+        assertScalesBeforeLimit(manifests, overlay, "voice-gateway", "GATEWAY_MAX_LIVE_CALLS", "gateway_active_calls");
+        assertScalesBeforeLimit(
+                manifests, overlay, "pipeline-service", "PIPELINE_MAX_LIVE_CONVERSATIONS", "pipeline_active_calls");
+    }
+
+    private static void assertScalesBeforeLimit(
+            Manifests manifests, String overlay, String service, String limitSetting, String liveMetric) {
+        K8sObject deployment = manifests.deployment(service);
+        Map<String, String> env = manifests.environment(deployment, Manifests.container(deployment, service));
+        int limit = Integer.parseInt(env.getOrDefault(limitSetting, "0"));
+        assertTrue(limit > 0, overlay + ": " + service + " has no live-call limit (" + limitSetting + ")");
+        K8sObject scaled = manifests.get("ScaledObject", "spotfunnel", service);
+        boolean onLiveCalls = false;
         for (JsonNode trigger : scaled.spec().path("triggers")) {
-            if (trigger.path("metadata").path("query").asText().contains("gateway_active_calls")) {
+            if (trigger.path("metadata").path("query").asText().contains(liveMetric)) {
+                onLiveCalls = true;
                 double threshold = Double.parseDouble(
                         trigger.path("metadata").path("threshold").asText());
                 assertTrue(
                         threshold > 0 && threshold <= 0.8 * limit,
-                        overlay + ": scale-out threshold " + threshold + " live calls per pod is not below 80 % of"
-                                + " the admission limit " + limit);
+                        overlay + ": " + service + "'s scale-out threshold " + threshold + " live calls per pod is not"
+                                + " below 80 % of the admission limit " + limit);
             }
         }
+        assertTrue(onLiveCalls, overlay + ": " + service + " scales on " + liveMetric);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -26,6 +26,9 @@ public interface PipelineConfig {
     /** The gateway's call sockets ({@code /calls/{callId}}). */
     Calls calls();
 
+    /** How many conversations this instance carries before it refuses the next (issue 17, admission control). */
+    Admission admission();
+
     /** What the agent knows of a returning caller (schema {@code pipeline}, shared by every pod). */
     CallerHistory callerHistory();
 
@@ -55,6 +58,22 @@ public interface PipelineConfig {
         /** How often expired calls (and those of tenants that turned history off) are deleted. */
         @WithDefault("1h")
         Duration purgeInterval();
+    }
+
+    interface Admission {
+        /**
+         * Live conversations this instance carries; the next call socket's upgrade is answered 503 (the gateway then
+         * tells the caller all lines are busy, and refuses new calls at its webhook for a moment). 0: no limit.
+         */
+        @WithDefault("0")
+        int maxLiveConversations();
+
+        /**
+         * A socket admitted at its upgrade counts against the limit until its {@code CallStart} begins the
+         * conversation (the gateway sends it at once); one whose start never comes stops counting after this long.
+         */
+        @WithDefault("10s")
+        Duration pendingTimeout();
     }
 
     interface Calls {

@@ -51,6 +51,11 @@ public class CallStartGuard {
         return refusal;
     }
 
+    /** Whether a conversation for this callId began here (it may have ended since). */
+    public boolean began(String callId) {
+        return started.containsKey(callId);
+    }
+
     /** The call's socket closed: it is no longer live, and is remembered as finished. */
     public void ended(String callId) {
         started.computeIfPresent(callId, (id, call) -> new Started(call.tokenExpires(), false));

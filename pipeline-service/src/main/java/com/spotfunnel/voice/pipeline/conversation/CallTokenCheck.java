@@ -11,7 +11,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Authenticates the gateway before a call's socket opens: the upgrade request to {@code /calls/{callId}} must carry
- * a valid, unexpired {@link CallToken} for that very callId, or it is answered 401 and no frame is ever read.
+ * a valid, unexpired {@link CallToken} for that very callId, or it is answered 401 and no frame is ever read. A valid
+ * one past this instance's live-conversation limit is answered 503 ({@link ConversationAdmission}).
  */
 @ApplicationScoped
 public class CallTokenCheck implements HttpUpgradeCheck {
@@ -20,9 +21,11 @@ public class CallTokenCheck implements HttpUpgradeCheck {
     private static final String PATH = "/calls/";
 
     private final CallTokens tokens;
+    private final ConversationAdmission admission;
 
-    public CallTokenCheck(CallTokens tokens) {
+    public CallTokenCheck(CallTokens tokens, ConversationAdmission admission) {
         this.tokens = tokens;
+        this.admission = admission;
     }
 
     @Override
@@ -40,7 +43,8 @@ public class CallTokenCheck implements HttpUpgradeCheck {
                 ? verified.refusal()
                 : verified.call().callId().equals(callId) ? null : "other_call";
         if (refusal == null) {
-            return CheckResult.permitUpgrade();
+            // Admission after the token: an unauthenticated upgrade must never take one of the lines.
+            return admission.admit(callId) ? CheckResult.permitUpgrade() : CheckResult.rejectUpgrade(503);
         }
         tokens.refused(refusal);
         LOG.warnf(

@@ -23,8 +23,8 @@ public class CallTokens {
     }
 
     /**
-     * A call socket refused: at the upgrade ({@code missing}, {@code invalid}, {@code expired}, {@code other_call})
-     * or at its start frame ({@code start_mismatch}, {@code duplicate_call}).
+     * A call socket refused: at the upgrade ({@code missing}, {@code invalid}, {@code expired}, {@code other_call};
+     * {@code capacity}: past the live-conversation limit, {@link ConversationAdmission}) or at its start frame ({@code start_mismatch}, {@code duplicate_call}).
      */
     public void refused(String reason) {
         meters.counter("pipeline_call_sockets_refused_total", "reason", reason).increment();

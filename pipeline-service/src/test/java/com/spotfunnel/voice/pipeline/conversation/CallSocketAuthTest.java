@@ -11,26 +11,22 @@ import com.spotfunnel.voice.events.bridge.GatewayMessage;
 import com.spotfunnel.voice.events.payload.CallAnalyzed;
 import com.spotfunnel.voice.events.payload.Speaker;
 import com.spotfunnel.voice.events.serde.CallEventDeserializer;
-import com.spotfunnel.voice.events.tenant.AgentConfig;
-import com.spotfunnel.voice.events.tenant.ProviderOrder;
-import com.spotfunnel.voice.events.tenant.TenantConfig;
 import com.spotfunnel.voice.events.tenant.TenantRegistry;
 import com.spotfunnel.voice.infra.testing.KafkaTestResource;
 import com.spotfunnel.voice.infra.testing.PrometheusMetrics;
 import com.spotfunnel.voice.pipeline.fakes.FakesReset;
 import com.spotfunnel.voice.pipeline.fakes.GatewayClient;
 import com.spotfunnel.voice.pipeline.fakes.ProviderFakes;
+import com.spotfunnel.voice.pipeline.fakes.SimulatedTenant;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.http.UpgradeRejectedException;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -62,23 +58,7 @@ class CallSocketAuthTest extends FakesReset {
 
     @BeforeEach
     void simulatedTenant() {
-        List<String> simulated = List.of("simulated");
-        tenants.apply(new TenantConfig(
-                TENANT,
-                1,
-                "Socket Auth Dental",
-                "dental",
-                true,
-                List.of("+15550007777"),
-                new AgentConfig(
-                        "You are the receptionist.",
-                        "Welcome.",
-                        null,
-                        new ProviderOrder(simulated, simulated, simulated),
-                        null,
-                        Map.of(),
-                        null),
-                Instant.now()));
+        tenants.apply(SimulatedTenant.config(TENANT, "Socket Auth Dental", "+15550007777"));
     }
 
     @Test
@@ -175,16 +155,7 @@ class CallSocketAuthTest extends FakesReset {
     }
 
     private int upgradeStatus(String callId, String token) {
-        try (GatewayClient ignored = GatewayClient.open(root, callId, token)) {
-            return 101;
-        } catch (IllegalStateException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof UpgradeRejectedException rejected) {
-                    return rejected.getStatus();
-                }
-            }
-            throw e;
-        }
+        return GatewayClient.upgradeStatus(root, callId, token);
     }
 
     private static CallToken tokens() {

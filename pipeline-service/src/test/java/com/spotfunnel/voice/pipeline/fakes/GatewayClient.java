@@ -8,6 +8,7 @@ import com.spotfunnel.voice.events.payload.Speaker;
 import com.spotfunnel.voice.events.payload.TranscriptTurn;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -104,6 +105,20 @@ public final class GatewayClient implements AutoCloseable {
                     .get(10, TimeUnit.SECONDS));
         } catch (Exception e) {
             throw new IllegalStateException("cannot connect to the pipeline", e);
+        }
+    }
+
+    /** The HTTP status the upgrade of a call's socket with this token (none when null) is answered with. */
+    public static int upgradeStatus(URI root, String callId, String token) {
+        try (GatewayClient ignored = open(root, callId, token)) {
+            return 101;
+        } catch (IllegalStateException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof UpgradeRejectedException rejected) {
+                    return rejected.getStatus();
+                }
+            }
+            throw e;
         }
     }
 

@@ -5,6 +5,7 @@ import com.spotfunnel.voice.events.bridge.CallToken;
 import com.spotfunnel.voice.events.bridge.GatewayMessage;
 import com.spotfunnel.voice.gateway.config.GatewayConfig;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -27,9 +28,11 @@ public class PipelineConnector implements PipelineDialer {
     private final WebSocketClient client;
     private final URI base;
     private final CallToken tokens;
+    private final PipelineBusy busy;
 
-    public PipelineConnector(GatewayConfig config, Vertx vertx) {
+    public PipelineConnector(GatewayConfig config, Vertx vertx, PipelineBusy busy) {
         this.config = config;
+        this.busy = busy;
         this.base = URI.create(config.pipelineUrl());
         this.tokens = new CallToken(config.callTokenSecret());
         boolean tls = "wss".equalsIgnoreCase(base.getScheme()) || "https".equalsIgnoreCase(base.getScheme());
@@ -57,8 +60,12 @@ public class PipelineConnector implements PipelineDialer {
                 .setIdleTimeout(0);
         client.connect(options).onComplete(result -> {
             if (result.failed()) {
+                boolean refused = atCapacity(result.cause());
+                if (refused) {
+                    busy.refused();
+                }
                 if (!bridge.isClosed()) {
-                    listener.onBridgeBroken("connect_failed");
+                    listener.onBridgeBroken(refused ? PipelineLink.PIPELINE_BUSY : "connect_failed");
                 }
                 return;
             }
@@ -78,5 +85,10 @@ public class PipelineConnector implements PipelineDialer {
             bridge.opened(socket);
         });
         return bridge;
+    }
+
+    /** pipeline-service answers the upgrade 503 when it is at its live-conversation limit (its CallTokenCheck). */
+    private static boolean atCapacity(Throwable cause) {
+        return cause instanceof UpgradeRejectedException rejected && rejected.getStatus() == 503;
     }
 }

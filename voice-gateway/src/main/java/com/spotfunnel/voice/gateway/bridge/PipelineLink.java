@@ -8,6 +8,12 @@ import com.spotfunnel.voice.events.bridge.GatewayMessage;
  */
 public interface PipelineLink {
 
+    /**
+     * The {@link BridgeListener#onBridgeBroken} reason of a socket pipeline-service refused because it is at its
+     * live-conversation limit: the caller hears the busy message, not the failure fallback.
+     */
+    String PIPELINE_BUSY = "pipeline_busy";
+
     void send(GatewayMessage message);
 
     /** Caller audio: raw μ-law as Twilio sent it; dropped (and counted) when the socket cannot keep up. */

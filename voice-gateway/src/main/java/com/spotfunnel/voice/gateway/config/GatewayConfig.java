@@ -197,6 +197,30 @@ public interface GatewayConfig {
         @WithDefault("10s")
         Duration pendingTimeout();
 
+        /**
+         * The load signal beside the count: while the event loops run this late ({@code gateway_event_loop_lag_seconds},
+         * see {@code ops/EventLoopLag}) a new call is refused as past the limit, so calls already slow are not made
+         * slower. 0: the lag never refuses a call (it is still measured and exported).
+         */
+        @WithDefault("0s")
+        Duration maxEventLoopLag();
+
+        /** How often each event loop's probe tick fires (its lateness is one sample). 0: not measured at all. */
+        @WithDefault("100ms")
+        Duration lagProbeInterval();
+
+        /** The samples the lag is taken over: the last this long (the signal clears this long after the load). */
+        @WithDefault("5s")
+        Duration lagWindow();
+
+        /**
+         * After pipeline-service refused a conversation (its live-conversation limit, HTTP 503 on the socket's
+         * upgrade) new calls are refused at the webhook for this long, before any caller is answered with a stream
+         * that would only end in the busy message. 0: only the refused call itself hears it.
+         */
+        @WithDefault("2s")
+        Duration pipelineBusyHold();
+
         enum Refusal {
             /** TwiML {@code <Say>} the busy message, then {@code <Hangup/>}: the caller hears why. */
             MESSAGE,

@@ -35,6 +35,14 @@ public class FallbackPlanner implements FallbackPolicy {
         return new FallbackPlan(kind, message, transferTo, twiml);
     }
 
+    @Override
+    public FallbackPlan busy(TenantConfig tenant) {
+        // No transfer: the busy message ends with "Goodbye", as at the webhook (the same words either way).
+        String message = config.admission().busyMessage();
+        return new FallbackPlan(
+                FailureKind.OTHER, message, null, Twiml.sayThenHangup(message), FallbackPlan.CAPACITY_REFUSED);
+    }
+
     /**
      * A transfer the caller asked for: no apology, just the dial (or null when the tenant has no number), ringing for
      * the tenant's ring time. The number's {@code url} tells the gateway the person answered (and plays them the

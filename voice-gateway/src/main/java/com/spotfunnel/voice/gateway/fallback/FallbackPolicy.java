@@ -8,6 +8,12 @@ public interface FallbackPolicy {
 
     FallbackPlan plan(TenantConfig tenant, FailureKind kind, String callId);
 
+    /**
+     * A call answered already whose conversation pipeline-service refused (at its live-conversation limit): the
+     * busy message, then hang up; ended as {@code capacity_refused}.
+     */
+    FallbackPlan busy(TenantConfig tenant);
+
     /** The TwiML of a transfer the caller asked for, or null when the tenant has no transfer number. */
     String transferTwiml(TenantConfig tenant, String callId);
 

@@ -181,7 +181,9 @@ public sealed interface CallPhase {
         if (this instanceof PlayingFallback fallback) {
             boolean transferred = fallback.answer() == TwilioAnswer.ACCEPTED
                     && fallback.plan().transfers();
-            return new CallEnding(transferred ? CallStatus.TRANSFERRED : CallStatus.FAILED, "ai_failure");
+            return new CallEnding(
+                    transferred ? CallStatus.TRANSFERRED : CallStatus.FAILED,
+                    fallback.plan().endedReason());
         }
         if (this instanceof Transferred || this instanceof Transferring || this instanceof Dialing) {
             return new CallEnding(CallStatus.TRANSFERRED, "transfer");

@@ -403,7 +403,13 @@ public final class CallSession implements BridgeListener {
             endDrained();
             return;
         }
-        if (phase.aiHasCaller()) {
+        if (phase.aiHasCaller() && PipelineLink.PIPELINE_BUSY.equals(reason)) {
+            CallMdc.log(
+                    call.callId(),
+                    call.tenantId(),
+                    () -> LOG.warnf("Call %s refused: pipeline-service is at its conversation limit", call.callId()));
+            refuse();
+        } else if (phase.aiHasCaller()) {
             CallMdc.log(
                     call.callId(),
                     call.tenantId(),
@@ -461,24 +467,41 @@ public final class CallSession implements BridgeListener {
     }
 
     private void fail(FailureKind kind, String errorType, String detail) {
-        FallbackPlan plan = services.planner().plan(call.tenant(), kind, call.callId());
+        playFallback(
+                services.planner().plan(call.tenant(), kind, call.callId()),
+                new SystemError(
+                        errorType,
+                        Severity.ERROR,
+                        "voice-gateway",
+                        detail == null ? errorType : detail,
+                        null,
+                        Map.of("callSid", call.callSid(), "kind", kind.name().toLowerCase(Locale.ROOT))));
+    }
+
+    /**
+     * pipeline-service refused the conversation (at its live-conversation limit) after Twilio was given the stream:
+     * too late for the webhook's answers, so the caller hears the busy message through the REST update and the call
+     * is recorded as refused, like one refused at the webhook ({@code capacity_refused}, reason
+     * {@code pipeline_busy}), and ends {@code failed / capacity_refused}.
+     */
+    private void refuse() {
+        services.metrics().admissionRefused(PipelineLink.PIPELINE_BUSY);
+        playFallback(
+                services.planner().busy(call.tenant()),
+                new SystemError(
+                        FallbackPlan.CAPACITY_REFUSED,
+                        Severity.WARNING,
+                        "voice-gateway",
+                        "Call refused: pipeline-service is at its live-conversation limit",
+                        null,
+                        Map.of("callSid", call.callSid(), "reason", PipelineLink.PIPELINE_BUSY, "answer", "message")));
+    }
+
+    private void playFallback(FallbackPlan plan, SystemError error) {
         if (!moveTo(new CallPhase.PlayingFallback(plan, TwilioAnswer.PENDING, null))) {
             return;
         }
-        services.events()
-                .publish(
-                        track,
-                        new SystemError(
-                                errorType,
-                                Severity.ERROR,
-                                "voice-gateway",
-                                detail == null ? errorType : detail,
-                                null,
-                                Map.of(
-                                        "callSid",
-                                        call.callSid(),
-                                        "kind",
-                                        kind.name().toLowerCase(Locale.ROOT))));
+        services.events().publish(track, error);
         // Half-close: the pipeline stops, answers with its last costs and transcript, then closes (kept until
         // CallEnded).
         bridge.hangUp(new GatewayMessage.CallerHangup("fallback"));

@@ -25,6 +25,12 @@ public interface CallMetrics {
      */
     default void transferOutcome(String outcome, boolean returned) {}
 
+    /**
+     * A call refused for capacity: at the webhook ({@code live_calls}, {@code event_loop_lag}, {@code pipeline_busy})
+     * or, answered already, by pipeline-service ({@code pipeline_busy}).
+     */
+    void admissionRefused(String reason);
+
     /** A session tried a phase change its phase does not allow: a bug in the gateway, not in the call. */
     void illegalPhaseMove(String from, String to);
 }

@@ -78,6 +78,11 @@ public class GatewayMetrics implements CallMetrics {
         meters.counter("gateway_calls_ended_total", "status", status).increment();
     }
 
+    @Override
+    public void admissionRefused(String reason) {
+        meters.counter("gateway_admission_refusals_total", "reason", reason).increment();
+    }
+
     public void webhook(String outcome) {
         meters.counter("gateway_incoming_calls_total", "outcome", outcome).increment();
     }

@@ -8,8 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.spotfunnel.voice.events.CallEvent;
+import com.spotfunnel.voice.events.EventType;
+import com.spotfunnel.voice.events.payload.CallEnded;
+import com.spotfunnel.voice.events.payload.CallStatus;
 import com.spotfunnel.voice.events.payload.SystemError;
+import com.spotfunnel.voice.gateway.bridge.PipelineBusy;
 import com.spotfunnel.voice.gateway.fakes.CallEventsProbe;
+import com.spotfunnel.voice.gateway.fakes.FakePipeline;
+import com.spotfunnel.voice.gateway.fakes.FakeTwilioApi;
 import com.spotfunnel.voice.gateway.fakes.GatewayFakesResource;
 import com.spotfunnel.voice.gateway.fakes.MediaStreamClient;
 import com.spotfunnel.voice.gateway.fakes.TwilioSimulator;
@@ -39,7 +45,13 @@ class AdmissionTest {
     public static class TwoLines implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.admission.max-live-calls", "2", "gateway.admission.refusal", "message");
+            return Map.of(
+                    "gateway.admission.max-live-calls",
+                    "2",
+                    "gateway.admission.refusal",
+                    "message",
+                    "gateway.admission.pipeline-busy-hold",
+                    "5s");
         }
     }
 
@@ -51,6 +63,11 @@ class AdmissionTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    PipelineBusy pipelineBusy;
+
+    private static final String BUSY = "Sorry, all our lines are busy right now. Please call again shortly. Goodbye.";
 
     @Test
     void theCallPastTheLimitIsRefusedPolitelyAndRecordedWhileTheLiveCallsGoOn() throws Exception {
@@ -80,6 +97,7 @@ class AdmissionTest {
         assertEquals("t-acme", events.get(0).tenantId());
         assertEquals("2", error.context().get("maxLiveCalls"));
         assertEquals("message", error.context().get("answer"));
+        assertEquals("live_calls", error.context().get("reason"));
         assertTrue(
                 sessions.byCallSid(first).isPresent()
                         && sessions.byCallSid(second).isPresent(),
@@ -95,6 +113,71 @@ class AdmissionTest {
 
         secondCall.stop();
         fourthCall.stop();
+    }
+
+    /**
+     * pipeline-service at its conversation limit refuses the socket of a call the gateway answered already: the caller
+     * hears the busy message (never silence) and is hung up on, the call is recorded as refused, and for a moment new
+     * calls are refused at the webhook, before Twilio opens a stream that could only end the same way.
+     */
+    @Test
+    void aConversationThePipelineRefusesEndsWithTheBusyMessageAndHoldsNewCallsAtTheWebhook() throws Exception {
+        FakeTwilioApi.get().answerNormally();
+        await().atMost(Duration.ofSeconds(30)).until(() -> sessions.size() == 0); // the other test's calls
+        double pipelineBusyBefore = refusedBecause("pipeline_busy");
+        String callSid = TwilioSimulator.newCallSid();
+        String next = TwilioSimulator.newCallSid();
+        FakePipeline.get().atCapacity(true);
+        try {
+            MediaStreamClient call = twilio.placeCall(callSid, "+14155550601", TENANT_NUMBER);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !FakeTwilioApi.get().updatesOf(callSid).isEmpty());
+            assertEquals(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>" + BUSY + "</Say><Hangup/></Response>",
+                    FakeTwilioApi.form(FakeTwilioApi.get().updatesOf(callSid).get(0))
+                            .get("Twiml"));
+
+            twilio.post("/twilio/voice", TwilioSimulator.incomingCall(next, "+14155550602", TENANT_NUMBER))
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("<Say>" + BUSY + "</Say><Hangup/>"))
+                    .body(not(containsString("<Stream")));
+            call.stop();
+
+            List<CallEvent> refusedCall =
+                    CallEventsProbe.get().awaitEvent(call.callId(), e -> e.type() == EventType.CALL_ENDED);
+            SystemError error = refusedCall.stream()
+                    .map(CallEvent::payload)
+                    .filter(SystemError.class::isInstance)
+                    .map(SystemError.class::cast)
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals("capacity_refused", error.errorType());
+            assertEquals("pipeline_busy", error.context().get("reason"));
+            CallEnded ended =
+                    (CallEnded) refusedCall.get(refusedCall.size() - 1).payload();
+            assertEquals(CallStatus.FAILED, ended.status());
+            assertEquals("capacity_refused", ended.endedReason());
+
+            SystemError atWebhook = (SystemError) CallEventsProbe.get()
+                    .awaitCallWhere(e -> e.payload() instanceof SystemError refused
+                            && next.equals(refused.context().get("callSid")))
+                    .get(0)
+                    .payload();
+            assertEquals("capacity_refused", atWebhook.errorType());
+            assertEquals("pipeline_busy", atWebhook.context().get("reason"));
+            assertEquals(pipelineBusyBefore + 2, refusedBecause("pipeline_busy"));
+        } finally {
+            FakePipeline.get().atCapacity(false);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> !pipelineBusy.busy());
+    }
+
+    private double refusedBecause(String reason) {
+        var counter = meters.find("gateway_admission_refusals_total")
+                .tag("reason", reason)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double refused() {

@@ -29,6 +29,7 @@ public final class FakePipeline {
     private final Vertx vertx = Vertx.vertx();
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
     private final HttpServer server;
+    private volatile boolean atCapacity;
 
     private FakePipeline() throws Exception {
         server = vertx.createHttpServer()
@@ -54,9 +55,18 @@ public final class FakePipeline {
         return server.actualPort();
     }
 
+    /** Answers every new call socket's upgrade 503, as pipeline-service past its live-conversation limit does. */
+    public void atCapacity(boolean atCapacity) {
+        this.atCapacity = atCapacity;
+    }
+
     private void accept(ServerWebSocket socket) {
         if (!socket.path().startsWith("/calls/")) {
             socket.reject(404);
+            return;
+        }
+        if (atCapacity) {
+            socket.reject(503);
             return;
         }
         String callId = socket.path().substring("/calls/".length());

@@ -16,6 +16,7 @@ import com.spotfunnel.voice.events.payload.Speaker;
 import com.spotfunnel.voice.events.payload.Stage;
 import com.spotfunnel.voice.events.payload.SystemError;
 import com.spotfunnel.voice.events.payload.TranscriptTurn;
+import com.spotfunnel.voice.gateway.bridge.PipelineLink;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -207,6 +208,22 @@ class CallSessionTest {
         assertEquals(0, new BigDecimal("0.03").compareTo(rig.callEnded().costs().total()));
         assertEquals(CallStatus.FAILED, rig.callEnded().status());
         assertEquals("ai_failure", rig.callEnded().endedReason());
+    }
+
+    @Test
+    void aConversationThePipelineRefusesForCapacityIsPlayedTheBusyMessageAndEndsRefused() {
+        rig.planner.transferNumber = SessionRig.TRANSFER_NUMBER; // even so: busy means hang up, not transfer
+        rig.session.onBridgeBroken(PipelineLink.PIPELINE_BUSY);
+        assertEquals(1, rig.updates.asked.size(), "the busy message goes out through Twilio at once");
+        SystemError refused = rig.events.of(SystemError.class).get(0);
+        assertEquals("capacity_refused", refused.errorType());
+        assertEquals("pipeline_busy", refused.context().get("reason"));
+        assertEquals(List.of("pipeline_busy"), rig.metrics.refused);
+        rig.updates.answer(true);
+        rig.session.streamEnded("caller_hangup");
+        assertEquals(List.of("CallStarted", "SystemError", "CallEnded"), rig.events.types());
+        assertEquals(CallStatus.FAILED, rig.callEnded().status());
+        assertEquals("capacity_refused", rig.callEnded().endedReason());
     }
 
     @Test

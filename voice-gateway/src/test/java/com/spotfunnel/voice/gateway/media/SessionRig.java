@@ -367,6 +367,11 @@ final class SessionRig {
         }
 
         @Override
+        public FallbackPlan busy(TenantConfig tenant) {
+            return new FallbackPlan(FailureKind.OTHER, "Busy.", null, "<Response/>", "capacity_refused");
+        }
+
+        @Override
         public String transferTwiml(TenantConfig tenant, String callId) {
             return transferNumber == null ? null : "<Response><Dial/></Response>";
         }
@@ -381,6 +386,7 @@ final class SessionRig {
         int active;
         final List<String> endedWith = new ArrayList<>();
         final List<String> illegalMoves = new ArrayList<>();
+        final List<String> refused = new ArrayList<>();
         final List<Duration> turnLatencies = new ArrayList<>();
 
         @Override
@@ -415,6 +421,11 @@ final class SessionRig {
         @Override
         public void illegalPhaseMove(String from, String to) {
             illegalMoves.add(from + "->" + to);
+        }
+
+        @Override
+        public void admissionRefused(String reason) {
+            refused.add(reason);
         }
     }
 }
