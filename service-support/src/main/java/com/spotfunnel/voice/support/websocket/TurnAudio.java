@@ -21,6 +21,12 @@ public final class TurnAudio {
     /** 1 s of 8 kHz μ-law: the buffer kept between bursts; a longer burst's is let go after it is written. */
     private static final int MAX_KEPT_BYTES = 8000;
 
+    /**
+     * 4 s of 8 kHz μ-law (about 43 KB as base64 JSON): a burst beyond it is written in several messages, so a long answer
+     * synthesised at once never meets a socket's frame or message limit (the gateway's client takes 1 MiB frames).
+     */
+    public static final int MAX_MESSAGE_BYTES = 32_000;
+
     private final Consumer<Runnable> afterThisTurn;
     private final Sink sink;
     private byte[] pending = new byte[0];
@@ -39,6 +45,9 @@ public final class TurnAudio {
     public synchronized void add(byte[] audio) {
         if (audio.length == 0) {
             return;
+        }
+        if (pendingBytes > 0 && pendingBytes + audio.length > MAX_MESSAGE_BYTES) {
+            flush(); // a message of its own for what came before: every message stays under the limit
         }
         if (pendingBytes + audio.length > pending.length) {
             pending = Arrays.copyOf(pending, Math.max(pendingBytes + audio.length, 2 * pending.length));
