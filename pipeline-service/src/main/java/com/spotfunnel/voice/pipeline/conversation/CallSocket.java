@@ -3,8 +3,8 @@ package com.spotfunnel.voice.pipeline.conversation;
 import com.spotfunnel.voice.events.bridge.BridgeCodec;
 import com.spotfunnel.voice.events.bridge.CallToken;
 import com.spotfunnel.voice.events.bridge.GatewayMessage;
-import com.spotfunnel.voice.events.bridge.PipelineMessage;
 import com.spotfunnel.voice.support.websocket.OversizedMessage;
+import com.spotfunnel.voice.support.websocket.TurnAudio;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
@@ -13,6 +13,8 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -141,17 +143,27 @@ public class CallSocket {
         }
     }
 
-    private static java.util.function.Consumer<PipelineMessage> outbox(WebSocketConnection connection) {
-        return message -> {
-            if (connection.isOpen()) {
-                connection
-                        .sendText(BridgeCodec.write(message))
-                        .subscribe()
-                        .with(
-                                ok -> {},
-                                failure -> LOG.debugf(
-                                        "Call %s: send failed: %s", connection.pathParam("callId"), failure));
+    /** The conversation's way out: this connection, its audio chunks of one event-loop turn as one message. */
+    private static BridgeOutbox outbox(WebSocketConnection connection) {
+        Context context = Vertx.currentContext();
+        return new BridgeOutbox(new BridgeOutbox.Socket() {
+            @Override
+            public void sendText(String json) {
+                if (connection.isOpen()) {
+                    connection
+                            .sendText(json)
+                            .subscribe()
+                            .with(
+                                    ok -> {},
+                                    failure -> LOG.debugf(
+                                            "Call %s: send failed: %s", connection.pathParam("callId"), failure));
+                }
             }
-        };
+
+            @Override
+            public void afterThisTurn(Runnable task) {
+                TurnAudio.afterThisTurn(context, task);
+            }
+        });
     }
 }

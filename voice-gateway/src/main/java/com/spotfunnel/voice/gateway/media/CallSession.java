@@ -319,7 +319,7 @@ public final class CallSession implements BridgeListener {
             agentAudio(audio);
         } else if (message instanceof PipelineMessage.Clear) {
             pendingMarks.clear();
-            twilio.send(MediaCodec.clear(call.streamSid()));
+            twilio.sendClear();
         } else if (message instanceof PipelineMessage.Transcript transcript) {
             if (transcript.turn().speaker() == Speaker.CALLER) {
                 callerSpoke = true;
@@ -384,11 +384,11 @@ public final class CallSession implements BridgeListener {
             lastCallerTurnNanos = -1;
         }
         if (audio.audio() != null && audio.audio().length > 0) {
-            twilio.send(MediaCodec.media(call.streamSid(), audio.audio()));
+            twilio.sendAudio(audio.audio());
         }
         if (audio.last()) {
             pendingMarks.add(audio.utteranceId());
-            twilio.send(MediaCodec.mark(call.streamSid(), audio.utteranceId()));
+            twilio.sendMark(audio.utteranceId());
         }
     }
 

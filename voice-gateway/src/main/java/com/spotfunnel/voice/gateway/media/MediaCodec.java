@@ -1,10 +1,11 @@
 package com.spotfunnel.voice.gateway.media;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.spotfunnel.voice.events.serde.ContractJson;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -82,26 +83,45 @@ public final class MediaCodec {
         return node.isTextual() ? make.apply(node.asText()) : new TwilioFrame.Rejected(reason);
     }
 
-    public static String media(String streamSid, byte[] audio) {
-        ObjectNode root = envelope("media", streamSid);
-        root.putObject("media").put("payload", Base64.getEncoder().encodeToString(audio));
-        return root.toString();
+    /** What this gateway sends on one stream, its JSON built once per stream. */
+    public static Outbound outbound(String streamSid) {
+        return new Outbound(streamSid);
     }
 
-    public static String mark(String streamSid, String name) {
-        ObjectNode root = envelope("mark", streamSid);
-        root.putObject("mark").put("name", name);
-        return root.toString();
-    }
+    /**
+     * Twilio's outbound messages for one stream without a JSON tree per message: the fixed parts (event names and the
+     * escaped streamSid) are built once, so a media message is one string concatenation around its base64 payload.
+     */
+    public static final class Outbound {
 
-    public static String clear(String streamSid) {
-        return envelope("clear", streamSid).toString();
-    }
+        private static final JsonStringEncoder ESCAPE = JsonStringEncoder.getInstance();
+        private final String mediaPrefix;
+        private final String markPrefix;
+        private final String clear;
 
-    private static ObjectNode envelope(String event, String streamSid) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("event", event);
-        root.put("streamSid", streamSid);
-        return root;
+        private Outbound(String streamSid) {
+            String sid = new String(ESCAPE.quoteAsString(streamSid));
+            this.mediaPrefix = "{\"event\":\"media\",\"streamSid\":\"" + sid + "\",\"media\":{\"payload\":\"";
+            this.markPrefix = "{\"event\":\"mark\",\"streamSid\":\"" + sid + "\",\"mark\":{\"name\":\"";
+            this.clear = "{\"event\":\"clear\",\"streamSid\":\"" + sid + "\"}";
+        }
+
+        /** A media message carrying {@code length} bytes of μ-law from {@code audio}. */
+        public String media(byte[] audio, int length) {
+            byte[] bytes = length == audio.length ? audio : Arrays.copyOf(audio, length);
+            return mediaPrefix + Base64.getEncoder().encodeToString(bytes) + "\"}}";
+        }
+
+        public String media(byte[] audio) {
+            return media(audio, audio.length);
+        }
+
+        public String mark(String name) {
+            return markPrefix + new String(ESCAPE.quoteAsString(name)) + "\"}}";
+        }
+
+        public String clear() {
+            return clear;
+        }
     }
 }

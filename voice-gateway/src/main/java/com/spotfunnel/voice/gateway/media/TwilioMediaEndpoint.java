@@ -3,6 +3,7 @@ package com.spotfunnel.voice.gateway.media;
 import com.spotfunnel.voice.gateway.config.GatewayConfig;
 import com.spotfunnel.voice.gateway.ops.GatewayMetrics;
 import com.spotfunnel.voice.support.websocket.OversizedMessage;
+import com.spotfunnel.voice.support.websocket.TurnAudio;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
@@ -11,6 +12,8 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.time.Instant;
 import java.util.Map;
@@ -96,14 +99,14 @@ public class TwilioMediaEndpoint {
             return;
         }
         if (admission.resume()) {
-            if (!sessions.resume(connection.id(), admission, new ConnectionLink(connection))) {
+            if (!sessions.resume(connection.id(), admission, link(connection, start.streamSid()))) {
                 // no call of this pod waits for this stream (already over, or never here)
                 reject(connection, "unexpected_resume");
                 connection.close().subscribe().with(ok -> {}, err -> {});
             }
             return;
         }
-        sessions.start(connection.id(), admission.call(), new ConnectionLink(connection));
+        sessions.start(connection.id(), admission.call(), link(connection, start.streamSid()));
     }
 
     @OnBinaryMessage
@@ -177,24 +180,34 @@ public class TwilioMediaEndpoint {
         return null;
     }
 
-    /** The session's view of this connection. */
-    private record ConnectionLink(WebSocketConnection connection) implements TwilioLink {
+    /** The session's view of this connection; its deferred writes run on the connection's event loop. */
+    private static TwilioLink link(WebSocketConnection connection, String streamSid) {
+        return new MediaStreamLink(streamSid, new ConnectionSocket(connection, Vertx.currentContext()));
+    }
+
+    private record ConnectionSocket(WebSocketConnection connection, Context context) implements MediaStreamLink.Socket {
 
         @Override
-        public void send(String json) {
-            if (connection.isOpen()) {
-                connection
-                        .sendText(json)
-                        .subscribe()
-                        .with(ok -> {}, err -> LOG.debugf("Send to media stream %s failed: %s", connection.id(), err));
-            }
+        public boolean isOpen() {
+            return connection.isOpen();
+        }
+
+        @Override
+        public void sendText(String json) {
+            connection
+                    .sendText(json)
+                    .subscribe()
+                    .with(ok -> {}, err -> LOG.debugf("Send to media stream %s failed: %s", connection.id(), err));
         }
 
         @Override
         public void close() {
-            if (connection.isOpen()) {
-                connection.close().subscribe().with(ok -> {}, err -> {});
-            }
+            connection.close().subscribe().with(ok -> {}, err -> {});
+        }
+
+        @Override
+        public void afterThisTurn(Runnable task) {
+            TurnAudio.afterThisTurn(context, task);
         }
     }
 }

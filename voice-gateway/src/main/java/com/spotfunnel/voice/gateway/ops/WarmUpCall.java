@@ -29,6 +29,9 @@ final class WarmUpCall {
     private static final int FRAMES_PER_MARK = 50;
     private static final int FRAMES_PER_TURN = 64;
     private static final String[] CALLER_FRAMES = callerFrames();
+    /** What the gateway writes to Twilio, built as a live call's stream does. */
+    private static final MediaCodec.Outbound TWILIO_OUT = MediaCodec.outbound("MZwarmup");
+
     private static final String AGENT_AUDIO =
             BridgeCodec.write(new PipelineMessage.AgentAudio("warm-up", signal(1600, 0x15), false));
 
@@ -120,7 +123,7 @@ final class WarmUpCall {
             pipeline.textMessageHandler(text -> BridgeCodec.readPipelineMessage(text)
                     .filter(PipelineMessage.AgentAudio.class::isInstance)
                     .map(PipelineMessage.AgentAudio.class::cast)
-                    .ifPresent(audio -> write(twilio, MediaCodec.media("MZwarmup", audio.audio()))));
+                    .ifPresent(audio -> write(twilio, TWILIO_OUT.media(audio.audio()))));
             pipeline.drainHandler(ignored -> twilio.resume());
             bridge.opened(pipeline);
             twilio.textMessageHandler(text -> {
@@ -132,7 +135,7 @@ final class WarmUpCall {
                     }
                 } else if (frame instanceof TwilioFrame.Mark mark) {
                     bridge.send(new GatewayMessage.Played(mark.name()));
-                    write(twilio, MediaCodec.mark("MZwarmup", mark.name()));
+                    write(twilio, TWILIO_OUT.mark(mark.name()));
                 } else if (frame instanceof TwilioFrame.Stop) {
                     bridge.close(new GatewayMessage.CallerHangup("warm-up"));
                     twilio.close();

@@ -211,13 +211,25 @@ final class SessionRig {
         }
     }
 
+    /** Records what the session sends as the JSON Twilio would get (one media message per audio chunk). */
     static final class Twilio implements TwilioLink {
+        private final MediaCodec.Outbound json = MediaCodec.outbound("MZ1");
         final List<String> sent = new ArrayList<>();
         int closes;
 
         @Override
-        public void send(String json) {
-            sent.add(json);
+        public void sendAudio(byte[] mulaw) {
+            sent.add(json.media(mulaw));
+        }
+
+        @Override
+        public void sendMark(String name) {
+            sent.add(json.mark(name));
+        }
+
+        @Override
+        public void sendClear() {
+            sent.add(json.clear());
         }
 
         @Override
