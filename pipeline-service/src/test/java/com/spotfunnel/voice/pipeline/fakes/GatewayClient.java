@@ -11,6 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
 import java.time.Duration;
@@ -31,7 +32,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class GatewayClient implements AutoCloseable {
 
     private static final Vertx VERTX = Vertx.vertx();
-    private static final WebSocketClient CLIENT = VERTX.createWebSocketClient();
+    /** Unmasked frames, as voice-gateway sends them (gateway.pipeline-unmasked-frames): the pipeline must accept them. */
+    private static final WebSocketClient CLIENT =
+            VERTX.createWebSocketClient(new WebSocketClientOptions().setSendUnmaskedFrames(true));
+
     public static final Duration WAIT = Duration.ofSeconds(15);
 
     private final List<PipelineMessage> received = new CopyOnWriteArrayList<>();

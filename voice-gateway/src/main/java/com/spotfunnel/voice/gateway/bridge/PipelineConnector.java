@@ -40,6 +40,7 @@ public class PipelineConnector implements PipelineDialer {
                 .setSsl(tls)
                 .setConnectTimeout((int) config.pipelineConnectTimeout().toMillis())
                 .setMaxConnections(config.pipelineMaxConnections())
+                .setSendUnmaskedFrames(config.pipelineUnmaskedFrames())
                 .setMaxFrameSize(1 << 20)
                 .setMaxMessageSize(4 << 20));
     }

@@ -48,6 +48,14 @@ public interface GatewayConfig {
     int pipelineMaxConnections();
 
     /**
+     * Send the call sockets' frames to pipeline-service unmasked. Masking (RFC 6455 §5.3) protects a browser's
+     * intermediaries, not a service-to-service hop; XOR-masking every caller frame was the largest single cost in
+     * the gateway's CPU profile (docs/benchmarks/voice-load.md). pipeline-service accepts both; deploy it first.
+     */
+    @WithDefault("true")
+    boolean pipelineUnmaskedFrames();
+
+    /**
      * After a caller hang-up the gateway sends {@code CallerHangup} and keeps reading the pipeline socket for the
      * call's last transcript turn and costs; CallEnded is published when the pipeline closes the socket or after
      * this long, whichever comes first.

@@ -32,7 +32,8 @@ public final class FakePipeline {
     private volatile boolean atCapacity;
 
     private FakePipeline() throws Exception {
-        server = vertx.createHttpServer()
+        // Like pipeline-service (UnmaskedFramesAccepted): the gateway sends its frames unmasked.
+        server = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setAcceptUnmaskedFrames(true))
                 .webSocketHandler(this::accept)
                 .listen(0, "127.0.0.1")
                 .toCompletionStage()
