@@ -1,5 +1,7 @@
 package com.spotfunnel.voice.pipeline.conversation;
 
+import static com.spotfunnel.voice.infra.testing.TestAudio.bytes;
+import static com.spotfunnel.voice.infra.testing.TestAudio.concat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.spotfunnel.voice.events.bridge.BridgeCodec;
 import com.spotfunnel.voice.events.bridge.PipelineMessage;
-import java.io.ByteArrayOutputStream;
+import com.spotfunnel.voice.infra.testing.EventLoopTurns;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -81,25 +83,9 @@ class BridgeOutboxTest {
         return new PipelineMessage.AgentAudio(utteranceId, bytes, false);
     }
 
-    private static byte[] bytes(int length, int seed) {
-        byte[] bytes = new byte[length];
-        for (int i = 0; i < length; i++) {
-            bytes[i] = (byte) (seed * 31 + i * 7);
-        }
-        return bytes;
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            all.writeBytes(part);
-        }
-        return all.toByteArray();
-    }
-
     private static final class FakeSocket implements BridgeOutbox.Socket {
         final List<String> sent = new ArrayList<>();
-        final List<Runnable> afterTurn = new ArrayList<>();
+        final EventLoopTurns turns = new EventLoopTurns();
 
         @Override
         public void sendText(String json) {
@@ -108,13 +94,11 @@ class BridgeOutboxTest {
 
         @Override
         public void afterThisTurn(Runnable task) {
-            afterTurn.add(task);
+            turns.later(task);
         }
 
         void endTurn() {
-            List<Runnable> tasks = new ArrayList<>(afterTurn);
-            afterTurn.clear();
-            tasks.forEach(Runnable::run);
+            turns.end();
         }
 
         List<PipelineMessage> read() {

@@ -23,7 +23,8 @@ public final class TurnAudio {
 
     /**
      * 4 s of 8 kHz μ-law (about 43 KB as base64 JSON): a burst beyond it is written in several messages, so a long answer
-     * synthesised at once never meets a socket's frame or message limit (the gateway's client takes 1 MiB frames).
+     * synthesised at once never meets a socket's frame or message limit (the gateway's client takes 1 MiB frames). Chunks
+     * are never split: one chunk larger than this (no TTS sends 4 s in one chunk) goes out as a message of its own.
      */
     public static final int MAX_MESSAGE_BYTES = 32_000;
 
@@ -47,7 +48,7 @@ public final class TurnAudio {
             return;
         }
         if (pendingBytes > 0 && pendingBytes + audio.length > MAX_MESSAGE_BYTES) {
-            flush(); // a message of its own for what came before: every message stays under the limit
+            flush(); // a message of its own for what came before: gathered chunks never pass the limit together
         }
         if (pendingBytes + audio.length > pending.length) {
             pending = Arrays.copyOf(pending, Math.max(pendingBytes + audio.length, 2 * pending.length));

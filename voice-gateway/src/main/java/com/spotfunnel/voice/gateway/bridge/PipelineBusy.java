@@ -14,21 +14,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class PipelineBusy {
 
     private final long holdNanos;
+    /** When the last refusal came; at start, one hold ago (nothing refused yet, so not busy). */
     private volatile long refusedAt;
-    private volatile boolean everRefused;
 
     public PipelineBusy(GatewayConfig config) {
         this.holdNanos = config.admission().pipelineBusyHold().toNanos();
+        this.refusedAt = System.nanoTime() - holdNanos;
     }
 
     /** The pipeline refused a conversation: it is at its limit. */
     public void refused() {
         refusedAt = System.nanoTime();
-        everRefused = true;
     }
 
     /** Whether a refusal came within the hold. */
     public boolean busy() {
-        return holdNanos > 0 && everRefused && System.nanoTime() - refusedAt < holdNanos;
+        return holdNanos > 0 && System.nanoTime() - refusedAt < holdNanos;
     }
 }

@@ -1,12 +1,14 @@
 package com.spotfunnel.voice.gateway.media;
 
+import static com.spotfunnel.voice.infra.testing.TestAudio.bytes;
+import static com.spotfunnel.voice.infra.testing.TestAudio.concat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import com.spotfunnel.voice.infra.testing.EventLoopTurns;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -136,26 +138,10 @@ class MediaStreamLinkTest {
         return node;
     }
 
-    private static byte[] bytes(int length, int seed) {
-        byte[] bytes = new byte[length];
-        for (int i = 0; i < length; i++) {
-            bytes[i] = (byte) (seed * 31 + i * 7);
-        }
-        return bytes;
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            all.writeBytes(part);
-        }
-        return all.toByteArray();
-    }
-
     /** The connection: what was written, and the tasks waiting for the end of the event-loop turn. */
     private static final class FakeSocket implements MediaStreamLink.Socket {
         final List<String> sent = new ArrayList<>();
-        final List<Runnable> afterTurn = new ArrayList<>();
+        final EventLoopTurns turns = new EventLoopTurns();
         boolean open = true;
         int closes;
 
@@ -177,13 +163,11 @@ class MediaStreamLinkTest {
 
         @Override
         public void afterThisTurn(Runnable task) {
-            afterTurn.add(task);
+            turns.later(task);
         }
 
         void endTurn() {
-            List<Runnable> tasks = new ArrayList<>(afterTurn);
-            afterTurn.clear();
-            tasks.forEach(Runnable::run);
+            turns.end();
         }
     }
 }
