@@ -17,15 +17,33 @@ import java.util.Optional;
 public final class CallSql {
 
     /** The columns of a call as lists and exports show it, with the person-written state folded in. */
-    public static final String SELECT = """
+    private static final String COLUMNS = """
             SELECT c.call_id, c.call_sid, c.caller_phone, c.direction, c.status, c.started_at, c.ended_at,
                    c.duration_seconds, c.twilio_duration_seconds, c.reason_for_calling, c.summary, c.outcome, c.priority, c.total_cost,
                    ((c.requires_action OR a.marked_at IS NOT NULL) AND a.resolved_at IS NULL) AS open_action,
-                   (r.call_id IS NOT NULL) AS archived
+                   (r.call_id IS NOT NULL) AS archived""";
+
+    private static final String FROM = """
+
               FROM dashboard.call_logs c
               LEFT JOIN dashboard.call_actions a ON a.call_id = c.call_id AND a.tenant_id = c.tenant_id
               LEFT JOIN dashboard.call_archive r ON r.call_id = c.call_id AND r.tenant_id = c.tenant_id
             """;
+
+    public static final String SELECT = COLUMNS + FROM;
+
+    /**
+     * A phone search first counts how many of the tenant's newest {@value #PHONE_PROBE_WINDOW} calls hold the digits
+     * (an index-only scan of {@code call_logs_tenant_started}, which carries the digits, migration V10). From
+     * {@value #PHONE_COMMON_MATCHES} matches there (2 %), walking the tenant's calls newest first fills a page sooner
+     * than collecting every match; below it, the per-tenant digit index ({@code call_logs_caller_digit_keys}) reads
+     * only the few matching calls. PostgreSQL cannot make this choice itself: that index's keys hold the tenant, so
+     * it multiplies the tenant's share in twice and takes a fragment every number shares ("1555") for a rare one
+     * (13 s per search on the 100,000-call tenant, docs/benchmarks/dashboard.md).
+     */
+    static final int PHONE_PROBE_WINDOW = 1000;
+
+    static final int PHONE_COMMON_MATCHES = 20;
 
     /** The call's searchable text: the expression {@code call_logs_tenant_search} indexes (migration V6). */
     static final String DOCUMENT = "(c.search_tsv || c.transcript_tsv)";
@@ -36,6 +54,11 @@ public final class CallSql {
     private final List<Object> args = new ArrayList<>();
     /** The full-text query's SQL once {@link #search} added one (relevance orders by it). */
     private String textQuery;
+    /** The tenant's parameter, and a phone search's pattern and digits parameters once {@link #search} added one. */
+    private String tenantParam;
+
+    private String phonePattern;
+    private String phoneDigits;
 
     private CallSql() {}
 
@@ -55,29 +78,63 @@ public final class CallSql {
                     .append(q.param(filter.cursor().callId()))
                     .append(")");
         }
-        q.orderBy(filter.sort());
-        q.sql.append(" LIMIT ");
+        String limit;
         if (filter.requiresAction() == null) {
-            q.sql.append(pageRows(filter.limit()));
+            limit = pageRows(filter.limit());
         } else {
             // requiresAction has no index that holds its order: the one generic plan PostgreSQL would keep reads every
             // call of the tenant and sorts them (right for a 900-call tenant, ~100,000 rows for the largest), so it
             // must stay planned for each tenant; a parameter page size keeps PostgreSQL doing that, as before.
-            q.sql.append(q.param(filter.limit() + 1));
+            limit = q.param(filter.limit() + 1);
         }
+        if (q.phoneDigits != null) {
+            return q.phonePage(filter.sort(), limit);
+        }
+        q.sql.append(q.orderBy(filter.sort())).append(" LIMIT ").append(limit);
         return new Statement(q.sql.toString(), Tuple.from(q.args));
+    }
+
+    /**
+     * The page of a phone search: two branches of which the probe (see {@link #PHONE_PROBE_WINDOW}) runs exactly one
+     * (PostgreSQL skips the other on its one-time filter): the rare fragment's through the digit index, the common
+     * one's walking the tenant's calls in page order. Both carry the same filters, cursor and order.
+     */
+    private Statement phonePage(CallSort sort, String limit) {
+        String filters = sql.substring(SELECT.length());
+        String order = orderBy(sort);
+        String direction = sort.descending() ? " DESC" : " ASC";
+        String probe =
+                "WITH probe AS (SELECT count(*) AS matches FROM (SELECT c.caller_digits FROM dashboard.call_logs c"
+                        + " WHERE c.tenant_id = " + tenantParam + " ORDER BY c.started_at DESC, c.call_id DESC LIMIT "
+                        + PHONE_PROBE_WINDOW + ") newest WHERE newest.caller_digits LIKE " + phonePattern + ") ";
+        String rare = " AND c.caller_digits LIKE " + phonePattern
+                + " AND dashboard.caller_digit_keys(c.tenant_id, c.caller_digits) @> dashboard.caller_digit_keys("
+                + tenantParam + ", " + phoneDigits + ") AND (SELECT matches FROM probe) < " + PHONE_COMMON_MATCHES;
+        // The same LIKE, but as a CASE PostgreSQL cannot estimate (it takes half the rows): only run when the fragment
+        // is common, this branch must walk the calls in page order; planned from the LIKE's statistics, which see a
+        // rare fragment, it read the whole tenant through a parallel bitmap scan and started workers even when skipped.
+        String common = " AND CASE WHEN c.caller_digits LIKE " + phonePattern + " THEN true ELSE false END"
+                + " AND (SELECT matches FROM probe) >= " + PHONE_COMMON_MATCHES;
+        String branch = "(" + COLUMNS + ", " + sort.expression() + " AS sort_key" + FROM + filters;
+        String text = probe + branch + rare + order + " LIMIT " + limit + ") UNION ALL " + branch + common + order
+                + " LIMIT " + limit + ") ORDER BY sort_key" + direction + ", call_id" + direction + " LIMIT " + limit;
+        return new Statement(text, Tuple.from(args));
     }
 
     /** Every matching call in the filter's order, for streaming (export). */
     public static Statement all(CallFilter filter) {
         CallSql q = new CallSql();
         q.where(filter);
-        q.orderBy(filter.sort());
+        if (q.phonePattern != null) {
+            q.sql.append(" AND c.caller_digits LIKE ").append(q.phonePattern);
+        }
+        q.sql.append(q.orderBy(filter.sort()));
         return new Statement(q.sql.toString(), Tuple.from(q.args));
     }
 
     private void where(CallFilter f) {
-        sql.append(" WHERE c.tenant_id = ").append(param(f.tenantId()));
+        tenantParam = param(f.tenantId());
+        sql.append(" WHERE c.tenant_id = ").append(tenantParam);
         if (f.from() != null) {
             sql.append(" AND c.started_at >= ").append(param(utc(f.from())));
         }
@@ -107,36 +164,29 @@ public final class CallSql {
 
     /**
      * A query that looks like a phone number (see {@link CallSearch}) matches the caller's number containing those
-     * digits: a trigram index on the digits-only number, led by the tenant, answers it. Anything else is PostgreSQL
-     * full text over the call's one document (reason and summary, weight A, and the whole transcript), whose GIN
-     * index is led by the tenant as well.
+     * digits: the per-tenant digit index or the newest-first walk answers it (see {@link #PHONE_PROBE_WINDOW}); the
+     * LIKE keeps the answer exact either way. Anything else is PostgreSQL full text over the call's one document
+     * (reason and summary, weight A, and the whole transcript), whose GIN index is led by the tenant.
      */
     private void search(String text) {
         Optional<String> digits = CallSearch.phoneDigits(text);
         if (digits.isPresent()) {
-            sql.append(" AND c.caller_digits LIKE ").append(param("%" + digits.get() + "%"));
+            // The LIKE itself goes in per plan: see phonePage and all.
+            phonePattern = param("%" + digits.get() + "%");
+            phoneDigits = param(digits.get());
             return;
         }
         textQuery = "plainto_tsquery('english', " + param(text) + ")";
         sql.append(" AND ").append(DOCUMENT).append(" @@ ").append(textQuery);
     }
 
-    private void orderBy(CallSort sort) {
+    private String orderBy(CallSort sort) {
         if (sort == CallSort.RELEVANCE) {
             // Ranked among this tenant's matches only (the WHERE already holds the tenant); ties newest first.
-            sql.append(" ORDER BY ts_rank(")
-                    .append(DOCUMENT)
-                    .append(", ")
-                    .append(textQuery)
-                    .append(") DESC, c.started_at DESC, c.call_id DESC");
-            return;
+            return " ORDER BY ts_rank(" + DOCUMENT + ", " + textQuery + ") DESC, c.started_at DESC, c.call_id DESC";
         }
         String direction = sort.descending() ? " DESC" : " ASC";
-        sql.append(" ORDER BY ")
-                .append(sort.expression())
-                .append(direction)
-                .append(", c.call_id")
-                .append(direction);
+        return " ORDER BY " + sort.expression() + direction + ", c.call_id" + direction;
     }
 
     private String param(Object value) {

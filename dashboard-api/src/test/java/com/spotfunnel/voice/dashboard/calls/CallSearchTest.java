@@ -64,6 +64,64 @@ class CallSearchTest {
         assertIds(tenant, "999-000");
     }
 
+    /**
+     * A fragment in most of the tenant's numbers (found by walking its calls newest first) and a rare one (found
+     * through the digit index) page the same way: newest first, every match once, across pages (CallSql's probe
+     * picks the plan; both plans are run here).
+     */
+    @Test
+    void commonAndRarePhoneFragmentsPageNewestFirstThroughEveryMatch() {
+        String tenant = tenant();
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            Calls call = Seeder.seed(
+                    writer,
+                    Calls.of(tenant)
+                            .callerPhone(String.format("+1555200%04d", i))
+                            .startedAt(DAY.plusSeconds(i))
+                            .turns("hi"));
+            newestFirst.add(0, call.callId());
+        }
+        // Holds every three-digit piece of 7123 ("712", "123") but not 7123 itself.
+        Seeder.seed(writer, Calls.of(tenant).callerPhone("+4420712999123").turns("hi"));
+
+        // "555" is in all 25 numbers: more than CallSql.PHONE_COMMON_MATCHES of the newest calls.
+        assertEquals(newestFirst, pages(tenant, "555", 10));
+        // "00001" is in 11 of them (…0001 and …0010 to …0019): the digit index's plan.
+        // newestFirst.get(k) is the call numbered 24 - k: …0019 to …0010 are 5..14, …0001 is 23.
+        List<String> rare = new ArrayList<>(newestFirst.subList(5, 15));
+        rare.add(newestFirst.get(23));
+        assertEquals(rare, pages(tenant, "00001", 4));
+        assertEquals(List.of(newestFirst.get(0)), pages(tenant, "0024", 10));
+        assertEquals(List.of(), pages(tenant, "7123", 10));
+    }
+
+    /** Every page of a search, followed by its cursors, as the list of call ids in the order served. */
+    private static List<String> pages(String tenant, String q, int limit) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().auth()
+                    .oauth2(Tokens.customer(tenant))
+                    .queryParam("q", q)
+                    .queryParam("limit", limit);
+            if (cursor != null) {
+                request = request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/calls")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            List<String> items = page.getList("items.callId");
+            ids.addAll(items);
+            cursor = page.getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 20);
+        return ids;
+    }
+
     @Test
     void fullTextRanksTheTenantsMatchesReasonAboveTranscript() {
         String tenant = tenant();

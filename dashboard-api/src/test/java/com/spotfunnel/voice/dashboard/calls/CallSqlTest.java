@@ -30,7 +30,7 @@ class CallSqlTest {
         assertFalse(statement.sql().contains("DROP"), statement.sql());
         assertFalse(statement.sql().contains("5551234"), statement.sql());
         assertTrue(statement.sql().endsWith(" LIMIT 51"), statement.sql());
-        assertEquals(List.of(HOSTILE, HOSTILE, "%5551234%"), values(statement));
+        assertEquals(List.of(HOSTILE, HOSTILE, "%5551234%", "5551234"), values(statement));
     }
 
     @Test
