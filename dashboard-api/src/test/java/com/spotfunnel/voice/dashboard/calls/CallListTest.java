@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.spotfunnel.voice.dashboard.projection.ProjectionWriter;
+import com.spotfunnel.voice.dashboard.support.CallPages;
 import com.spotfunnel.voice.dashboard.support.Calls;
 import com.spotfunnel.voice.dashboard.support.DashboardApiProfile;
 import com.spotfunnel.voice.dashboard.support.Seeder;
@@ -21,7 +22,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,27 +62,10 @@ class CallListTest {
         Set<String> all = new HashSet<>();
         seeded.forEach(c -> all.add(c.callId()));
         for (String sort : List.of("-startedAt", "startedAt", "-duration", "duration")) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            String cursor = null;
-            int pages = 0;
-            do {
-                var request = given().auth()
-                        .oauth2(Tokens.customer(tenant))
-                        .queryParam("limit", 7)
-                        .queryParam("sort", sort);
-                if (cursor != null) {
-                    request = request.queryParam("cursor", cursor);
-                }
-                JsonPath page = request.get("/api/v1/calls")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath();
-                rows.addAll(page.getList("items"));
-                cursor = page.getString("nextCursor");
-                pages++;
-            } while (cursor != null && pages < 20);
-            List<String> ids = rows.stream().map(r -> (String) r.get("callId")).toList();
+            CallPages read = CallPages.read(Tokens.customer(tenant), Map.of("limit", 7, "sort", sort));
+            List<Map<String, Object>> rows = read.rows();
+            int pages = read.pages();
+            List<String> ids = read.callIds();
             assertEquals(53, ids.size(), sort + ": every call once");
             assertEquals(all, new HashSet<>(ids), sort + ": exactly the tenant's calls");
             assertEquals(8, pages, sort + ": 7 full pages and one of 4");

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.spotfunnel.voice.dashboard.projection.ProjectionWriter;
+import com.spotfunnel.voice.dashboard.support.CallPages;
 import com.spotfunnel.voice.dashboard.support.Calls;
 import com.spotfunnel.voice.dashboard.support.DashboardApiProfile;
 import com.spotfunnel.voice.dashboard.support.Seeder;
@@ -96,30 +97,9 @@ class CallSearchTest {
         assertEquals(List.of(), pages(tenant, "7123", 10));
     }
 
-    /** Every page of a search, followed by its cursors, as the list of call ids in the order served. */
     private static List<String> pages(String tenant, String q, int limit) {
-        List<String> ids = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            var request = given().auth()
-                    .oauth2(Tokens.customer(tenant))
-                    .queryParam("q", q)
-                    .queryParam("limit", limit);
-            if (cursor != null) {
-                request = request.queryParam("cursor", cursor);
-            }
-            var page = request.get("/api/v1/calls")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-            List<String> items = page.getList("items.callId");
-            ids.addAll(items);
-            cursor = page.getString("nextCursor");
-            pages++;
-        } while (cursor != null && pages < 20);
-        return ids;
+        return CallPages.read(Tokens.customer(tenant), Map.of("q", q, "limit", limit))
+                .callIds();
     }
 
     @Test
