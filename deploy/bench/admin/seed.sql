@@ -47,5 +47,6 @@ INSERT INTO admin.intelligence_daily_all SELECT day, outcome, reason, sum(calls)
     GROUP BY 1, 2, 3;
 INSERT INTO admin.intelligence_daily_tenant SELECT day, tenant_id, sum(calls), sum(action_required)
     FROM admin.intelligence_daily GROUP BY 1, 2;
-ANALYZE admin.cost_daily_all, admin.cost_daily_tenant, admin.calls_daily_all, admin.intelligence_daily_all,
+-- VACUUM too, as autovacuum would have long since: index-only scans (V14's covering index) need the visibility map.
+VACUUM (ANALYZE) admin.cost_daily_all, admin.cost_daily_tenant, admin.calls_daily_all, admin.intelligence_daily_all,
     admin.intelligence_daily_tenant, admin.cost_daily, admin.calls_daily, admin.intelligence_daily, admin.system_errors;
