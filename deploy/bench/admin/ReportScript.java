@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * one pgbench script DIR/NAME-0.sql: one transaction = every statement of the report, in order. The parameters stay
  * parameters ($n becomes pgbench's :pn, its value in DIR/NAME.args as "-D pn=value" lines), so pgbench -M prepared
  * prepares the same text with the same parameters as the app and PostgreSQL chooses custom or generic plans for it
- * as it does for the app; a null parameter (no tenant) is written as NULL, as pgbench has no null variable.
+ * as it does for the app; a null parameter (no tenant) is written as NULL, as pgbench has no null variable. A report
+ * the app plans on every run (ReportSql.customPlans) is wrapped as the app runs it: BEGIN, SET LOCAL, ..., COMMIT.
  * Usage: java -cp "quarkus-app/app/*:quarkus-app/lib/main/*" ReportScript.java DIR NAME PATH
  */
 public class ReportScript {
@@ -47,8 +48,14 @@ public class ReportScript {
             default -> throw new IllegalArgumentException("not an analytics report: " + uri.getPath());
         };
         StringBuilder script = new StringBuilder();
+        if (report.customPlans()) {
+            script.append("BEGIN;\n").append(ReportSql.CUSTOM_PLANS).append(";\n");
+        }
         for (String statement : report.statements()) {
             script.append(parameters(statement, report)).append(";\n");
+        }
+        if (report.customPlans()) {
+            script.append("COMMIT;\n");
         }
         Files.writeString(dir.resolve(args[1] + "-0.sql"), script);
         List<String> options = new ArrayList<>();
