@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * HTTP load generator on one Vert.x event loop (cheap on a shared 2-core machine, unlike a thread per
  * connection). Cycles through PATHs with a bearer token over CONNECTIONS keep-alive connections, after a warm-up
- * of 10,000 answers (at most 120 s):
+ * of 10,000 answers (at most 120 s; -Dwarmup.answers and -Dwarmup.seconds change that: a report of tens of
+ * milliseconds needs fewer):
  * <ul>
  * <li>RATE 0: closed loop, each connection sends the next request when the previous one answered (throughput);</li>
  * <li>RATE n: open loop, n requests per second on schedule whatever the answers; latency counts from the
@@ -47,7 +48,8 @@ public class LoadTest {
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
         // Warm-up (JIT, connection pools, PostgreSQL's caches): 10,000 answers (at most 120 s), so runs compared for
         // CPU per request start from the same JIT state whatever the machine's load.
-        run(client, token, connections, 120, 0, paths, 10_000);
+        run(client, token, connections, Integer.getInteger("warmup.seconds", 120), 0, paths,
+                Integer.getInteger("warmup.answers", 10_000));
         Run r = run(client, token, connections, seconds, rate, paths, Long.MAX_VALUE);
         vertx.close();
         long[] sorted = Arrays.copyOf(r.latencies(), r.count());

@@ -10,6 +10,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,17 +19,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Operator analytics over 1,000,000 calls, end to end over HTTP (OIDC token check, SQL on the roll-ups, JSON).
- * Off in normal builds; run it with deploy/bench/admin/run.sh. See docs/benchmarks/admin.md.
+ * Off in normal builds; run it with -Dbench=true (deploy/bench/admin/run.sh runs the side-by-side benchmark against
+ * raw PostgreSQL instead). See docs/benchmarks/admin.md.
  *
- * <p>The data: 1,000,000 synthetic calls over 365 days and 200 tenants, written as exactly the rows the
- * projection writes for them (cost_daily, calls_daily, intelligence_daily, ended_calls, analyzed_calls,
- * applied_events for their CostRecorded events is not needed by any query and is left out) plus one SystemError
- * per 10 calls (100,000 rows in system_errors).
+ * <p>The data: deploy/bench/admin/seed.sql, 1,000,000 synthetic calls over the 365 days up to {@link #LAST_DAY} and
+ * 200 tenants, written as exactly the rows the projection writes for them, plus one SystemError per 10 calls
+ * (100,000 rows in system_errors).
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -95,62 +97,26 @@ class AnalyticsBenchmarkTest {
         assertTrue(worstDefaultRangeP99 < 100, "p99 over the default range and per tenant < 100 ms:\n" + report);
     }
 
-    private void seed() {
-        sql(
-                "TRUNCATE admin.cost_daily, admin.calls_daily, admin.intelligence_daily, admin.ended_calls, "
-                        + "admin.analyzed_calls, admin.system_errors, admin.error_resolutions, admin.cost_daily_all, "
-                        + "admin.cost_daily_tenant, admin.calls_daily_all, admin.intelligence_daily_all, admin.intelligence_daily_tenant");
-        // One synthetic call: its tenant, its day, its status/outcome/reason and costs, all derived from its number.
-        String calls = "(SELECT g, 'bench-t' || (g % 200) AS tenant, DATE '" + LAST_DAY + "' - (g % 365) AS day, "
-                + "(ARRAY['completed','completed','completed','transferred','failed','abandoned'])[1 + g % 6] AS status, "
-                + "(ARRAY['appointment_booked','question_answered','callback_requested','transferred','no_resolution'])[1 + g % 5] AS outcome, "
-                + "'reason_' || (g % 12) AS reason, (g % 3 = 0) AS action, "
-                + "(ARRAY['deepgram','simulated'])[1 + g % 2] AS stt, (ARRAY['openai','gemini','simulated'])[1 + g % 3] AS llm, "
-                + "(ARRAY['cartesia','elevenlabs','simulated'])[1 + g % 3] AS tts "
-                + "FROM generate_series(1, " + CALLS + ") AS g) c";
-        sql("INSERT INTO admin.ended_calls SELECT 'bench-call-' || g FROM " + calls);
-        sql("INSERT INTO admin.analyzed_calls SELECT 'bench-call-' || g FROM " + calls);
-        sql("INSERT INTO admin.calls_daily SELECT day, tenant, status, count(*), sum(60 + g % 240) FROM " + calls
-                + " GROUP BY day, tenant, status");
-        sql(
-                "INSERT INTO admin.intelligence_daily SELECT day, tenant, outcome, reason, count(*), count(*) FILTER (WHERE action) FROM "
-                        + calls + " GROUP BY day, tenant, outcome, reason");
-        sql("INSERT INTO admin.cost_daily SELECT day, tenant, stage, provider, sum(usd), count(*) FROM ("
-                + "SELECT day, tenant, 'stt' AS stage, stt AS provider, 0.0043 * (1 + g % 5) AS usd FROM " + calls
-                + " UNION ALL SELECT day, tenant, 'llm', llm, 0.0021 * (1 + g % 7) FROM " + calls
-                + " UNION ALL SELECT day, tenant, 'tts', tts, 0.0150 * (1 + g % 3) FROM " + calls
-                + ") s GROUP BY day, tenant, stage, provider");
-        sql("INSERT INTO admin.system_errors (event_id, occurred_at, tenant_id, call_id, source, error_type, severity, "
-                + "component, message, context) SELECT gen_random_uuid(), day + time '10:00' + (g % 3600) * interval '1 second', "
-                + "tenant, 'bench-call-' || g, 'SystemError', (ARRAY['all_llm_failed','pipeline_disconnected','unknown_number',"
-                + "'twilio_update_failed'])[1 + g % 4], (ARRAY['warning','error','critical'])[1 + g % 3], 'pipeline-service', "
-                + "'synthetic failure ' || g, '{}'::jsonb FROM " + calls + " WHERE g % 10 = 0");
-        // The roll-ups across tenants, exactly as V8 back-fills them (and the projection keeps them).
-        sql(
-                "INSERT INTO admin.cost_daily_all SELECT day, stage, provider, sum(cost_usd), sum(records) FROM admin.cost_daily GROUP BY 1, 2, 3");
-        sql(
-                "INSERT INTO admin.cost_daily_tenant SELECT day, tenant_id, stage, sum(cost_usd) FROM admin.cost_daily GROUP BY 1, 2, 3");
-        sql("INSERT INTO admin.calls_daily_all SELECT day, status, sum(calls) FROM admin.calls_daily GROUP BY 1, 2");
-        sql(
-                "INSERT INTO admin.intelligence_daily_all SELECT day, outcome, reason, sum(calls) FROM admin.intelligence_daily GROUP BY 1, 2, 3");
-        sql("INSERT INTO admin.intelligence_daily_tenant SELECT day, tenant_id, sum(calls), sum(action_required) "
-                + "FROM admin.intelligence_daily GROUP BY 1, 2");
-        for (String table : List.of(
-                "cost_daily_all",
-                "cost_daily_tenant",
-                "calls_daily_all",
-                "intelligence_daily_all",
-                "intelligence_daily_tenant")) {
-            sql("ANALYZE admin." + table);
+    /**
+     * deploy/bench/admin/seed.sql (shared with the side-by-side benchmark there) on one connection (it uses a
+     * temporary view): its psql lines (backslash commands) skipped, :calls substituted.
+     */
+    private void seed() throws Exception {
+        String script = Files.readString(Path.of("../deploy/bench/admin/seed.sql"))
+                .lines()
+                .filter(line -> !line.startsWith("\\") && !line.startsWith("--"))
+                .collect(Collectors.joining("\n"))
+                .replaceAll("(?<!:):calls\\b", Integer.toString(CALLS));
+        SqlConnection connection = pool.getConnection().await().indefinitely();
+        try {
+            for (String statement : script.split(";\\s*(\\n|$)")) {
+                if (!statement.isBlank()) {
+                    connection.query(statement).execute().await().indefinitely();
+                }
+            }
+        } finally {
+            connection.closeAndAwait();
         }
-        sql("ANALYZE admin.cost_daily");
-        sql("ANALYZE admin.calls_daily");
-        sql("ANALYZE admin.intelligence_daily");
-        sql("ANALYZE admin.system_errors");
-    }
-
-    private void sql(String statement) {
-        pool.query(statement).execute().await().indefinitely();
     }
 
     private static double percentile(List<Double> sorted, double p) {
