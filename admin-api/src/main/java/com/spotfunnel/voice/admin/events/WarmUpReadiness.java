@@ -1,0 +1,27 @@
+package com.spotfunnel.voice.admin.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Readiness is DOWN until the start-up warm-up of the analytics projection and the knowledge search is over ({@link WarmUp}). */
+@Readiness
+@ApplicationScoped
+public class WarmUpReadiness implements HealthCheck {
+
+    private final WarmUp warmUp;
+
+    public WarmUpReadiness(WarmUp warmUp) {
+        this.warmUp = warmUp;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("admin-api warmed up")
+                .status(warmUp.finished())
+                .withData("eventsProjected", warmUp.projected())
+                .withData("knowledgeSearches", warmUp.searches())
+                .build();
+    }
+}
