@@ -1,6 +1,5 @@
 package com.spotfunnel.voice.admin.config;
 
-import com.spotfunnel.voice.support.startup.ProjectionWarmUpSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -20,9 +19,6 @@ public interface AdminConfig {
 
     /** Knowledge bases. */
     Knowledge knowledge();
-
-    /** The start-up warm-up of the analytics projection and the knowledge search ({@code events/WarmUp}). */
-    ProjectionWarmUpSettings warmUp();
 
     /** Onboarding sessions. */
     Onboarding onboarding();

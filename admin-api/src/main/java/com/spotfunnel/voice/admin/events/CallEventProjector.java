@@ -47,25 +47,23 @@ public class CallEventProjector {
      * here count as applied: there is nothing to do for them).
      */
     public Uni<Integer> projectAll(List<CallEvent> events) {
-        if (events.stream().noneMatch(e -> relevant(e.payload()))) {
-            return Uni.createFrom().item(events.size());
-        }
-        return pool.withTransaction(conn -> projectAll(conn, events));
-    }
-
-    /** {@link #projectAll(List)} inside the caller's transaction (the start-up warm-up's, which it rolls back). */
-    public Uni<Integer> projectAll(SqlClient conn, List<CallEvent> events) {
         List<CallEvent> relevant =
                 events.stream().filter(e -> relevant(e.payload())).toList();
-        Uni<Integer> applied = Uni.createFrom().item(events.size() - relevant.size());
-        for (CallEvent event : relevant) {
-            applied = applied.flatMap(count -> repository
-                    .markApplied(conn, event)
-                    .flatMap(fresh -> fresh
-                            ? apply(conn, event).replaceWith(count + 1)
-                            : Uni.createFrom().item(count)));
+        int ignored = events.size() - relevant.size();
+        if (relevant.isEmpty()) {
+            return Uni.createFrom().item(ignored);
         }
-        return applied;
+        return pool.withTransaction(conn -> {
+            Uni<Integer> applied = Uni.createFrom().item(ignored);
+            for (CallEvent event : relevant) {
+                applied = applied.flatMap(count -> repository
+                        .markApplied(conn, event)
+                        .flatMap(fresh -> fresh
+                                ? apply(conn, event).replaceWith(count + 1)
+                                : Uni.createFrom().item(count)));
+            }
+            return applied;
+        });
     }
 
     private Uni<Void> apply(SqlClient conn, CallEvent event) {

@@ -1,6 +1,5 @@
 package com.spotfunnel.voice.dashboard.config;
 
-import com.spotfunnel.voice.support.startup.ProjectionWarmUpSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -27,9 +26,6 @@ public interface DashboardConfig {
     Auth auth();
 
     Projection projection();
-
-    /** The start-up warm-up of the call projection ({@code projection/WarmUp}). */
-    ProjectionWarmUpSettings warmUp();
 
     /** Where the caller's tenant comes from. */
     interface Auth {

@@ -151,23 +151,20 @@ public class ProjectionWriter {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return pool.withTransaction(conn -> applyAll(conn, events));
-    }
-
-    /** {@link #applyAll(List)} inside the caller's transaction (the start-up warm-up's, which it rolls back). */
-    public Uni<Integer> applyAll(SqlConnection conn, List<CallEvent> events) {
         Map<UUID, CallEvent> unique = new LinkedHashMap<>();
         events.forEach(e -> unique.putIfAbsent(e.eventId(), e));
         UUID[] ids = unique.keySet().toArray(UUID[]::new);
         String[] callIds = unique.values().stream().map(CallEvent::callId).toArray(String[]::new);
-        return conn.preparedQuery(APPLIED).execute(Tuple.of(ids, callIds)).flatMap(rows -> {
-            Set<UUID> fresh = new HashSet<>();
-            rows.forEach(row -> fresh.add(row.getUUID(0)));
-            List<CallEvent> todo = unique.values().stream()
-                    .filter(e -> fresh.contains(e.eventId()))
-                    .toList();
-            return project(conn, todo).replaceWith(todo.size());
-        });
+        return pool.withTransaction(conn -> conn.preparedQuery(APPLIED)
+                .execute(Tuple.of(ids, callIds))
+                .flatMap(rows -> {
+                    Set<UUID> fresh = new HashSet<>();
+                    rows.forEach(row -> fresh.add(row.getUUID(0)));
+                    List<CallEvent> todo = unique.values().stream()
+                            .filter(e -> fresh.contains(e.eventId()))
+                            .toList();
+                    return project(conn, todo).replaceWith(todo.size());
+                }));
     }
 
     private Uni<Void> project(SqlConnection conn, List<CallEvent> events) {
