@@ -18,8 +18,8 @@ DROP INDEX dashboard.call_logs_tenant_digits;
 
 -- The newest-first index also carries the digits, so a phone search can count the matches among the tenant's newest
 -- calls with an index-only scan before it picks its plan (CallSql.PHONE_PROBE_WINDOW); the list reads it as before.
-CREATE INDEX call_logs_tenant_started_digits ON dashboard.call_logs (tenant_id, started_at DESC, call_id DESC)
-    INCLUDE (caller_digits);
+-- (Dropped and made again in this migration's one transaction: no list query runs without it in between.)
 DROP INDEX dashboard.call_logs_tenant_started;
-ALTER INDEX dashboard.call_logs_tenant_started_digits RENAME TO call_logs_tenant_started;
+CREATE INDEX call_logs_tenant_started ON dashboard.call_logs (tenant_id, started_at DESC, call_id DESC)
+    INCLUDE (caller_digits);
 ANALYZE dashboard.call_logs;
