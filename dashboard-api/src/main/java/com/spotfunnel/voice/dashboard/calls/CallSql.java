@@ -54,7 +54,7 @@ public final class CallSql {
     private final List<Object> args = new ArrayList<>();
     /** The full-text query's SQL once {@link #search} added one (relevance orders by it). */
     private String textQuery;
-    /** The tenant's parameter, and a phone search's pattern and digits parameters once {@link #search} added one. */
+    /** The tenant's parameter, and a phone search's pattern parameter and digits once {@link #search} saw one. */
     private String tenantParam;
 
     private String phonePattern;
@@ -109,7 +109,8 @@ public final class CallSql {
                         + PHONE_PROBE_WINDOW + ") newest WHERE newest.caller_digits LIKE " + phonePattern + ") ";
         String rare = " AND c.caller_digits LIKE " + phonePattern
                 + " AND dashboard.caller_digit_keys(c.tenant_id, c.caller_digits) @> dashboard.caller_digit_keys("
-                + tenantParam + ", " + phoneDigits + ") AND (SELECT matches FROM probe) < " + PHONE_COMMON_MATCHES;
+                + tenantParam + ", " + param(phoneDigits) + ") AND (SELECT matches FROM probe) < "
+                + PHONE_COMMON_MATCHES;
         // The same LIKE, but as a CASE PostgreSQL cannot estimate (it takes half the rows): only run when the fragment
         // is common, this branch must walk the calls in page order; planned from the LIKE's statistics, which see a
         // rare fragment, it read the whole tenant through a parallel bitmap scan and started workers even when skipped.
@@ -171,9 +172,10 @@ public final class CallSql {
     private void search(String text) {
         Optional<String> digits = CallSearch.phoneDigits(text);
         if (digits.isPresent()) {
-            // The LIKE itself goes in per plan: see phonePage and all.
+            // The LIKE itself goes in per plan: see phonePage and all. The digits are a parameter of the page's key
+            // index branch only (an unused parameter is an error for PostgreSQL), so phonePage adds them.
             phonePattern = param("%" + digits.get() + "%");
-            phoneDigits = param(digits.get());
+            phoneDigits = digits.get();
             return;
         }
         textQuery = "plainto_tsquery('english', " + param(text) + ")";

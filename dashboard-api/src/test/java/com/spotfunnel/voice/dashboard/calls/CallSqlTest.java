@@ -34,6 +34,21 @@ class CallSqlTest {
     }
 
     @Test
+    void aPhoneSearchSendsExactlyTheParametersItsSqlUsesForPagesAndExports() {
+        CallFilter search = filter("tenant-a", null, "(555) 12", 20);
+        for (CallSql.Statement statement :
+                List.of(CallSql.page(search), CallSql.page(search.withRequiresAction(true)), CallSql.all(search))) {
+            int highest = java.util.regex.Pattern.compile("\\$(\\d+)")
+                    .matcher(statement.sql())
+                    .results()
+                    .mapToInt(m -> Integer.parseInt(m.group(1)))
+                    .max()
+                    .orElse(0);
+            assertEquals(statement.args().size(), highest, statement.sql());
+        }
+    }
+
+    @Test
     void theActionFilterIsStillPlannedPerTenant() {
         CallFilter filter = filter("tenant-a", null, null, 7).withRequiresAction(true);
         CallSql.Statement statement = CallSql.page(filter);
