@@ -111,9 +111,10 @@ public final class CallSql {
                 + " AND dashboard.caller_digit_keys(c.tenant_id, c.caller_digits) @> dashboard.caller_digit_keys("
                 + tenantParam + ", " + param(phoneDigits) + ") AND (SELECT matches FROM probe) < "
                 + PHONE_COMMON_MATCHES;
-        // The same LIKE, but as a CASE PostgreSQL cannot estimate (it takes half the rows): only run when the fragment
-        // is common, this branch must walk the calls in page order; planned from the LIKE's statistics, which see a
-        // rare fragment, it read the whole tenant through a parallel bitmap scan and started workers even when skipped.
+        // This branch runs only for a common fragment, so it must walk the calls in page order. Its LIKE is written as
+        // a CASE, which PostgreSQL does not estimate (it assumes half the rows match): planned from the LIKE's own
+        // statistics, which may call the fragment rare, it chose a parallel bitmap scan of the whole tenant and
+        // started the workers even when the branch was skipped.
         String common = " AND CASE WHEN c.caller_digits LIKE " + phonePattern + " THEN true ELSE false END"
                 + " AND (SELECT matches FROM probe) >= " + PHONE_COMMON_MATCHES;
         String branch = "(" + COLUMNS + ", " + sort.expression() + " AS sort_key" + FROM + filters;
