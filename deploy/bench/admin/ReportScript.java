@@ -3,6 +3,7 @@ import com.spotfunnel.voice.admin.analytics.DateRange;
 import com.spotfunnel.voice.admin.analytics.IntelligenceAnalytics;
 import com.spotfunnel.voice.admin.analytics.ReportSql;
 import com.spotfunnel.voice.admin.analytics.SystemErrors;
+import com.spotfunnel.voice.support.postgres.CustomPlans;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ public class ReportScript {
         };
         StringBuilder script = new StringBuilder();
         if (report.customPlans()) {
-            script.append("BEGIN;\n").append(ReportSql.CUSTOM_PLANS).append(";\n");
+            script.append("BEGIN;\n").append(CustomPlans.SET_LOCAL).append(";\n");
         }
         for (String statement : report.statements()) {
             script.append(parameters(statement, report)).append(";\n");

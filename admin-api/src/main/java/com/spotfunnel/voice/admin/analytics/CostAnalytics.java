@@ -30,27 +30,33 @@ public class CostAnalytics {
         this.pool = pool;
     }
 
+    /** The cost report's statements, by name, and their arguments. */
+    public record Sql(String byDay, String byProvider, String byTenant, Tuple args) implements ReportSql {
+        @Override
+        public List<String> statements() {
+            return List.of(byDay, byProvider, byTenant);
+        }
+    }
+
     /** The report's three statements (by day, by provider, by tenant) and their arguments. */
-    public static ReportSql sql(DateRange range, String tenantId) {
+    public static Sql sql(DateRange range, String tenantId) {
         // Across tenants: the tenant-less roll-ups; one tenant: its rows of the per-tenant roll-up.
         String detail =
                 tenantId == null ? "admin.cost_daily_all" + filter(null) : "admin.cost_daily" + filter(tenantId);
-        return new ReportSql(
-                List.of(
-                        "SELECT day, stage, sum(cost_usd) AS usd FROM " + detail + "GROUP BY day, stage",
-                        "SELECT stage, provider, sum(cost_usd) AS usd, sum(records) AS records FROM " + detail
-                                + "GROUP BY stage, provider ORDER BY stage, usd DESC",
-                        "SELECT tenant_id, stage, sum(cost_usd) AS usd FROM admin.cost_daily_tenant" + filter(tenantId)
-                                + "GROUP BY tenant_id, stage"),
+        return new Sql(
+                "SELECT day, stage, sum(cost_usd) AS usd FROM " + detail + "GROUP BY day, stage",
+                "SELECT stage, provider, sum(cost_usd) AS usd, sum(records) AS records FROM " + detail
+                        + "GROUP BY stage, provider ORDER BY stage, usd DESC",
+                "SELECT tenant_id, stage, sum(cost_usd) AS usd FROM admin.cost_daily_tenant" + filter(tenantId)
+                        + "GROUP BY tenant_id, stage",
                 Tuple.of(range.from(), range.to(), tenantId));
     }
 
     public Uni<CostReport> report(DateRange range, String tenantId) {
-        ReportSql sql = sql(range, tenantId);
-        Uni<RowSet<Row>> byDay = pool.preparedQuery(sql.statements().get(0)).execute(sql.args());
-        Uni<RowSet<Row>> byProvider =
-                pool.preparedQuery(sql.statements().get(1)).execute(sql.args());
-        Uni<RowSet<Row>> byTenant = pool.preparedQuery(sql.statements().get(2)).execute(sql.args());
+        Sql sql = sql(range, tenantId);
+        Uni<RowSet<Row>> byDay = sql.run(pool, sql.byDay());
+        Uni<RowSet<Row>> byProvider = sql.run(pool, sql.byProvider());
+        Uni<RowSet<Row>> byTenant = sql.run(pool, sql.byTenant());
         return Uni.combine().all().unis(byDay, byProvider, byTenant).asTuple().map(rows -> {
             Map<LocalDate, CostReport.StageCosts> days = new LinkedHashMap<>();
             range.days().forEach(day -> days.put(day, CostReport.StageCosts.ZERO));

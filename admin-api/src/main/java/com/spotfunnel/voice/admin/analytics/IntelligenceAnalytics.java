@@ -31,36 +31,44 @@ public class IntelligenceAnalytics {
         this.pool = pool;
     }
 
+    /** The intelligence report's statements, by name, and their arguments. */
+    public record Sql(String outcomes, String reasons, String tenants, String statuses, String perDay, Tuple args)
+            implements ReportSql {
+        @Override
+        public List<String> statements() {
+            return List.of(outcomes, reasons, tenants, statuses, perDay);
+        }
+    }
+
     /** The report's five statements (outcomes, reasons, tenants, statuses, calls per day) and their arguments. */
-    public static ReportSql sql(DateRange range, String tenantId) {
+    public static Sql sql(DateRange range, String tenantId) {
         // Across tenants: the tenant-less roll-ups; one tenant: its rows of the per-tenant roll-ups.
         String labels = tenantId == null
                 ? "admin.intelligence_daily_all" + filter(null)
                 : "admin.intelligence_daily" + filter(tenantId);
         String statuses =
                 tenantId == null ? "admin.calls_daily_all" + filter(null) : "admin.calls_daily" + filter(tenantId);
-        return new ReportSql(
-                List.of(
-                        "SELECT outcome AS label, sum(calls) AS calls FROM " + labels
-                                + "GROUP BY outcome ORDER BY calls DESC, outcome",
-                        "SELECT reason AS label, sum(calls) AS calls FROM " + labels
-                                + "GROUP BY reason ORDER BY calls DESC, reason LIMIT " + TOP_REASONS,
-                        """
+        return new Sql(
+                "SELECT outcome AS label, sum(calls) AS calls FROM " + labels
+                        + "GROUP BY outcome ORDER BY calls DESC, outcome",
+                "SELECT reason AS label, sum(calls) AS calls FROM " + labels
+                        + "GROUP BY reason ORDER BY calls DESC, reason LIMIT " + TOP_REASONS,
+                """
                 SELECT tenant_id, sum(calls) AS calls, sum(action_required) AS action_required
                 FROM admin.intelligence_daily_tenant""" + filter(tenantId) + "GROUP BY tenant_id ORDER BY tenant_id",
-                        "SELECT status AS label, sum(calls) AS calls FROM " + statuses
-                                + "GROUP BY status ORDER BY calls DESC, status",
-                        "SELECT day, sum(calls) AS calls FROM " + statuses + "GROUP BY day"),
+                "SELECT status AS label, sum(calls) AS calls FROM " + statuses
+                        + "GROUP BY status ORDER BY calls DESC, status",
+                "SELECT day, sum(calls) AS calls FROM " + statuses + "GROUP BY day",
                 Tuple.of(range.from(), range.to(), tenantId));
     }
 
     public Uni<IntelligenceReport> report(DateRange range, String tenantId) {
-        ReportSql sql = sql(range, tenantId);
-        Uni<RowSet<Row>> outcomes = pool.preparedQuery(sql.statements().get(0)).execute(sql.args());
-        Uni<RowSet<Row>> reasons = pool.preparedQuery(sql.statements().get(1)).execute(sql.args());
-        Uni<RowSet<Row>> tenants = pool.preparedQuery(sql.statements().get(2)).execute(sql.args());
-        Uni<RowSet<Row>> ended = pool.preparedQuery(sql.statements().get(3)).execute(sql.args());
-        Uni<RowSet<Row>> perDay = pool.preparedQuery(sql.statements().get(4)).execute(sql.args());
+        Sql sql = sql(range, tenantId);
+        Uni<RowSet<Row>> outcomes = sql.run(pool, sql.outcomes());
+        Uni<RowSet<Row>> reasons = sql.run(pool, sql.reasons());
+        Uni<RowSet<Row>> tenants = sql.run(pool, sql.tenants());
+        Uni<RowSet<Row>> ended = sql.run(pool, sql.statuses());
+        Uni<RowSet<Row>> perDay = sql.run(pool, sql.perDay());
         return Uni.combine()
                 .all()
                 .unis(outcomes, reasons, tenants, ended, perDay)

@@ -66,11 +66,27 @@ public class SystemErrors {
      * number of tenants is the number of those sub-groups, so no {@code count(DISTINCT tenant_id)}, which made
      * PostgreSQL sort every row of the range (a year: 100,000 rows, spilled to disk). With V14's covering range
      * index both steps are hash aggregates over an index-only scan (docs/benchmarks/admin.md). This is the group
-     * report's one statement and its arguments; it is planned for its values on every run (customPlans).
+     * report's one statement and its arguments; it is planned for its values on every run: a generic plan cannot
+     * know whether the range holds a day's errors or a year's (100,000 rows), guessed a few hundred and hashed the
+     * whole range to join the (small) resolutions, spilling to disk: 125 ms instead of 64 ms over a year
+     * (docs/benchmarks/admin.md). Planning it costs under a millisecond.
      */
-    public static ReportSql groupsSql(DateRange range, String tenantId, boolean includeResolved) {
-        return new ReportSql(
-                List.of("""
+    public record GroupsSql(String groups, Tuple args) implements ReportSql {
+        @Override
+        public List<String> statements() {
+            return List.of(groups);
+        }
+
+        @Override
+        public boolean customPlans() {
+            return true;
+        }
+    }
+
+    /** The group report's statement and arguments ({@link GroupsSql}). */
+    public static GroupsSql groupsSql(DateRange range, String tenantId, boolean includeResolved) {
+        return new GroupsSql(
+                """
                 SELECT g.*,
                        (SELECT l.message FROM admin.system_errors l
                         WHERE l.error_type = g.error_type AND l.severity = g.severity AND l.occurred_at = g.last_seen""" + (tenantId == null ? "" : " AND l.tenant_id = $3") + """
@@ -87,37 +103,26 @@ public class SystemErrors {
                         GROUP BY e.error_type, e.severity, e.tenant_id) t
                     GROUP BY t.error_type, t.severity
                     HAVING $4 OR sum(t.open) > 0) g
-                ORDER BY CASE g.severity WHEN 'critical' THEN 0 WHEN 'error' THEN 1 ELSE 2 END, g.open DESC, g.last_seen DESC"""),
-                Tuple.of(start(range), end(range), tenantId, includeResolved),
-                true);
+                ORDER BY CASE g.severity WHEN 'critical' THEN 0 WHEN 'error' THEN 1 ELSE 2 END, g.open DESC, g.last_seen DESC""",
+                Tuple.of(start(range), end(range), tenantId, includeResolved));
     }
 
     /** System errors grouped by type and severity: {@link #groupsSql}'s statement. */
     public Uni<List<ErrorGroup>> groups(DateRange range, String tenantId, boolean includeResolved) {
-        ReportSql sql = groupsSql(range, tenantId, includeResolved);
-        // Planned for this range every time, never a generic plan: a generic plan cannot know whether the range
-        // holds a day's errors or a year's (100,000 rows), guessed a few hundred and hashed the whole range to
-        // join the (small) resolutions, spilling to disk: 125 ms instead of 64 ms over a year
-        // (docs/benchmarks/admin.md). Planning it costs under a millisecond.
-        return pool.withTransaction(connection -> connection
-                        .query(ReportSql.CUSTOM_PLANS)
-                        .execute()
-                        .chain(() -> connection
-                                .preparedQuery(sql.statements().get(0))
-                                .execute(sql.args())))
-                .map(rows -> {
-                    List<ErrorGroup> groups = new ArrayList<>();
-                    rows.forEach(row -> groups.add(new ErrorGroup(
-                            row.getString("error_type"),
-                            row.getString("severity"),
-                            row.getLong("occurrences"),
-                            row.getLong("open"),
-                            instant(row, "first_seen"),
-                            instant(row, "last_seen"),
-                            row.getString("latest_message"),
-                            row.getLong("tenants"))));
-                    return groups;
-                });
+        GroupsSql sql = groupsSql(range, tenantId, includeResolved);
+        return sql.run(pool, sql.groups()).map(rows -> {
+            List<ErrorGroup> groups = new ArrayList<>();
+            rows.forEach(row -> groups.add(new ErrorGroup(
+                    row.getString("error_type"),
+                    row.getString("severity"),
+                    row.getLong("occurrences"),
+                    row.getLong("open"),
+                    instant(row, "first_seen"),
+                    instant(row, "last_seen"),
+                    row.getString("latest_message"),
+                    row.getLong("tenants"))));
+            return groups;
+        });
     }
 
     public Uni<List<Occurrence>> occurrences(

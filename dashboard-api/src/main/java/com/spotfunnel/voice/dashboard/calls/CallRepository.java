@@ -2,6 +2,7 @@ package com.spotfunnel.voice.dashboard.calls;
 
 import static com.spotfunnel.voice.dashboard.calls.CallSummary.instant;
 
+import com.spotfunnel.voice.support.postgres.CustomPlans;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -39,9 +40,6 @@ public class CallRepository {
 
     private static final int EXPORT_FETCH_SIZE = 500;
 
-    /** For this transaction only: plan each statement for its parameter values. */
-    static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan";
-
     private final Pool pool;
 
     public CallRepository(Pool pool) {
@@ -57,10 +55,9 @@ public class CallRepository {
         // soon (a common word) or the index should collect the few matches (a rare one) depends on the value, and
         // the generic plan PostgreSQL keeps for a prepared statement after five runs cannot see it (it read every
         // match of a 100,000-call tenant: 80 ms of database CPU per search instead of 1.5, docs/benchmarks).
-        return pool.withTransaction(conn -> conn.query(CUSTOM_PLANS)
-                .execute()
-                .flatMap(set -> conn.preparedQuery(statement.sql()).execute(statement.args()))
-                .map(CallRepository::summaries));
+        return CustomPlans.inTransaction(
+                        pool, conn -> conn.preparedQuery(statement.sql()).execute(statement.args()))
+                .map(CallRepository::summaries);
     }
 
     /**
