@@ -75,7 +75,7 @@ class CallerHistoryTwoPipelinesE2ETest {
         WireMockServer twilio = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         twilio.start();
         WholeCallE2ETest.twilio = twilio; // gatewayEnv points the gateways at it
-        twilio.stubFor(post(urlPathMatching("/2010-04-01/Accounts/[^/]+/Calls/[^/]+\\.json"))
+        twilio.stubFor(post(urlPathMatching(WholeCallE2ETest.CALL_UPDATE))
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
@@ -105,8 +105,8 @@ class CallerHistoryTwoPipelinesE2ETest {
         // What is tested is that the other instance knows the first call, not the 150 ms budget on a loaded machine.
         env.put("CALLER_HISTORY_BUDGET", "5s");
         // Both instances use ServiceProcess' database: the same schema `pipeline`, as pods of one deployment do.
-        ServiceProcess process =
-                ServiceProcess.start(name, "e2e.pipeline-service.jar", ServiceProcess.freePort(), env, List.of());
+        ServiceProcess process = ServiceProcess.start(
+                name, "e2e.pipeline-service.jar", ServiceProcess.freePort(), env, WholeCallE2ETest.llmGuards());
         processes.add(process);
         return process;
     }
@@ -175,7 +175,22 @@ class CallerHistoryTwoPipelinesE2ETest {
         SimulatedCall call = new SimulatedCall(plan, callers);
         CallResult result = call.run().get(45, TimeUnit.SECONDS);
         assertEquals(null, result.error(), "call error");
-        assertEquals(1, result.answeredTurns(), "the agent answered the caller");
+        // When the answer is missing, say whether the LLM was asked and whether the gateway fell back (its fallback
+        // redirects the call through Twilio's REST API, which the simulated caller does not hear).
+        assertEquals(
+                1,
+                result.answeredTurns(),
+                () -> "the agent answered the caller (LLM requests so far: "
+                        + providers
+                                .countRequestsMatching(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+                                        .build())
+                                .getCount()
+                        + ", Twilio call updates so far: "
+                        + WholeCallE2ETest.twilio
+                                .countRequestsMatching(postRequestedFor(urlPathMatching(WholeCallE2ETest.CALL_UPDATE))
+                                        .build())
+                                .getCount()
+                        + ")");
         return call;
     }
 
