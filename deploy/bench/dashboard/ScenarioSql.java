@@ -4,12 +4,12 @@ import com.spotfunnel.voice.dashboard.calls.CallQueryParams;
 import com.spotfunnel.voice.dashboard.calls.CallSql;
 import com.spotfunnel.voice.dashboard.config.DashboardConfig;
 import java.lang.reflect.Array;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ public class ScenarioSql {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         Files.createDirectories(dir);
-        CallFilterParser parser = new CallFilterParser(config());
+        CallFilterParser parser = new CallFilterParser(new Config());
         for (int i = 2; i < args.length; i++) {
             URI uri = URI.create(args[i]);
             CallQueryParams params = new CallQueryParams();
@@ -71,22 +71,45 @@ public class ScenarioSql {
         return "'" + String.valueOf(value).replace("'", "''") + "'::text";
     }
 
-    /**
-     * The app's settings the parser reads, as the bench starts the app (page size cap 200, default 50, search up to
-     * 200 characters). A proxy rather than a class implementing DashboardConfig, so a setting added to the interface
-     * does not stop this file from compiling; a setting the parser starts to read fails loudly here.
-     */
-    static DashboardConfig config() {
-        return (DashboardConfig) Proxy.newProxyInstance(
-                DashboardConfig.class.getClassLoader(), new Class<?>[] {DashboardConfig.class}, (proxy, method, args) ->
-                        switch (method.getName()) {
-                            case "maxPageSize" -> 200;
-                            case "defaultPageSize" -> 50;
-                            case "maxSearchLength" -> 200;
-                            case "maxAnalyticsDays" -> 366;
-                            case "toString" -> "bench DashboardConfig";
-                            default -> throw new UnsupportedOperationException(
-                                    "ScenarioSql does not know DashboardConfig." + method.getName());
-                        });
+    static final class Config implements DashboardConfig {
+        public int maxPageSize() {
+            return 200;
+        }
+
+        public int defaultPageSize() {
+            return 50;
+        }
+
+        public int maxSearchLength() {
+            return 200;
+        }
+
+        public int maxAnalyticsDays() {
+            return 366;
+        }
+
+        public Auth auth() {
+            return new Auth() {
+                public String tenantClaim() {
+                    return "tenant_id";
+                }
+
+                public TokenCache tokenCache() {
+                    return null;
+                }
+            };
+        }
+
+        public Projection projection() {
+            return new Projection() {
+                public Duration retryInitialBackoff() {
+                    return Duration.ofMillis(200);
+                }
+
+                public Duration retryMaxBackoff() {
+                    return Duration.ofSeconds(10);
+                }
+            };
+        }
     }
 }

@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,20 +43,15 @@ public class CallRepository {
     static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan";
 
     private final Pool pool;
-    /** Where list pages without a search run: the pipelined client ({@link PipelinedPages}), else the pool. */
-    private final SqlClient pages;
 
-    public CallRepository(Pool pool, PipelinedPages pipelined) {
+    public CallRepository(Pool pool) {
         this.pool = pool;
-        this.pages = pipelined.client().orElse(pool);
     }
 
     public Uni<List<CallSummary>> page(CallFilter filter) {
         CallSql.Statement statement = CallSql.page(filter);
         if (filter.search() == null) {
-            return pages.preparedQuery(statement.sql())
-                    .execute(statement.args())
-                    .map(CallRepository::summaries);
+            return pool.preparedQuery(statement.sql()).execute(statement.args()).map(CallRepository::summaries);
         }
         // A search is planned for its own words or digits: whether walking the tenant's newest calls finds a page
         // soon (a common word) or the index should collect the few matches (a rare one) depends on the value, and

@@ -27,23 +27,6 @@ public interface DashboardConfig {
 
     Projection projection();
 
-    /** How list pages reach PostgreSQL. */
-    Db db();
-
-    interface Db {
-        /**
-         * A list page without a search runs on a pipelined client of its own (PipelinedPages), up to this many
-         * queries in flight on one connection; 0 or 1: pages borrow a connection from the reactive pool per query,
-         * like every other statement.
-         */
-        @WithDefault("256")
-        int pagePipeliningLimit();
-
-        /** Connections of that client; the next one opens only when those open hold the limit in flight. */
-        @WithDefault("2")
-        int pageConnections();
-    }
-
     /** Where the caller's tenant comes from. */
     interface Auth {
         /** The token claim that names a customer's tenant. */
