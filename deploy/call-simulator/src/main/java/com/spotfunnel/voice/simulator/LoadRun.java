@@ -76,6 +76,7 @@ public final class LoadRun {
                     + plan.speechLength().toMillis() * plan.utterances()
                     + 30_000;
             CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(budget, TimeUnit.MILLISECONDS);
+            TurnTrace.flush();
             return summarize(running.stream().map(CompletableFuture::join).toList());
         }
     }

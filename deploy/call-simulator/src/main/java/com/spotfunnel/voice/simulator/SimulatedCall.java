@@ -57,6 +57,11 @@ public final class SimulatedCall {
     private long speechEndedMillis;
     private int quietFramesSent;
     private long endpointSentMillis = -1;
+    /** For the turn trace: the endpoint frame's number, when it was due and when it was sent (nanoTime). */
+    private int endpointChunk;
+
+    private long endpointDueNanos;
+    private long endpointSentNanos;
     private boolean agentAnswered;
     private long playbackEndsMillis;
     private long lastAgentAudioMillis;
@@ -205,6 +210,11 @@ public final class SimulatedCall {
                 frame = CallerAudio.silenceBase64();
                 if (!agentAnswered && ++quietFramesSent == plan.endpointFrames()) {
                     endpointSentMillis = now; // this frame completes the silence the recognizer waits for
+                    if (TurnTrace.ON) {
+                        endpointChunk = frameIndex + 1;
+                        endpointDueNanos = startedAtNanos + due * 1_000_000;
+                        endpointSentNanos = System.nanoTime();
+                    }
                 }
                 boolean answered = agentAnswered && agentQuiet(now);
                 if (answered || now - speechEndedMillis > plan.turnTimeout().toMillis()) {
@@ -278,6 +288,15 @@ public final class SimulatedCall {
                             endpointSentMillis >= 0
                                     ? now - endpointSentMillis
                                     : now - speechEndedMillis - plan.endpoint().toMillis());
+                    if (TurnTrace.ON && endpointSentMillis >= 0) {
+                        TurnTrace.answered(
+                                callSid,
+                                utterancesDone,
+                                endpointChunk,
+                                endpointDueNanos,
+                                endpointSentNanos,
+                                System.nanoTime());
+                    }
                 }
                 playbackEndsMillis = Math.max(now, playbackEndsMillis) + bytes / 8;
                 lastAgentAudioMillis = now;

@@ -147,6 +147,14 @@ public interface PipelineConfig {
         /** Passages given to the LLM per answer. */
         @WithDefault("3")
         int maxPassages();
+
+        /**
+         * How long an answer waits, once the caller has finished, for the knowledge search started on their interim
+         * words; past it the answer goes on without knowledge ({@code KNOWLEDGE_LOOKAHEAD_WAIT_MS}). The search had the
+         * whole endpointing silence (600 ms) already, so a search still under way means admin-api is slow.
+         */
+        @WithDefault("30ms")
+        Duration lookaheadWait();
     }
 
     interface Analysis {

@@ -17,6 +17,9 @@ final class AgentTurn {
     final boolean reply;
     final StringBuilder heard = new StringBuilder();
     Cancellable subscription;
+    /** The turn's timestamps when the turn trace is on, else null. */
+    TurnTrace.Reply trace;
+
     boolean audioSent;
     boolean done;
     boolean cancelled;

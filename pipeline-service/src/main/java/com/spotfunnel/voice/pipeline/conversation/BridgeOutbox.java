@@ -26,6 +26,8 @@ final class BridgeOutbox implements Consumer<PipelineMessage> {
     private final TurnAudio audio;
     /** The utterance the gathered audio belongs to (read by the end-of-turn write). */
     private volatile String utteranceId;
+    /** The last utterance whose first write the turn trace noted. */
+    private String traced;
 
     BridgeOutbox(Socket socket) {
         this.socket = socket;
@@ -50,6 +52,10 @@ final class BridgeOutbox implements Consumer<PipelineMessage> {
     }
 
     private void writeAudio(byte[] bytes, int length) {
+        if (TurnTrace.ON && !utteranceId.equals(traced)) {
+            traced = utteranceId;
+            TurnTrace.written(utteranceId, System.nanoTime());
+        }
         socket.sendText(
                 BridgeCodec.write(new PipelineMessage.AgentAudio(utteranceId, Arrays.copyOf(bytes, length), false)));
     }

@@ -55,6 +55,10 @@ public final class Conversation implements SttListener {
     private SttProvider sttProvider;
 
     private long unbilledAudioBytes;
+    /** With the turn trace on ({@link TurnTrace}): caller frames received, and when the last one arrived. */
+    private int framesIn;
+
+    private long lastFrameNanos;
     private long callerSpeechStartedMs = -1;
     private ConversationPhase phase = new ConversationPhase.Listening();
     /** Why the agent is taking a message instead of a transfer (after_hours, or the Dial's outcome), else null. */
@@ -67,7 +71,7 @@ public final class Conversation implements SttListener {
         this.out = out;
         this.startedNanos = deps.nanoTime().getAsLong();
         this.agent = agent;
-        this.lookahead = new KnowledgeLookahead(agent::knowledge, deps.metrics());
+        this.lookahead = new KnowledgeLookahead(agent::knowledge, deps.metrics(), agent.lookaheadWait());
         this.sttOrder = agent.sttOrder();
         this.llmOrder = agent.llmOrder();
         this.ttsOrder = agent.ttsOrder();
@@ -86,6 +90,10 @@ public final class Conversation implements SttListener {
     // ---- from the gateway ----
 
     public synchronized void onAudio(byte[] audio) {
+        if (TurnTrace.ON) {
+            framesIn++;
+            lastFrameNanos = System.nanoTime();
+        }
         if (!phase.callerSteers() || stt == null) {
             return;
         }
@@ -277,13 +285,37 @@ public final class Conversation implements SttListener {
 
     private void reply(String question) {
         AgentTurn turn = newTurn(null, true);
+        TurnTrace.Reply trace = null;
+        if (TurnTrace.ON) {
+            trace = new TurnTrace.Reply();
+            trace.callSid = call.callSid();
+            trace.utteranceId = turn.utteranceId;
+            trace.frames = framesIn;
+            trace.endpointFrameNanos = lastFrameNanos;
+            trace.endpointNanos = System.nanoTime();
+            turn.trace = trace;
+        }
+        TurnTrace.Reply traced = trace;
         // Knowledge first (never fails: no passages when admin-api cannot answer in time; usually found already,
         // while the caller was speaking), then the LLM.
         StageListener listener = listener(turn.index);
-        Multi<String> tokens = agent.request(lookahead.forUtterance(question), history)
+        Multi<String> tokens = agent.request(lookahead.forUtterance(question, trace), history)
                 .onItem()
-                .transformToMulti(request -> deps.llm().stream(llmOrder, request, listener));
-        play(turn, SentenceSplitter.sentences(tokens));
+                .transformToMulti(request -> {
+                    if (traced != null) {
+                        traced.requestReadyNanos = System.nanoTime();
+                    }
+                    return deps.llm().stream(llmOrder, request, listener);
+                });
+        Multi<String> sentences = SentenceSplitter.sentences(tokens);
+        if (traced != null) {
+            sentences = sentences.onItem().invoke(sentence -> {
+                if (traced.firstSentenceNanos == 0) {
+                    traced.firstSentenceNanos = System.nanoTime();
+                }
+            });
+        }
+        play(turn, sentences);
     }
 
     /** A fixed line; with {@code after} (Hangup or Transfer) the call's last words, which end the caller's say. */
@@ -324,6 +356,10 @@ public final class Conversation implements SttListener {
         if (chunk.audio() != null) {
             if (!turn.audioSent && turn.reply) {
                 deps.metrics().turnLatency(Duration.ofNanos(deps.nanoTime().getAsLong() - turn.startedNanos));
+                if (turn.trace != null) {
+                    turn.trace.firstAudioNanos = System.nanoTime();
+                    turn.trace.log();
+                }
             }
             turn.audioSent = true;
             out.accept(new PipelineMessage.AgentAudio(turn.utteranceId, chunk.audio(), false));

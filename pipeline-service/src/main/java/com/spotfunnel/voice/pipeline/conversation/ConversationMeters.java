@@ -18,6 +18,7 @@ public class ConversationMeters implements ConversationMetrics {
     private final Counter providerFailures;
     private final Counter lookaheadUsed;
     private final Counter lookaheadUnused;
+    private final Counter lookaheadLate;
 
     public ConversationMeters(MeterRegistry meters) {
         this.meters = meters;
@@ -30,6 +31,10 @@ public class ConversationMeters implements ConversationMetrics {
                 Counter.builder("pipeline_provider_failures_total").register(meters);
         this.lookaheadUsed = lookahead("used", meters);
         this.lookaheadUnused = lookahead("unused", meters);
+        this.lookaheadLate = Counter.builder("pipeline_knowledge_lookahead_late_total")
+                .description("answers that went on without the knowledge search started on the caller's interim words, "
+                        + "still under way pipeline.knowledge.lookahead-wait after the caller finished")
+                .register(meters);
         meters.gauge("pipeline_active_calls", activeCalls);
     }
 
@@ -74,6 +79,11 @@ public class ConversationMeters implements ConversationMetrics {
     @Override
     public void lookahead(boolean used) {
         (used ? lookaheadUsed : lookaheadUnused).increment();
+    }
+
+    @Override
+    public void lookaheadLate() {
+        lookaheadLate.increment();
     }
 
     @Override

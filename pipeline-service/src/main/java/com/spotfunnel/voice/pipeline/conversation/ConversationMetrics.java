@@ -22,6 +22,9 @@ public interface ConversationMetrics {
     /** A knowledge search started on interim words was used by the answer ({@code true}) or searched again. */
     void lookahead(boolean used);
 
+    /** An answer stopped waiting for its early knowledge search ({@code pipeline.knowledge.lookahead-wait}). */
+    default void lookaheadLate() {}
+
     /** A conversation tried a phase change its phase does not allow: a bug in the pipeline, not in the call. */
     void illegalPhaseMove(String from, String to);
 }

@@ -2,6 +2,7 @@ package com.spotfunnel.voice.pipeline.conversation;
 
 import com.spotfunnel.voice.pipeline.knowledge.KnowledgeQuery;
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
@@ -12,20 +13,41 @@ import java.util.function.Function;
  * word and the agent's first). The early result is used only when the final words make the same search query;
  * otherwise the search is made again with the final words, so the answer never rests on words the caller did not
  * say. A search is started only when the query changes, so repeated interim results cost nothing more.
+ *
+ * <p>An early search still under way when the caller has finished is waited for at most {@code wait}
+ * ({@code pipeline.knowledge.lookahead-wait}): it has then had the whole endpointing silence already, so admin-api is
+ * slow, and the answer goes on without knowledge ({@code pipeline_knowledge_lookahead_late_total}) rather than keep
+ * the caller waiting up to the search's own timeout. A search started only at the end (no early one, or other words)
+ * keeps that timeout: there is no earlier moment it could have been asked.
  * Not thread-safe: the conversation calls it under its lock.
  */
 final class KnowledgeLookahead {
 
     /** A search under way (or done) for {@code query}, the admin-api query of the words heard so far. */
-    private record Early(String query, Uni<List<String>> passages) {}
+    private record Early(String query, Uni<List<String>> passages, long startedNanos, long[] doneNanos) {
+
+        boolean done() {
+            synchronized (doneNanos) {
+                return doneNanos[0] != 0;
+            }
+        }
+
+        long doneAt() {
+            synchronized (doneNanos) {
+                return doneNanos[0];
+            }
+        }
+    }
 
     private final Function<String, Uni<List<String>>> search;
     private final ConversationMetrics metrics;
+    private final Duration wait;
     private Early early;
 
-    KnowledgeLookahead(Function<String, Uni<List<String>>> search, ConversationMetrics metrics) {
+    KnowledgeLookahead(Function<String, Uni<List<String>>> search, ConversationMetrics metrics, Duration wait) {
         this.search = search;
         this.metrics = metrics;
+        this.wait = wait;
     }
 
     /** The caller's words so far: starts their search unless the same query is already under way. */
@@ -34,8 +56,13 @@ final class KnowledgeLookahead {
         if (query.isEmpty() || early != null && early.query().equals(query)) {
             return;
         }
-        early = new Early(query, search.apply(words).memoize().indefinitely());
-        early.passages().subscribe().with(passages -> {}); // start now; the search never fails
+        long[] done = new long[1];
+        early = new Early(query, search.apply(words).memoize().indefinitely(), System.nanoTime(), done);
+        early.passages().subscribe().with(passages -> {
+            synchronized (done) {
+                done[0] = System.nanoTime();
+            }
+        }); // start now; the search never fails
     }
 
     /** The utterance is answered without the LLM (goodbye, transfer): its early search is of no use. */
@@ -45,13 +72,43 @@ final class KnowledgeLookahead {
 
     /** The knowledge for the final utterance: the early search when it asked the same, else a new search. */
     Uni<List<String>> forUtterance(String utterance) {
+        return forUtterance(utterance, null);
+    }
+
+    /** The same, noting in {@code trace} (when not null) when the search started and ended. */
+    Uni<List<String>> forUtterance(String utterance, TurnTrace.Reply trace) {
         Early started = early;
         early = null;
-        if (started == null) {
+        boolean same = started != null && started.query().equals(KnowledgeQuery.of(utterance));
+        if (started != null) {
+            metrics.lookahead(same);
+        }
+        if (same) {
+            if (trace != null) {
+                trace.early = true;
+                trace.searchStartedNanos = started.startedNanos();
+                trace.searchDoneNanos = started.doneAt();
+            }
+            if (started.done()) {
+                return started.passages();
+            }
+            return started.passages()
+                    .invoke(passages -> {
+                        if (trace != null) {
+                            trace.searchDoneNanos = System.nanoTime();
+                        }
+                    })
+                    .ifNoItem()
+                    .after(wait)
+                    .recoverWithItem(() -> {
+                        metrics.lookaheadLate();
+                        return List.of();
+                    });
+        }
+        if (trace == null) {
             return search.apply(utterance);
         }
-        boolean same = started.query().equals(KnowledgeQuery.of(utterance));
-        metrics.lookahead(same);
-        return same ? started.passages() : search.apply(utterance);
+        trace.searchStartedNanos = System.nanoTime();
+        return search.apply(utterance).invoke(passages -> trace.searchDoneNanos = System.nanoTime());
     }
 }

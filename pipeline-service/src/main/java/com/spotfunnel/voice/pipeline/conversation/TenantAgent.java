@@ -87,6 +87,11 @@ public final class TenantAgent {
         return ttsOrder;
     }
 
+    /** How long an answer waits for a knowledge search started on the caller's interim words. */
+    public java.time.Duration lookaheadWait() {
+        return config.knowledge().lookaheadWait();
+    }
+
     public String transferAnnouncement() {
         return config.conversation().transferAnnouncement();
     }

@@ -404,6 +404,7 @@ final class ConversationRig {
         int providerFailures;
         final List<Duration> turnLatencies = new ArrayList<>();
         final List<Boolean> lookaheads = new ArrayList<>();
+        int lookaheadsLate;
         final List<String> illegalMoves = new ArrayList<>();
 
         @Override
@@ -434,6 +435,11 @@ final class ConversationRig {
         @Override
         public void providerFailure() {
             providerFailures++;
+        }
+
+        @Override
+        public void lookaheadLate() {
+            lookaheadsLate++;
         }
 
         @Override

@@ -40,7 +40,10 @@ public final class AdminApiFake {
 
     private AdminApiFake() {}
 
-    /** Points the pipeline here; a 2 s search timeout so a loaded build machine's first call is not "slow". */
+    /**
+     * Points the pipeline here; a 2 s search timeout (and as long a wait for an early search) so a loaded build
+     * machine's first call is not "slow".
+     */
     static Map<String, String> config(String wireMockUrl) {
         String guard =
                 "quarkus.fault-tolerance.\"com.spotfunnel.voice.pipeline.knowledge.AdminKnowledgeClient/search\".";
@@ -56,7 +59,9 @@ public final class AdminApiFake {
                 guard + "timeout.value",
                 "2000",
                 guard + "circuit-breaker.delay",
-                "1000");
+                "1000",
+                "pipeline.knowledge.lookahead-wait",
+                "2s");
     }
 
     /** A working token endpoint and a search that finds nothing for any tenant. */

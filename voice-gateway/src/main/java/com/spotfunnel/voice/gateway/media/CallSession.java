@@ -59,6 +59,10 @@ public final class CallSession implements BridgeListener {
     private boolean callerSpoke;
 
     private long lastCallerTurnNanos = -1;
+    /** With the turn trace on ({@link TurnTrace}): when each of the last caller frames arrived, and how many did. */
+    private final long[] frameArrivals = TurnTrace.ON ? new long[TurnTrace.FRAMES] : null;
+
+    private int framesIn;
     /** The caller's last words, for the whisper of a warm transfer. */
     private final java.util.ArrayDeque<String> callerWords = new java.util.ArrayDeque<>();
 
@@ -101,6 +105,9 @@ public final class CallSession implements BridgeListener {
     // ---- from Twilio ----
 
     synchronized void callerAudio(byte[] mulaw) {
+        if (frameArrivals != null) {
+            frameArrivals[++framesIn % TurnTrace.FRAMES] = System.nanoTime();
+        }
         if (phase.aiHasCaller()) {
             bridge.sendAudio(mulaw);
         }
@@ -331,6 +338,9 @@ public final class CallSession implements BridgeListener {
                     }
                 }
                 lastCallerTurnNanos = services.clock().nanoTime();
+                if (frameArrivals != null) {
+                    TurnTrace.callerTurn(call.callSid(), framesIn, frameArrivals, System.nanoTime());
+                }
             }
             services.events().publish(track, transcript.turn());
         } else if (message instanceof PipelineMessage.Cost cost) {
@@ -379,7 +389,11 @@ public final class CallSession implements BridgeListener {
     }
 
     private void agentAudio(PipelineMessage.AgentAudio audio) {
-        if (utterancesSeen.add(audio.utteranceId()) && lastCallerTurnNanos >= 0) {
+        boolean first = utterancesSeen.add(audio.utteranceId());
+        if (first && frameArrivals != null) {
+            TurnTrace.agentAudio(call.callSid(), audio.utteranceId(), System.nanoTime());
+        }
+        if (first && lastCallerTurnNanos >= 0) {
             services.metrics().turnLatency(Duration.ofNanos(services.clock().nanoTime() - lastCallerTurnNanos));
             lastCallerTurnNanos = -1;
         }
