@@ -155,6 +155,15 @@ public interface PipelineConfig {
          */
         @WithDefault("30ms")
         Duration lookaheadWait();
+
+        /**
+         * The least time an early search is given from its start before an answer goes on without it
+         * ({@code KNOWLEDGE_LOOKAHEAD_MIN_RUN_MS}): a search started on interim words that came just before the
+         * end has not had the endpointing silence, and cutting it after {@link #lookaheadWait()} would drop the
+         * tenant's facts while admin-api is healthy.
+         */
+        @WithDefault("250ms")
+        Duration lookaheadMinRun();
     }
 
     interface Analysis {

@@ -71,7 +71,8 @@ public final class Conversation implements SttListener {
         this.out = out;
         this.startedNanos = deps.nanoTime().getAsLong();
         this.agent = agent;
-        this.lookahead = new KnowledgeLookahead(agent::knowledge, deps.metrics(), agent.lookaheadWait());
+        this.lookahead = new KnowledgeLookahead(
+                agent::knowledge, deps.metrics(), agent.lookaheadWait(), agent.lookaheadMinRun());
         this.sttOrder = agent.sttOrder();
         this.llmOrder = agent.llmOrder();
         this.ttsOrder = agent.ttsOrder();

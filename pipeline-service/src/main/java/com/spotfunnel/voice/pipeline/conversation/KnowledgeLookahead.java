@@ -15,9 +15,11 @@ import java.util.function.Function;
  * say. A search is started only when the query changes, so repeated interim results cost nothing more.
  *
  * <p>An early search still under way when the caller has finished is waited for at most {@code wait}
- * ({@code pipeline.knowledge.lookahead-wait}): it has then had the whole endpointing silence already, so admin-api is
- * slow, and the answer goes on without knowledge ({@code pipeline_knowledge_lookahead_late_total}) rather than keep
- * the caller waiting up to the search's own timeout. A search started only at the end (no early one, or other words)
+ * ({@code pipeline.knowledge.lookahead-wait}) more, once it has run {@code minRun}
+ * ({@code pipeline.knowledge.lookahead-min-run}) since it started: a search that has had the endpointing silence and
+ * is still not done means admin-api is slow, and the answer goes on without knowledge
+ * ({@code pipeline_knowledge_lookahead_late_total}) rather than keep the caller waiting up to the search's own
+ * timeout. A search started on interim words that came just before the end gets its {@code minRun} all the same. A search started only at the end (no early one, or other words)
  * keeps that timeout: there is no earlier moment it could have been asked.
  * Not thread-safe: the conversation calls it under its lock.
  */
@@ -42,12 +44,15 @@ final class KnowledgeLookahead {
     private final Function<String, Uni<List<String>>> search;
     private final ConversationMetrics metrics;
     private final Duration wait;
+    private final Duration minRun;
     private Early early;
 
-    KnowledgeLookahead(Function<String, Uni<List<String>>> search, ConversationMetrics metrics, Duration wait) {
+    KnowledgeLookahead(
+            Function<String, Uni<List<String>>> search, ConversationMetrics metrics, Duration wait, Duration minRun) {
         this.search = search;
         this.metrics = metrics;
         this.wait = wait;
+        this.minRun = minRun;
     }
 
     /** The caller's words so far: starts their search unless the same query is already under way. */
@@ -63,6 +68,12 @@ final class KnowledgeLookahead {
                 done[0] = System.nanoTime();
             }
         }); // start now; the search never fails
+    }
+
+    /** {@code wait}, or longer while the search is younger than {@code minRun}. */
+    private Duration waitFor(Early started) {
+        Duration untilMinRun = minRun.minusNanos(System.nanoTime() - started.startedNanos());
+        return untilMinRun.compareTo(wait) > 0 ? untilMinRun : wait;
     }
 
     /** The utterance is answered without the LLM (goodbye, transfer): its early search is of no use. */
@@ -99,7 +110,7 @@ final class KnowledgeLookahead {
                         }
                     })
                     .ifNoItem()
-                    .after(wait)
+                    .after(waitFor(started))
                     .recoverWithItem(() -> {
                         metrics.lookaheadLate();
                         return List.of();

@@ -92,6 +92,11 @@ public final class TenantAgent {
         return config.knowledge().lookaheadWait();
     }
 
+    /** The least time an early knowledge search is given from its start. */
+    public java.time.Duration lookaheadMinRun() {
+        return config.knowledge().lookaheadMinRun();
+    }
+
     public String transferAnnouncement() {
         return config.conversation().transferAnnouncement();
     }

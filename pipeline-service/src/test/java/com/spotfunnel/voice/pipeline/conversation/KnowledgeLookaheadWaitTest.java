@@ -31,7 +31,7 @@ class KnowledgeLookaheadWaitTest {
 
     @Test
     void anEarlySearchDoneBeforeTheEndServesTheAnswerAtOnce() {
-        KnowledgeLookahead lookahead = new KnowledgeLookahead(this::search, metrics, WAIT);
+        KnowledgeLookahead lookahead = new KnowledgeLookahead(this::search, metrics, WAIT, Duration.ZERO);
         lookahead.heard("what are your opening hours");
         pending.get().complete(List.of("Open 8 to 5."));
 
@@ -45,7 +45,8 @@ class KnowledgeLookaheadWaitTest {
 
     @Test
     void anEarlySearchThatAnswersWithinTheWaitStillServesTheAnswer() {
-        KnowledgeLookahead lookahead = new KnowledgeLookahead(this::search, metrics, Duration.ofSeconds(5));
+        KnowledgeLookahead lookahead =
+                new KnowledgeLookahead(this::search, metrics, Duration.ofSeconds(5), Duration.ZERO);
         lookahead.heard("what are your opening hours");
         Uni<List<String>> answer = lookahead.forUtterance("What are your opening hours?");
         pending.get().complete(List.of("Open 8 to 5."));
@@ -56,7 +57,7 @@ class KnowledgeLookaheadWaitTest {
 
     @Test
     void anEarlySearchStillUnderWayIsWaitedForOnlyTheConfiguredTime() {
-        KnowledgeLookahead lookahead = new KnowledgeLookahead(this::search, metrics, WAIT);
+        KnowledgeLookahead lookahead = new KnowledgeLookahead(this::search, metrics, WAIT, Duration.ZERO);
         lookahead.heard("what are your opening hours");
 
         long started = System.nanoTime();
@@ -72,8 +73,40 @@ class KnowledgeLookaheadWaitTest {
     }
 
     @Test
+    void anEarlySearchStartedJustBeforeTheEndGetsItsMinimumRun() {
+        Duration minRun = Duration.ofMillis(400);
+        KnowledgeLookahead lookahead = new KnowledgeLookahead(this::search, metrics, WAIT, minRun);
+        lookahead.heard("what are your opening hours");
+        Uni<List<String>> answer = lookahead.forUtterance("What are your opening hours?");
+        AtomicReference<List<String>> got = new AtomicReference<>();
+        answer.subscribe().with(got::set);
+
+        sleep(WAIT.toMillis() * 3); // past the wait after the end, short of the minimum run
+        assertEquals(null, got.get(), "a search this young is still waited for");
+        pending.get().complete(List.of("Open 8 to 5."));
+        assertEquals(List.of("Open 8 to 5."), got.get());
+        assertEquals(0, metrics.lookaheadsLate);
+    }
+
+    @Test
+    void anEarlySearchPastItsMinimumRunIsLetGoAfterTheWait() {
+        Duration minRun = Duration.ofMillis(100);
+        KnowledgeLookahead lookahead = new KnowledgeLookahead(this::search, metrics, WAIT, minRun);
+        lookahead.heard("what are your opening hours");
+
+        long started = System.nanoTime();
+        List<String> passages =
+                lookahead.forUtterance("What are your opening hours?").await().atMost(Duration.ofSeconds(2));
+        long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertEquals(List.of(), passages);
+        assertTrue(waitedMillis >= minRun.toMillis() - 5 && waitedMillis < 1_500, "waited " + waitedMillis + " ms");
+        assertEquals(1, metrics.lookaheadsLate);
+    }
+
+    @Test
     void aSearchStartedOnlyAtTheEndIsNotCutShort() {
-        KnowledgeLookahead lookahead = new KnowledgeLookahead(this::search, metrics, WAIT);
+        KnowledgeLookahead lookahead = new KnowledgeLookahead(this::search, metrics, WAIT, Duration.ZERO);
         lookahead.heard("what about parking");
         Uni<List<String>> answer = lookahead.forUtterance("What are your opening hours?");
         AtomicReference<List<String>> got = new AtomicReference<>();
