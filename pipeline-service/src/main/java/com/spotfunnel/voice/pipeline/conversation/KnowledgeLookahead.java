@@ -4,6 +4,7 @@ import com.spotfunnel.voice.pipeline.knowledge.KnowledgeQuery;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -26,18 +27,14 @@ import java.util.function.Function;
 final class KnowledgeLookahead {
 
     /** A search under way (or done) for {@code query}, the admin-api query of the words heard so far. */
-    private record Early(String query, Uni<List<String>> passages, long startedNanos, long[] doneNanos) {
+    private record Early(String query, Uni<List<String>> passages, long startedNanos, AtomicLong doneNanos) {
 
         boolean done() {
-            synchronized (doneNanos) {
-                return doneNanos[0] != 0;
-            }
+            return doneNanos.get() != 0;
         }
 
         long doneAt() {
-            synchronized (doneNanos) {
-                return doneNanos[0];
-            }
+            return doneNanos.get();
         }
     }
 
@@ -61,13 +58,9 @@ final class KnowledgeLookahead {
         if (query.isEmpty() || early != null && early.query().equals(query)) {
             return;
         }
-        long[] done = new long[1];
+        AtomicLong done = new AtomicLong(); // set on whichever thread the search answers
         early = new Early(query, search.apply(words).memoize().indefinitely(), System.nanoTime(), done);
-        early.passages().subscribe().with(passages -> {
-            synchronized (done) {
-                done[0] = System.nanoTime();
-            }
-        }); // start now; the search never fails
+        early.passages().subscribe().with(passages -> done.set(System.nanoTime())); // start now; it never fails
     }
 
     /** {@code wait}, or longer while the search is younger than {@code minRun}. */
