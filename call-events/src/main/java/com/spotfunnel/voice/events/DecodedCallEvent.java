@@ -20,7 +20,12 @@ public sealed interface DecodedCallEvent {
         /** A known type at a schema version newer than this consumer understands. */
         NEWER_SCHEMA,
         /** Not JSON, not an envelope, or a payload missing what it must have. */
-        MALFORMED;
+        MALFORMED,
+        /**
+         * Not of the one type this consumer reads, seen without parsing the record ({@code
+         * CallEventCodec.decodeOnly}); never produced by {@code CallEventCodec.decode}.
+         */
+        NOT_READ;
 
         /** Lower-case name, used as a metric tag. */
         public String tag() {

@@ -39,6 +39,51 @@ class CallEventCodecTest {
                 "what we read from golden/" + type.wireName() + ".json");
     }
 
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void aConsumerOfOneTypeGetsThatTypeAndSkipsEveryOther(EventType type) throws IOException {
+        DecodedCallEvent decoded = CallEventCodec.decodeOnly(EventType.CALLER_ERASED, goldenBytes(type));
+
+        if (type == EventType.CALLER_ERASED) {
+            assertEquals(new DecodedCallEvent.Known(SAMPLES.get(type)), decoded);
+        } else {
+            assertEquals(
+                    SkipReason.NOT_READ,
+                    assertInstanceOf(DecodedCallEvent.Skipped.class, decoded).reason());
+        }
+    }
+
+    @Test
+    void aRecordThatOnlyMentionsTheTypeIsDecodedAndStillNotRead() throws IOException {
+        ObjectNode tree = (ObjectNode) golden(EventType.CALL_STARTED);
+        tree.put("note", "CallerErased");
+
+        DecodedCallEvent decoded = CallEventCodec.decodeOnly(
+                EventType.CALLER_ERASED, ContractJson.mapper().writeValueAsBytes(tree));
+
+        DecodedCallEvent.Skipped skipped = assertInstanceOf(DecodedCallEvent.Skipped.class, decoded);
+        assertEquals(SkipReason.NOT_READ, skipped.reason());
+        assertEquals("CallStarted", skipped.type(), "read in full, so its real type is known");
+    }
+
+    @Test
+    void aBrokenRecordOfTheReadTypeIsStillMalformed() {
+        byte[] broken = "{\"type\":\"CallerErased\",\"payload\":".getBytes(StandardCharsets.UTF_8);
+
+        assertEquals(
+                SkipReason.MALFORMED,
+                assertInstanceOf(
+                                DecodedCallEvent.Skipped.class,
+                                CallEventCodec.decodeOnly(EventType.CALLER_ERASED, broken))
+                        .reason());
+        assertEquals(
+                SkipReason.MALFORMED,
+                assertInstanceOf(
+                                DecodedCallEvent.Skipped.class,
+                                CallEventCodec.decodeOnly(EventType.CALLER_ERASED, new byte[0]))
+                        .reason());
+    }
+
     @Test
     void callEndedCarriesTotalAsSumOfStages() throws IOException {
         JsonNode costs = golden(EventType.CALL_ENDED).path("payload").path("costs");

@@ -10,7 +10,11 @@ import com.spotfunnel.voice.events.EventType;
 import com.spotfunnel.voice.events.payload.EventPayload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -58,6 +62,24 @@ public final class CallEventCodec {
             return new DecodedCallEvent.Skipped(SkipReason.MALFORMED, null, "not JSON");
         }
         return decode(root);
+    }
+
+    /**
+     * For a consumer that reads one type of a busy topic: a record whose bytes do not hold {@code type}'s wire name
+     * in quotes cannot be of that type, and is skipped as {@link SkipReason#NOT_READ} without being parsed; any
+     * other record is decoded in full, and is {@code NOT_READ} too unless it is of {@code type}. (Our producers
+     * write the type in plain ASCII; the name elsewhere, inside a string, only costs the full decode.)
+     */
+    public static DecodedCallEvent decodeOnly(EventType type, byte[] bytes) {
+        if (bytes != null && bytes.length > 0 && !QuotedName.of(type).isIn(bytes)) {
+            return QuotedName.of(type).notRead;
+        }
+        DecodedCallEvent decoded = decode(bytes);
+        if (decoded instanceof DecodedCallEvent.Known known && known.event().type() != type) {
+            return new DecodedCallEvent.Skipped(
+                    SkipReason.NOT_READ, known.event().type().wireName(), "not read");
+        }
+        return decoded;
     }
 
     public static DecodedCallEvent decode(JsonNode root) {
@@ -108,5 +130,35 @@ public final class CallEventCodec {
         String message =
                 e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
         return e.getClass().getSimpleName() + ": " + message;
+    }
+
+    /** A type's wire name as written in JSON, {@code "Name"}, searched for in a record's bytes. */
+    private record QuotedName(byte[] bytes, DecodedCallEvent.Skipped notRead) {
+
+        private static final Map<EventType, QuotedName> BY_TYPE = new EnumMap<>(EventType.class);
+
+        static {
+            for (EventType type : EventType.values()) {
+                BY_TYPE.put(
+                        type,
+                        new QuotedName(
+                                ('"' + type.wireName() + '"').getBytes(StandardCharsets.US_ASCII),
+                                new DecodedCallEvent.Skipped(SkipReason.NOT_READ, null, "not " + type.wireName())));
+            }
+        }
+
+        static QuotedName of(EventType type) {
+            return BY_TYPE.get(type);
+        }
+
+        boolean isIn(byte[] data) {
+            byte first = bytes[0];
+            for (int i = 0, last = data.length - bytes.length; i <= last; i++) {
+                if (data[i] == first && Arrays.equals(data, i, i + bytes.length, bytes, 0, bytes.length)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }
