@@ -164,36 +164,6 @@ public interface PipelineConfig {
          */
         @WithDefault("250ms")
         Duration lookaheadMinRun();
-
-        /** Searches for a tenant that cannot exist at start, before readiness (warmup/KnowledgeWarmUp). */
-        SearchWarmUp warmUp();
-    }
-
-    /**
-     * The knowledge path's start-up warm-up: admin-api's search, with the pipeline's own token, for a tenant id that
-     * admin-api never accepts, so nothing of a tenant is read. Best-effort: while admin-api does not answer, it retries
-     * until {@link #timeout()} (never past {@code pipeline.warm-up.timeout}), then readiness goes UP without it.
-     */
-    interface SearchWarmUp {
-        /** Searches in all ({@code KNOWLEDGE_WARM_UP_SEARCHES}); 0 = no knowledge warm-up. */
-        @WithDefault("300")
-        int searches();
-
-        /** Searches in flight at once once admin-api has answered one ({@code KNOWLEDGE_WARM_UP_CONCURRENCY}). */
-        @WithDefault("10")
-        int concurrency();
-
-        /** Gives up after this long from start ({@code KNOWLEDGE_WARM_UP_TIMEOUT}); capped by the call warm-up's. */
-        @WithDefault("30s")
-        Duration timeout();
-
-        /** Pause between tries while admin-api does not answer yet ({@code KNOWLEDGE_WARM_UP_RETRY}). */
-        @WithDefault("500ms")
-        Duration retry();
-
-        /** Outside admin-api's tenant ids ({@code [a-z0-9][a-z0-9-]{1,62}}), so no tenant can have it. */
-        @WithDefault("_warm-up-no-such-tenant")
-        String tenantId();
     }
 
     interface Analysis {

@@ -5,28 +5,22 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/**
- * Readiness is DOWN until the start-up warm-ups are over ({@link WarmUp}, {@link KnowledgeWarmUp}), so no call meets
- * a cold JIT. The knowledge warm-up never waits longer than the call warm-up's timeout.
- */
+/** Readiness is DOWN until the start-up warm-up is over ({@link WarmUp}), so no call meets a cold JIT. */
 @Readiness
 @ApplicationScoped
 public class WarmUpReadiness implements HealthCheck {
 
     private final WarmUp warmUp;
-    private final KnowledgeWarmUp knowledge;
 
-    public WarmUpReadiness(WarmUp warmUp, KnowledgeWarmUp knowledge) {
+    public WarmUpReadiness(WarmUp warmUp) {
         this.warmUp = warmUp;
-        this.knowledge = knowledge;
     }
 
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("pipeline-service warmed up")
-                .status(warmUp.finished() && knowledge.finished())
+                .status(warmUp.finished())
                 .withData("callerFramesHeard", warmUp.heard())
-                .withData("knowledgeSearchesAnswered", knowledge.answered())
                 .build();
     }
 }

@@ -77,7 +77,7 @@ class WarmUpTest {
     @Test
     void readinessIsDownUntilTheSyntheticCallsWereHeardAndAnswered() {
         WarmUp warmUp = new WarmUp(vertx, stt, tts, 2, 300, Duration.ofSeconds(30));
-        WarmUpReadiness readiness = new WarmUpReadiness(warmUp, KnowledgeWarmUpTest.none(vertx));
+        WarmUpReadiness readiness = new WarmUpReadiness(warmUp);
 
         warmUp.start();
         assertEquals(HealthCheckResponse.Status.DOWN, readiness.call().getStatus());
