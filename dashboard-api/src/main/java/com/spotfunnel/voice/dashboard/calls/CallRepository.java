@@ -66,8 +66,9 @@ public class CallRepository {
 
     /**
      * A phone search: the probe, then the page statement its count picks. The probe and the common fragment's walk
-     * have one plan whatever the values, so they run as prepared statements PostgreSQL plans once; the rare fragment's
-     * statement is planned for its values, like a text search (the digit index's estimate depends on the digits).
+     * have one plan whatever the values, so they run as plain prepared statements, outside a transaction; the rare
+     * fragment's statement is planned for its values, like a text search (the digit index's estimate depends on the
+     * digits).
      */
     private Uni<List<CallSummary>> phonePage(CallSql.PhonePage phone) {
         return pool.preparedQuery(phone.probe().sql())

@@ -79,11 +79,12 @@ public final class CallSql {
 
     /**
      * A phone search's page (empty for any other filter): the probe (see {@link #PHONE_PROBE_WINDOW}) and the two
-     * page statements it chooses between, each with only its own parameters. Separate statements, so that PostgreSQL
-     * keeps one plan for the probe and for the common fragment's walk (their plans do not depend on the values) and
-     * plans only the rare fragment's statement for its values; one statement holding all three was planned whole at
-     * every search (~0.7 ms of PostgreSQL's CPU, twice what running it took on a 900-call tenant,
-     * docs/benchmarks/dashboard.md).
+     * page statements it chooses between, each with only its own parameters. Separate statements, so that only the
+     * statement that runs is planned, and only the rare fragment's is planned for its values on purpose: the probe's
+     * plan does not depend on the values (PostgreSQL keeps one after five runs), nor does the walk's (PostgreSQL may
+     * still plan it per run when it costs its generic plan dearer; the plan is the same). One statement holding all
+     * three was planned whole at every search (~0.7 ms of PostgreSQL's CPU, more than running it took on a 900-call
+     * tenant, docs/benchmarks/dashboard.md).
      */
     public static Optional<PhonePage> phonePage(CallFilter filter) {
         if (phoneDigits(filter).isEmpty()) {
@@ -120,7 +121,7 @@ public final class CallSql {
             // This statement runs only for a common fragment, so it must walk the calls in page order. Its LIKE is
             // written as a CASE, which PostgreSQL does not estimate (it assumes half the rows match): planned from the
             // LIKE's own statistics, which may call the fragment rare, it chose a parallel bitmap scan of the whole
-            // tenant. So its plan is the same for every value, and PostgreSQL keeps one.
+            // tenant. So its plan is the same for every value, and it needs no planning per value.
             q.sql.append(" AND CASE WHEN c.caller_digits LIKE ")
                     .append(q.phonePattern)
                     .append(" THEN true ELSE false END");
