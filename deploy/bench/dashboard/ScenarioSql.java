@@ -13,13 +13,15 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The SQL dashboard-api runs for a list request, for pgbench: each PATH (as the API gets it, with tenantId) goes
  * through the app's own CallFilterParser and CallSql, and is written as a pgbench script to DIR/NAME-i.sql with
- * the parameters as literals. So the raw-PostgreSQL side of the benchmark runs exactly the API's query text.
+ * the parameters as literals. So the raw-PostgreSQL side of the benchmark runs exactly the API's query text (a phone
+ * search: its probe, then the page statement the probe's count picks, as the app does).
  * Usage: java -cp "quarkus-app/app/*:quarkus-app/lib/main/*" ScenarioSql.java DIR NAME PATH...
  */
 public class ScenarioSql {
@@ -37,8 +39,17 @@ public class ScenarioSql {
                 CallQueryParams.class.getField(kv[0]).set(params, value);
             }
             CallFilter filter = parser.parse(params.tenantId, params);
-            CallSql.Statement statement = CallSql.page(filter);
-            Files.writeString(dir.resolve(args[1] + "-" + (i - 2) + ".sql"), literal(statement) + ";\n");
+            Optional<CallSql.PhonePage> phone = CallSql.phonePage(filter);
+            String script;
+            if (phone.isPresent()) {
+                // As the app runs it: the probe, then the statement its count picks (pgbench's \gset and \if).
+                CallSql.PhonePage p = phone.get();
+                script = literal(p.probe()) + " \\gset\n\\if :matches < " + CallSql.PHONE_COMMON_MATCHES + "\n" + literal(p.rare())
+                        + ";\n\\else\n" + literal(p.common()) + ";\n\\endif\n";
+            } else {
+                script = literal(CallSql.page(filter)) + ";\n";
+            }
+            Files.writeString(dir.resolve(args[1] + "-" + (i - 2) + ".sql"), script);
         }
     }
 

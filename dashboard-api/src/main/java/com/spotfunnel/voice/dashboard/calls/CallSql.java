@@ -43,7 +43,7 @@ public final class CallSql {
      */
     static final int PHONE_PROBE_WINDOW = 1000;
 
-    static final int PHONE_COMMON_MATCHES = 20;
+    public static final int PHONE_COMMON_MATCHES = 20;
 
     /** The call's searchable text: the expression {@code call_logs_tenant_search} indexes (migration V6). */
     static final String DOCUMENT = "(c.search_tsv || c.transcript_tsv)";
@@ -62,65 +62,99 @@ public final class CallSql {
 
     private CallSql() {}
 
-    /** The page query: filters, keyset position, order, and limit + 1 (to know whether a next page exists). */
+    /**
+     * The page query: filters, keyset position, order, and limit + 1 (to know whether a next page exists). Not for a
+     * phone search, whose page is two statements: see {@link #phonePage}.
+     */
     public static Statement page(CallFilter filter) {
+        if (phoneDigits(filter).isPresent()) {
+            throw new IllegalArgumentException("a phone search's page is CallSql.phonePage");
+        }
         CallSql q = new CallSql();
         q.where(filter);
-        if (filter.cursor() != null) {
-            String op = filter.sort().descending() ? "<" : ">";
-            q.sql.append(" AND (")
-                    .append(filter.sort().expression())
-                    .append(", c.call_id) ")
-                    .append(op)
-                    .append(" (")
-                    .append(q.param(sortKey(filter.sort(), filter.cursor().key())))
-                    .append(", ")
-                    .append(q.param(filter.cursor().callId()))
-                    .append(")");
-        }
-        String limit;
-        if (filter.requiresAction() == null) {
-            limit = pageRows(filter.limit());
-        } else {
-            // requiresAction has no index that holds its order: the one generic plan PostgreSQL would keep reads every
-            // call of the tenant and sorts them (right for a 900-call tenant, ~100,000 rows for the largest), so it
-            // must stay planned for each tenant; a parameter page size keeps PostgreSQL doing that, as before.
-            limit = q.param(filter.limit() + 1);
-        }
-        if (q.phoneDigits != null) {
-            return q.phonePage(filter.sort(), limit);
-        }
+        String limit = q.keysetAndLimit(filter);
         q.sql.append(q.orderBy(filter.sort())).append(" LIMIT ").append(limit);
         return new Statement(q.sql.toString(), Tuple.from(q.args));
     }
 
     /**
-     * The page of a phone search: two branches of which the probe (see {@link #PHONE_PROBE_WINDOW}) runs exactly one
-     * (PostgreSQL skips the other on its one-time filter): the rare fragment's through the digit index, the common
-     * one's walking the tenant's calls in page order. Both carry the same filters, cursor and order.
+     * A phone search's page (empty for any other filter): the probe (see {@link #PHONE_PROBE_WINDOW}) and the two
+     * page statements it chooses between, each with only its own parameters. Separate statements, so that only the
+     * statement that runs is planned, and only the rare fragment's is planned for its values on purpose: the probe's
+     * plan does not depend on the values (PostgreSQL keeps one after five runs), nor does the walk's (PostgreSQL may
+     * still plan it per run when it costs its generic plan dearer; the plan is the same). One statement holding all
+     * three was planned whole at every search (~0.7 ms of PostgreSQL's CPU, more than running it took on a 900-call
+     * tenant, docs/benchmarks/dashboard.md).
      */
-    private Statement phonePage(CallSort sort, String limit) {
-        String filters = sql.substring(SELECT.length());
-        String order = orderBy(sort);
-        String direction = sort.descending() ? " DESC" : " ASC";
-        String probe =
-                "WITH probe AS (SELECT count(*) AS matches FROM (SELECT c.caller_digits FROM dashboard.call_logs c"
-                        + " WHERE c.tenant_id = " + tenantParam + " ORDER BY c.started_at DESC, c.call_id DESC LIMIT "
-                        + PHONE_PROBE_WINDOW + ") newest WHERE newest.caller_digits LIKE " + phonePattern + ") ";
-        String rare = " AND c.caller_digits LIKE " + phonePattern
-                + " AND dashboard.caller_digit_keys(c.tenant_id, c.caller_digits) @> dashboard.caller_digit_keys("
-                + tenantParam + ", " + param(phoneDigits) + ") AND (SELECT matches FROM probe) < "
-                + PHONE_COMMON_MATCHES;
-        // This branch runs only for a common fragment, so it must walk the calls in page order. Its LIKE is written as
-        // a CASE, which PostgreSQL does not estimate (it assumes half the rows match): planned from the LIKE's own
-        // statistics, which may call the fragment rare, it chose a parallel bitmap scan of the whole tenant and
-        // started the workers even when the branch was skipped.
-        String common = " AND CASE WHEN c.caller_digits LIKE " + phonePattern + " THEN true ELSE false END"
-                + " AND (SELECT matches FROM probe) >= " + PHONE_COMMON_MATCHES;
-        String branch = "(" + COLUMNS + ", " + sort.expression() + " AS sort_key" + FROM + filters;
-        String text = probe + branch + rare + order + " LIMIT " + limit + ") UNION ALL " + branch + common + order
-                + " LIMIT " + limit + ") ORDER BY sort_key" + direction + ", call_id" + direction + " LIMIT " + limit;
-        return new Statement(text, Tuple.from(args));
+    public static Optional<PhonePage> phonePage(CallFilter filter) {
+        if (phoneDigits(filter).isEmpty()) {
+            return Optional.empty();
+        }
+        String digits = phoneDigits(filter).get();
+        Statement probe = new Statement(
+                "SELECT count(*) AS matches FROM (SELECT c.caller_digits FROM dashboard.call_logs c WHERE c.tenant_id = $1"
+                        + " ORDER BY c.started_at DESC, c.call_id DESC LIMIT " + PHONE_PROBE_WINDOW
+                        + ") newest WHERE newest.caller_digits LIKE $2",
+                Tuple.of(filter.tenantId(), "%" + digits + "%"));
+        return Optional.of(new PhonePage(probe, phoneBranch(filter, true), phoneBranch(filter, false)));
+    }
+
+    /**
+     * The page of a phone search for a rare fragment (through the digit index) or a common one (walking the tenant's
+     * calls in page order); both carry the same filters, cursor, order and limit, and the LIKE that keeps the answer
+     * exact.
+     */
+    private static Statement phoneBranch(CallFilter filter, boolean rare) {
+        CallSql q = new CallSql();
+        q.where(filter);
+        String limit = q.keysetAndLimit(filter);
+        if (rare) {
+            q.sql.append(" AND c.caller_digits LIKE ")
+                    .append(q.phonePattern)
+                    .append(
+                            " AND dashboard.caller_digit_keys(c.tenant_id, c.caller_digits) @> dashboard.caller_digit_keys(")
+                    .append(q.tenantParam)
+                    .append(", ")
+                    .append(q.param(q.phoneDigits))
+                    .append(")");
+        } else {
+            // This statement runs only for a common fragment, so it must walk the calls in page order. Its LIKE is
+            // written as a CASE, which PostgreSQL does not estimate (it assumes half the rows match): planned from the
+            // LIKE's own statistics, which may call the fragment rare, it chose a parallel bitmap scan of the whole
+            // tenant. So its plan is the same for every value, and it needs no planning per value.
+            q.sql.append(" AND CASE WHEN c.caller_digits LIKE ")
+                    .append(q.phonePattern)
+                    .append(" THEN true ELSE false END");
+        }
+        q.sql.append(q.orderBy(filter.sort())).append(" LIMIT ").append(limit);
+        return new Statement(q.sql.toString(), Tuple.from(q.args));
+    }
+
+    /** Appends the keyset position (a cursor) and returns the LIMIT's text. */
+    private String keysetAndLimit(CallFilter filter) {
+        if (filter.cursor() != null) {
+            String op = filter.sort().descending() ? "<" : ">";
+            sql.append(" AND (")
+                    .append(filter.sort().expression())
+                    .append(", c.call_id) ")
+                    .append(op)
+                    .append(" (")
+                    .append(param(sortKey(filter.sort(), filter.cursor().key())))
+                    .append(", ")
+                    .append(param(filter.cursor().callId()))
+                    .append(")");
+        }
+        if (filter.requiresAction() == null) {
+            return pageRows(filter.limit());
+        }
+        // requiresAction has no index that holds its order: the one generic plan PostgreSQL would keep reads every
+        // call of the tenant and sorts them (right for a 900-call tenant, ~100,000 rows for the largest), so it must
+        // stay planned for each tenant; a parameter page size keeps PostgreSQL doing that, as before.
+        return param(filter.limit() + 1);
+    }
+
+    private static Optional<String> phoneDigits(CallFilter filter) {
+        return filter.search() == null ? Optional.empty() : CallSearch.phoneDigits(filter.search());
     }
 
     /** Every matching call in the filter's order, for streaming (export). */
@@ -173,8 +207,8 @@ public final class CallSql {
     private void search(String text) {
         Optional<String> digits = CallSearch.phoneDigits(text);
         if (digits.isPresent()) {
-            // The LIKE itself goes in per plan: see phonePage and all. The digits are a parameter of the page's key
-            // index branch only (an unused parameter is an error for PostgreSQL), so phonePage adds them.
+            // The LIKE itself goes in per statement: see phoneBranch and all. The digits are a parameter of the rare
+            // fragment's statement only (an unused parameter is an error for PostgreSQL), so phoneBranch adds them.
             phonePattern = param("%" + digits.get() + "%");
             phoneDigits = digits.get();
             return;
@@ -224,4 +258,21 @@ public final class CallSql {
 
     /** A SQL text and its parameters. */
     public record Statement(String sql, Tuple args) {}
+
+    /**
+     * A phone search's page: run {@code probe} (one row, the count of matches among the tenant's newest calls), then
+     * {@link #page} of that count.
+     */
+    public record PhonePage(Statement probe, Statement rare, Statement common) {
+
+        /** The page statement for the probe's count. */
+        public Statement page(long matches) {
+            return matches < PHONE_COMMON_MATCHES ? rare : common;
+        }
+
+        /** Whether the statement for this count is planned for its values (the rare fragment's is). */
+        public boolean plannedPerValue(long matches) {
+            return matches < PHONE_COMMON_MATCHES;
+        }
+    }
 }
