@@ -71,8 +71,9 @@ public final class CallEventCodec {
      * write the type in plain ASCII; the name elsewhere, inside a string, only costs the full decode.)
      */
     public static DecodedCallEvent decodeOnly(EventType type, byte[] bytes) {
-        if (bytes != null && bytes.length > 0 && !QuotedName.of(type).isIn(bytes)) {
-            return QuotedName.of(type).notRead;
+        QuotedName name = QuotedName.of(type);
+        if (bytes != null && bytes.length > 0 && !name.isIn(bytes)) {
+            return name.notRead;
         }
         DecodedCallEvent decoded = decode(bytes);
         if (decoded instanceof DecodedCallEvent.Known known && known.event().type() != type) {

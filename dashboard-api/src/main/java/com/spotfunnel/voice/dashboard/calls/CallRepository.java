@@ -52,15 +52,11 @@ public class CallRepository {
             return phonePage(phone.get());
         }
         CallSql.Statement statement = CallSql.page(filter);
-        if (filter.search() == null) {
-            return pool.preparedQuery(statement.sql()).execute(statement.args()).map(CallRepository::summaries);
-        }
         // A search is planned for its own words or digits: whether walking the tenant's newest calls finds a page
         // soon (a common word) or the index should collect the few matches (a rare one) depends on the value, and
         // the generic plan PostgreSQL keeps for a prepared statement after five runs cannot see it (it read every
         // match of a 100,000-call tenant: 80 ms of database CPU per search instead of 1.5, docs/benchmarks).
-        return CustomPlans.inTransaction(
-                        pool, conn -> conn.preparedQuery(statement.sql()).execute(statement.args()))
+        return (filter.search() == null ? rows(statement) : rowsPlannedPerValue(statement))
                 .map(CallRepository::summaries);
     }
 
@@ -71,18 +67,24 @@ public class CallRepository {
      * digits).
      */
     private Uni<List<CallSummary>> phonePage(CallSql.PhonePage phone) {
-        return pool.preparedQuery(phone.probe().sql())
-                .execute(phone.probe().args())
+        return rows(phone.probe())
                 .chain(counted -> {
                     long matches = counted.iterator().next().getLong(0);
                     CallSql.Statement statement = phone.page(matches);
-                    if (!phone.plannedPerValue(matches)) {
-                        return pool.preparedQuery(statement.sql()).execute(statement.args());
-                    }
-                    return CustomPlans.inTransaction(
-                            pool, conn -> conn.preparedQuery(statement.sql()).execute(statement.args()));
+                    return phone.plannedPerValue(matches) ? rowsPlannedPerValue(statement) : rows(statement);
                 })
                 .map(CallRepository::summaries);
+    }
+
+    /** A prepared statement on the pool, with whatever plan PostgreSQL keeps for it. */
+    private Uni<RowSet<Row>> rows(CallSql.Statement statement) {
+        return pool.preparedQuery(statement.sql()).execute(statement.args());
+    }
+
+    /** A prepared statement planned for its parameter values (in a transaction of its own, see CustomPlans). */
+    private Uni<RowSet<Row>> rowsPlannedPerValue(CallSql.Statement statement) {
+        return CustomPlans.inTransaction(
+                pool, conn -> conn.preparedQuery(statement.sql()).execute(statement.args()));
     }
 
     /**

@@ -272,7 +272,7 @@ public final class CallSql {
 
         /** Whether the statement for this count is planned for its values (the rare fragment's is). */
         public boolean plannedPerValue(long matches) {
-            return matches < PHONE_COMMON_MATCHES;
+            return page(matches) == rare;
         }
     }
 }
